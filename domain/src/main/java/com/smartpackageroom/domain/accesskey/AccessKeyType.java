@@ -1,0 +1,7 @@
+package com.smartpackageroom.domain.accesskey;
+
+public enum AccessKeyType {
+  PIN,
+  QR,
+  KEY_CARD
+}

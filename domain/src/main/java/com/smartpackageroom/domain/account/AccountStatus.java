@@ -1,0 +1,8 @@
+package com.smartpackageroom.domain.account;
+
+public enum AccountStatus {
+  /** Invited; has not set a password yet. */
+  INVITED,
+  ACTIVE,
+  DISABLED
+}

@@ -1,0 +1,111 @@
+package com.smartpackageroom.domain.kiosk;
+
+import com.smartpackageroom.domain.site.Site;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/**
+ * A registered touch-screen device of a site. It authenticates with a bearer token (stored as a
+ * hash) and carries its own sign-in throttle, so the count holds across restarts and instances.
+ */
+@Entity
+@Table(name = "kiosk")
+public class Kiosk {
+
+  @Id
+  @SequenceGenerator(name = "kiosk_seq", sequenceName = "kiosk_seq", allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "kiosk_seq")
+  private Long id;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "site_id")
+  private Site site;
+
+  @Column(name = "site_id", insertable = false, updatable = false)
+  private Long siteId;
+
+  @Column(nullable = false)
+  private String name;
+
+  @Column(name = "token_hash", nullable = false, unique = true)
+  private String tokenHash;
+
+  @Column(name = "consecutive_failures", nullable = false)
+  private int consecutiveFailures;
+
+  @Column(name = "blocked_until")
+  private OffsetDateTime blockedUntil;
+
+  @Column(name = "created_at", nullable = false)
+  private OffsetDateTime createdAt;
+
+  protected Kiosk() {}
+
+  public Kiosk(Site site, String name, String tokenHash, OffsetDateTime now) {
+    this.site = site;
+    this.siteId = site.getId();
+    this.name = name;
+    this.tokenHash = tokenHash;
+    this.createdAt = now;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Site getSite() {
+    return site;
+  }
+
+  public Long getSiteId() {
+    return siteId;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public int getConsecutiveFailures() {
+    return consecutiveFailures;
+  }
+
+  public OffsetDateTime getCreatedAt() {
+    return createdAt;
+  }
+
+  /** How long the kiosk must still wait before it may try again, if it must. */
+  public Optional<Duration> remainingBlock(OffsetDateTime now) {
+    if (blockedUntil == null || !blockedUntil.isAfter(now)) {
+      return Optional.empty();
+    }
+    return Optional.of(Duration.between(now, blockedUntil));
+  }
+
+  /** Counts a failed sign-in and returns the new count of failures in a row. */
+  public int recordFailure(ThrottlePolicy policy, OffsetDateTime now) {
+    consecutiveFailures++;
+    Duration delay = policy.delayAfter(consecutiveFailures);
+    blockedUntil = delay.isZero() ? null : now.plus(delay);
+    return consecutiveFailures;
+  }
+
+  public boolean hasFailures() {
+    return consecutiveFailures > 0 || blockedUntil != null;
+  }
+
+  public void recordSuccess() {
+    consecutiveFailures = 0;
+    blockedUntil = null;
+  }
+}

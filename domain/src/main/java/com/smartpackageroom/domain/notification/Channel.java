@@ -1,0 +1,6 @@
+package com.smartpackageroom.domain.notification;
+
+public enum Channel {
+  EMAIL,
+  SMS
+}

@@ -1,0 +1,7 @@
+package com.smartpackageroom.domain.notification;
+
+public enum NotificationStatus {
+  PENDING,
+  SENT,
+  FAILED
+}

@@ -1,0 +1,7 @@
+package com.smartpackageroom.domain.recipient;
+
+/** Where a recipient came from: a full import moves out only imported residents. */
+public enum RecipientSource {
+  MANUAL,
+  IMPORT
+}

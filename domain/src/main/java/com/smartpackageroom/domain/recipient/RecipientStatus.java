@@ -1,0 +1,6 @@
+package com.smartpackageroom.domain.recipient;
+
+public enum RecipientStatus {
+  ACTIVE,
+  MOVED_OUT
+}

@@ -1,0 +1,341 @@
+package com.smartpackageroom.ejb.accesskey;
+
+import com.smartpackageroom.domain.accesskey.AccessKey;
+import com.smartpackageroom.domain.accesskey.AccessKeyStatus;
+import com.smartpackageroom.domain.accesskey.AccessKeyType;
+import com.smartpackageroom.domain.accesskey.HolderKind;
+import com.smartpackageroom.domain.accesskey.PinPolicy;
+import com.smartpackageroom.domain.audit.AuditEventType;
+import com.smartpackageroom.domain.notification.Channel;
+import com.smartpackageroom.domain.notification.NotificationKind;
+import com.smartpackageroom.domain.shared.DomainException;
+import com.smartpackageroom.domain.shared.Reason;
+import com.smartpackageroom.domain.site.Site;
+import com.smartpackageroom.ejb.audit.AuditLog;
+import com.smartpackageroom.ejb.crypto.SecretBox;
+import com.smartpackageroom.ejb.notification.AccessKeyMessages;
+import com.smartpackageroom.ejb.notification.NotifyVia;
+import com.smartpackageroom.ejb.notification.Outbox;
+import com.smartpackageroom.ejb.platform.Times;
+import com.smartpackageroom.ejb.security.Caller;
+import com.smartpackageroom.ejb.security.Permission;
+import com.smartpackageroom.ejb.security.SiteGuard;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Access Key Maintenance: generate, customise, look up, deactivate, reactivate and delete keys,
+ * and send single access PINs. Every change and every look-up is audited.
+ */
+@Stateless
+public class AccessKeyService {
+
+  @PersistenceContext(unitName = "spr")
+  EntityManager em;
+
+  @Inject SiteGuard guard;
+
+  @Inject Holders holders;
+
+  @Inject KeyValues values;
+
+  @Inject KeyLifecycle lifecycle;
+
+  @Inject SecretBox box;
+
+  @Inject AuditLog audit;
+
+  @Inject Outbox outbox;
+
+  @Inject AccessKeyMessages messages;
+
+  @Inject QrCodes qrCodes;
+
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "spr.keys.single-access-pin-validity", defaultValue = "PT24H")
+  Duration singleAccessValidity;
+
+  @Inject
+  @ConfigProperty(name = "spr.keys.single-access-pin-max-validity", defaultValue = "P30D")
+  Duration singleAccessMaxValidity;
+
+  public List<AccessKeyView> keysOf(Caller caller, Long siteId, HolderKind kind, Long holderId) {
+    Holder holder = holder(caller, siteId, kind, holderId);
+    return lifecycle.keysOf(kind, holderId).stream()
+        .filter(k -> k.getSiteId().equals(siteId))
+        .map(k -> AccessKeyView.of(k, holder.displayName(), null))
+        .toList();
+  }
+
+  /** "Generate PIN", "Generate QR Code", or a chosen PIN for couriers and staff. */
+  public AccessKeyView create(
+      Caller caller, Long siteId, HolderKind kind, Long holderId, AccessKeyType type, String customPin) {
+    Holder holder = holder(caller, siteId, kind, holderId);
+    requireActive(holder);
+    OffsetDateTime now = Times.now(clock);
+    String value;
+    AuditEventType event = AuditEventType.KEY_GENERATED;
+    switch (type) {
+      case PIN -> {
+        if (customPin != null) {
+          if (!kind.mayCustomize()) {
+            throw DomainException.invalid(
+                "pin cannot be chosen for a recipient: recipients get a generated PIN");
+          }
+          value = customPin;
+          requireIssuable(siteId, value, now);
+          event = AuditEventType.KEY_CUSTOMIZED;
+        } else {
+          value = values.newPin(siteId, now);
+        }
+      }
+      case QR -> {
+        if (customPin != null) {
+          throw DomainException.invalid("pin can only be given for a key of type PIN");
+        }
+        value = values.newQrToken();
+      }
+      default ->
+          throw DomainException.invalid(
+              "type must be PIN or QR (key cards are assigned at the kiosk)");
+    }
+    AccessKey key =
+        AccessKey.permanent(
+            siteId, type, kind, holderId, values.hash(siteId, type, value), box.seal(value), now);
+    em.persist(key);
+    em.flush();
+    audit.recordKey(event, caller.actor(), key);
+    return AccessKeyView.of(key, holder.displayName(), value);
+  }
+
+  /** "Send Single Access PIN": a one-time PIN for a recipient, sent by email, SMS or both. */
+  public AccessKeyView sendSingleAccessPin(
+      Caller caller, Long siteId, Long recipientId, NotifyVia via, Instant expiresAt) {
+    Site site = guard.site(caller, siteId, Permission.SEND_SINGLE_ACCESS_PIN);
+    Holder holder = holder(caller, siteId, HolderKind.RECIPIENT, recipientId);
+    requireActive(holder);
+    OffsetDateTime now = Times.now(clock);
+    OffsetDateTime expiry = expiresAt == null ? now.plus(singleAccessValidity) : Times.utc(expiresAt);
+    if (!expiry.isAfter(now)) {
+      throw DomainException.invalid("expiresAt must be in the future");
+    }
+    if (expiry.isAfter(now.plus(singleAccessMaxValidity))) {
+      throw DomainException.invalid(
+          "expiresAt must be at most " + singleAccessMaxValidity.toDays() + " days ahead");
+    }
+    List<Channel> channels = channels(via, holder);
+    AccessKey key = issueSingleUsePin(caller, site, holder, expiry, now);
+    for (Channel channel : channels) {
+      outbox.enqueue(
+          siteId,
+          NotificationKind.SINGLE_ACCESS_PIN,
+          channel,
+          channel == Channel.EMAIL ? holder.email() : holder.phone(),
+          messages.singleAccessPin(site, holder, box.open(key.getSecretEncrypted()), expiry, channel),
+          key.getId());
+    }
+    audit
+        .recordKey(AuditEventType.SINGLE_ACCESS_PIN_SENT, caller.actor(), key)
+        .detail("via " + via.name());
+    return AccessKeyView.of(key, holder.displayName(), box.open(key.getSecretEncrypted()));
+  }
+
+  /** A one-time PIN for a holder, audited; the caller decides how it reaches them. */
+  public AccessKey issueSingleUsePin(
+      Caller caller, Site site, Holder holder, OffsetDateTime expiry, OffsetDateTime now) {
+    String pin = values.newPin(site.getId(), now);
+    AccessKey key =
+        AccessKey.singleUsePin(
+            site.getId(),
+            holder.kind(),
+            holder.id(),
+            values.hash(site.getId(), AccessKeyType.PIN, pin),
+            box.seal(pin),
+            expiry,
+            now);
+    em.persist(key);
+    em.flush();
+    audit.recordKey(AuditEventType.KEY_GENERATED, caller.actor(), key).detail("single use");
+    return key;
+  }
+
+  /** A key; an active key's value is included, and such a look-up is audited. */
+  public AccessKeyView lookUp(Caller caller, Long keyId) {
+    AccessKey key = find(caller, keyId, true);
+    String displayName = displayName(key);
+    OffsetDateTime now = Times.now(clock);
+    if (key.isUsable(now) && key.getSecretEncrypted() != null) {
+      audit.recordKey(AuditEventType.KEY_VIEWED, caller.actor(), key);
+      return AccessKeyView.of(key, displayName, box.open(key.getSecretEncrypted()));
+    }
+    return AccessKeyView.of(key, displayName, null);
+  }
+
+  /** The QR code of an active QR key, as a PNG image; audited like a look-up. */
+  public byte[] qrPng(Caller caller, Long keyId, int size) {
+    AccessKey key = find(caller, keyId, true);
+    if (key.getType() != AccessKeyType.QR) {
+      throw DomainException.notFound("Access key " + keyId + " is a " + key.getType() + ", not a QR code");
+    }
+    if (!key.isUsable(Times.now(clock)) || key.getSecretEncrypted() == null) {
+      throw DomainException.conflict(
+          "key-inactive", "Access key " + keyId + " is " + key.getStatus() + ": its QR code cannot be shown");
+    }
+    audit.recordKey(AuditEventType.KEY_VIEWED, caller.actor(), key).detail("QR code image");
+    return qrCodes.png(box.open(key.getSecretEncrypted()), size);
+  }
+
+  public AccessKeyView deactivate(Caller caller, Long keyId) {
+    AccessKey key = find(caller, keyId, false);
+    lifecycle.deactivate(caller, key, Times.now(clock));
+    em.flush();
+    return AccessKeyView.of(key, displayName(key), null);
+  }
+
+  public AccessKeyView reactivate(Caller caller, Long keyId) {
+    AccessKey key = find(caller, keyId, false);
+    OffsetDateTime now = Times.now(clock);
+    if (key.getStatus() != AccessKeyStatus.DELETED) {
+      holders
+          .find(key.getHolderKind(), key.getHolderId(), key.getSiteId())
+          .ifPresent(AccessKeyService::requireActive);
+    }
+    key.reactivate(now);
+    audit.recordKey(AuditEventType.KEY_REACTIVATED, caller.actor(), key);
+    em.flush();
+    return AccessKeyView.of(key, displayName(key), null);
+  }
+
+  public void delete(Caller caller, Long keyId) {
+    AccessKey key = find(caller, keyId, false);
+    lifecycle.delete(caller, key, Times.now(clock));
+    em.flush();
+  }
+
+  /** "Customizing a Courier or Staff PIN": a chosen value for an existing PIN. */
+  public AccessKeyView customize(Caller caller, Long keyId, String pin) {
+    AccessKey key = find(caller, keyId, false);
+    if (key.getStatus() == AccessKeyStatus.DELETED) {
+      throw DomainException.conflict("key-deleted", "This access key was deleted and cannot be changed");
+    }
+    if (key.getType() != AccessKeyType.PIN) {
+      throw DomainException.invalid("Only a PIN can be customised; this key is a " + key.getType());
+    }
+    if (!key.getHolderKind().mayCustomize()) {
+      throw DomainException.invalid("Only couriers' and staff's PINs can be customised");
+    }
+    if (key.isSingleUse()) {
+      throw DomainException.invalid("A single access PIN cannot be customised");
+    }
+    OffsetDateTime now = Times.now(clock);
+    String newHash = values.hash(key.getSiteId(), AccessKeyType.PIN, pin);
+    if (!newHash.equals(key.getLookupHash())) {
+      requireIssuable(key.getSiteId(), pin, now);
+      String old = key.changeSecret(newHash, box.seal(pin), now);
+      // the replaced value rests like a used one-time PIN before anyone may get it again
+      values.retireForQuarantine(key.getSiteId(), old, now);
+      em.flush();
+      audit.recordKey(AuditEventType.KEY_CUSTOMIZED, caller.actor(), key);
+    }
+    return AccessKeyView.of(key, displayName(key), pin);
+  }
+
+  private void requireIssuable(Long siteId, String pin, OffsetDateTime now) {
+    PinPolicy.checkCustom(pin);
+    if (!values.isAvailable(values.hash(siteId, AccessKeyType.PIN, pin), now)) {
+      throw DomainException.conflict(
+          "pin-unavailable",
+          "This PIN is already in use or was used before at this site. Choose another 6-digit PIN.");
+    }
+  }
+
+  private AccessKey find(Caller caller, Long keyId, boolean lookUp) {
+    AccessKey key = keyId == null ? null : em.find(AccessKey.class, keyId);
+    if (key == null) {
+      throw DomainException.notFound("There is no access key " + keyId);
+    }
+    if (!(key.getHolderKind() == HolderKind.STAFF
+        && caller.is(key.getHolderId())
+        && caller.belongsTo(key.getSiteId()))) {
+      Permission needed =
+          lookUp && key.getHolderKind() == HolderKind.RECIPIENT
+              ? Permission.LOOK_UP_RECIPIENT_PIN
+              : manage(key.getHolderKind());
+      guard.check(caller, key.getSiteId(), needed);
+    }
+    return key;
+  }
+
+  private Holder holder(Caller caller, Long siteId, HolderKind kind, Long holderId) {
+    guard.site(caller, siteId, Permission.VIEW_SITE);
+    Holder holder =
+        holders
+            .find(kind, holderId, siteId)
+            .orElseThrow(
+                () -> DomainException.notFound("There is no " + kind.name().toLowerCase() + " " + holderId));
+    if (!holder.siteId().equals(siteId)) {
+      guard.check(caller, holder.siteId(), manage(kind));
+      throw DomainException.notFound(
+          "There is no " + kind.name().toLowerCase() + " " + holderId + " at site " + siteId);
+    }
+    if (!(kind == HolderKind.STAFF && caller.is(holderId))) {
+      guard.check(caller, siteId, manage(kind));
+    }
+    return holder;
+  }
+
+  private String displayName(AccessKey key) {
+    return holders
+        .find(key.getHolderKind(), key.getHolderId(), key.getSiteId())
+        .map(Holder::displayName)
+        .orElse("(erased)");
+  }
+
+  private static List<Channel> channels(NotifyVia via, Holder holder) {
+    boolean email = holder.email() != null;
+    boolean sms = holder.phone() != null;
+    List<Channel> channels =
+        switch (via) {
+          case EMAIL -> email ? List.of(Channel.EMAIL) : List.of();
+          case SMS -> sms ? List.of(Channel.SMS) : List.of();
+          case BOTH ->
+              email && sms
+                  ? List.of(Channel.EMAIL, Channel.SMS)
+                  : email ? List.of(Channel.EMAIL) : sms ? List.of(Channel.SMS) : List.of();
+        };
+    if (channels.isEmpty()) {
+      throw new DomainException(
+          Reason.UNPROCESSABLE,
+          "contact-missing",
+          "The recipient has no "
+              + (via == NotifyVia.EMAIL ? "email address" : via == NotifyVia.SMS ? "mobile phone number" : "email address or phone number")
+              + " to send the PIN to; add one or choose another way");
+    }
+    return channels;
+  }
+
+  private static void requireActive(Holder holder) {
+    if (!holder.active()) {
+      throw DomainException.conflict(
+          "holder-inactive", holder.displayName() + " is not active (moved out or disabled)");
+    }
+  }
+
+  static Permission manage(HolderKind kind) {
+    return switch (kind) {
+      case RECIPIENT -> Permission.MANAGE_RECIPIENT_KEYS;
+      case COURIER -> Permission.MANAGE_COURIER_KEYS;
+      case STAFF -> Permission.MANAGE_STAFF_KEYS;
+    };
+  }
+}

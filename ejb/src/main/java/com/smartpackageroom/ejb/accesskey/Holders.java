@@ -1,0 +1,52 @@
+package com.smartpackageroom.ejb.accesskey;
+
+import com.smartpackageroom.domain.account.Account;
+import com.smartpackageroom.domain.accesskey.HolderKind;
+import com.smartpackageroom.domain.courier.Courier;
+import com.smartpackageroom.domain.recipient.Recipient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+
+/** Finds a key's holder among recipients, couriers and staff. */
+@ApplicationScoped
+public class Holders {
+
+  @PersistenceContext(unitName = "spr")
+  EntityManager em;
+
+  /** The holder; for staff, {@code siteId} is the site the question is asked for. */
+  public Optional<Holder> find(HolderKind kind, Long id, Long siteId) {
+    if (id == null) {
+      return Optional.empty();
+    }
+    return switch (kind) {
+      case RECIPIENT ->
+          Optional.ofNullable(em.find(Recipient.class, id))
+              .map(
+                  r ->
+                      new Holder(
+                          kind,
+                          r.getId(),
+                          r.getSiteId(),
+                          r.getDisplayName(),
+                          r.isActive(),
+                          r.getEmail(),
+                          r.getPhone()));
+      case COURIER ->
+          Optional.ofNullable(em.find(Courier.class, id))
+              .map(
+                  c ->
+                      new Holder(
+                          kind, c.getId(), c.getSiteId(), c.getName(), true, c.getEmail(), c.getPhone()));
+      case STAFF ->
+          Optional.ofNullable(em.find(Account.class, id))
+              .filter(a -> a.getSiteIds().contains(siteId))
+              .map(
+                  a ->
+                      new Holder(
+                          kind, a.getId(), siteId, a.getDisplayName(), a.isEnabled(), a.getEmail(), null));
+    };
+  }
+}

@@ -1,0 +1,173 @@
+package com.smartpackageroom.ejb.kiosk;
+
+import com.smartpackageroom.domain.accesskey.AccessKey;
+import com.smartpackageroom.domain.accesskey.AccessKeyType;
+import com.smartpackageroom.domain.accesskey.HolderKind;
+import com.smartpackageroom.domain.audit.AuditEventType;
+import com.smartpackageroom.domain.kiosk.Kiosk;
+import com.smartpackageroom.domain.kiosk.KioskSessionEnd;
+import com.smartpackageroom.domain.shared.DomainException;
+import com.smartpackageroom.domain.shared.Reason;
+import com.smartpackageroom.domain.shared.RecordedRefusal;
+import com.smartpackageroom.ejb.accesskey.AccessKeyView;
+import com.smartpackageroom.ejb.accesskey.Holder;
+import com.smartpackageroom.ejb.accesskey.Holders;
+import com.smartpackageroom.ejb.accesskey.KeyValues;
+import com.smartpackageroom.ejb.audit.AuditLog;
+import com.smartpackageroom.ejb.crypto.SecretBox;
+import com.smartpackageroom.ejb.platform.Times;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Signing in at a kiosk by PIN, QR code or key card, and assigning key cards. A key is found by
+ * its keyed hash through a unique index, never by scanning or decrypting keys. Every attempt is
+ * audited; failures feed the kiosk's throttle.
+ */
+@Stateless
+public class KioskSignInService {
+
+  @PersistenceContext(unitName = "spr")
+  EntityManager em;
+
+  @Inject KioskThrottle throttle;
+
+  @Inject KeyValues values;
+
+  @Inject Holders holders;
+
+  @Inject KioskSessions sessions;
+
+  @Inject SecretBox box;
+
+  @Inject AuditLog audit;
+
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "spr.kiosk.session-lifetime", defaultValue = "PT5M")
+  Duration sessionLifetime;
+
+  public SignInView signIn(String kioskToken, Credential credential) {
+    Kiosk kiosk = throttle.authenticate(kioskToken);
+    OffsetDateTime now = Times.now(clock);
+    throttle.requireNotBlocked(kiosk, now, "kiosk-throttled");
+    Granted granted = check(kiosk, credential, now);
+    OffsetDateTime expiresAt = now.plus(sessionLifetime);
+    String token = sessions.issue(kiosk.getId(), granted.key().getId(), expiresAt.toInstant());
+    return new SignInView(
+        token,
+        expiresAt.toInstant(),
+        new SignInView.HolderView(granted.holder().kind().name(), granted.holder().displayName()));
+  }
+
+  /** Assigns a key card to the courier or staff member whose PIN is given. */
+  public AccessKeyView assignCard(String kioskToken, String pin, String card) {
+    Kiosk kiosk = throttle.authenticate(kioskToken);
+    OffsetDateTime now = Times.now(clock);
+    Credential cardCredential = new Credential(AccessKeyType.KEY_CARD, card);
+    Credential pinCredential = new Credential(AccessKeyType.PIN, pin);
+    throttle.requireNotBlocked(kiosk, now, "kiosk-throttled");
+    Granted granted = check(kiosk, pinCredential, now);
+    if (!granted.holder().kind().mayCustomize()) {
+      throw new RecordedRefusal(
+          Reason.FORBIDDEN, "forbidden", "Key cards can be assigned to couriers and staff only");
+    }
+    String cardHash = values.hash(kiosk.getSiteId(), AccessKeyType.KEY_CARD, cardCredential.value());
+    if (!values.isAvailable(cardHash, now)) {
+      throw new RecordedRefusal(
+          Reason.CONFLICT, "card-in-use", "This key card is already assigned; use another card");
+    }
+    AccessKey key =
+        AccessKey.permanent(
+            kiosk.getSiteId(),
+            AccessKeyType.KEY_CARD,
+            granted.holder().kind(),
+            granted.holder().id(),
+            cardHash,
+            box.seal(cardCredential.value()),
+            now);
+    em.persist(key);
+    em.flush();
+    audit.recordKey(AuditEventType.KEY_CARD_ASSIGNED, KioskThrottle.actor(kiosk), key).kiosk(kiosk.getId());
+    return AccessKeyView.of(key, granted.holder().displayName(), null);
+  }
+
+  /** Ends a session before its expiry; ending one that is over already is harmless. */
+  public void endSession(String kioskToken, String sessionToken) {
+    Kiosk kiosk = throttle.authenticate(kioskToken);
+    KioskSessions.Claims claims =
+        sessions
+            .verify(sessionToken)
+            .filter(c -> c.kioskId() == kiosk.getId())
+            .orElseThrow(
+                () ->
+                    new DomainException(
+                        Reason.UNAUTHENTICATED,
+                        "invalid-session",
+                        "X-Kiosk-Session is not a session of this kiosk"));
+    if (em.find(KioskSessionEnd.class, claims.sessionId()) == null) {
+      em.persist(new KioskSessionEnd(claims.sessionId(), Times.now(clock)));
+    }
+  }
+
+  private record Granted(AccessKey key, Holder holder) {}
+
+  private Granted check(Kiosk kiosk, Credential credential, OffsetDateTime now) {
+    String hash = values.hash(kiosk.getSiteId(), credential.type(), credential.value());
+    AccessKey key =
+        em.createQuery("SELECT k FROM AccessKey k WHERE k.lookupHash = :h", AccessKey.class)
+            .setParameter("h", hash)
+            .getResultStream()
+            .findFirst()
+            .orElse(null);
+    if (key != null && key.isSingleUse()) {
+      // two kiosks must not both let the same one-time PIN in
+      em.refresh(key, LockModeType.PESSIMISTIC_WRITE);
+    }
+    Optional<Holder> holder =
+        key == null ? Optional.empty() : holders.find(key.getHolderKind(), key.getHolderId(), key.getSiteId());
+    if (key == null
+        || !key.getSiteId().equals(kiosk.getSiteId())
+        || !key.isUsable(now)
+        || holder.isEmpty()
+        || !holder.get().active()) {
+      fail(kiosk, credential, key, now);
+    }
+    if (key.use(now)) {
+      values.retireForQuarantine(key.getSiteId(), key.releaseValue(), now);
+    }
+    throttle.recordSuccess(kiosk);
+    audit
+        .recordKey(AuditEventType.KEY_USED, KioskThrottle.actor(kiosk), key)
+        .kiosk(kiosk.getId())
+        .detail("sign-in by " + Credential.field(credential.type()));
+    return new Granted(key, holder.get());
+  }
+
+  private void fail(Kiosk kiosk, Credential credential, AccessKey key, OffsetDateTime now) {
+    throttle.recordFailure(kiosk, now);
+    String how = "sign-in by " + Credential.field(credential.type());
+    if (key == null) {
+      audit
+          .record(kiosk.getSiteId(), AuditEventType.SIGN_IN_FAILED, KioskThrottle.actor(kiosk))
+          .kiosk(kiosk.getId())
+          .detail(how + ": unknown credential");
+    } else {
+      audit
+          .recordKey(AuditEventType.KEY_REFUSED, KioskThrottle.actor(kiosk), key)
+          .kiosk(kiosk.getId())
+          .detail(how + ": key " + (key.isExpired(now) ? "expired" : key.getStatus().name().toLowerCase()));
+    }
+    throw new RecordedRefusal(
+        Reason.UNAUTHENTICATED, "invalid-credential", "This " + Credential.field(credential.type()) + " is not valid here");
+  }
+}

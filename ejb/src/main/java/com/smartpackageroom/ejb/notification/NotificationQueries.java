@@ -1,0 +1,51 @@
+package com.smartpackageroom.ejb.notification;
+
+import com.smartpackageroom.domain.contact.PhoneNumbers;
+import com.smartpackageroom.domain.notification.Notification;
+import com.smartpackageroom.domain.shared.Page;
+import com.smartpackageroom.domain.shared.PageRequest;
+import com.smartpackageroom.ejb.security.Caller;
+import com.smartpackageroom.ejb.security.Permission;
+import com.smartpackageroom.ejb.security.SiteGuard;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Locale;
+
+/** The outbox of a site as staff see it, newest first. */
+@Stateless
+public class NotificationQueries {
+
+  @PersistenceContext(unitName = "spr")
+  EntityManager em;
+
+  @Inject SiteGuard guard;
+
+  public Page<NotificationView> list(Caller caller, Long siteId, String to, PageRequest page) {
+    var site = guard.site(caller, siteId, Permission.VIEW_NOTIFICATIONS);
+    boolean filtered = to != null && !to.isBlank();
+    String where = "n.siteId = :site" + (filtered ? " AND n.address = :to" : "");
+    var count = em.createQuery("SELECT COUNT(n) FROM Notification n WHERE " + where, Long.class);
+    var select =
+        em.createQuery(
+            "SELECT n FROM Notification n WHERE " + where + " ORDER BY n.id DESC",
+            Notification.class);
+    count.setParameter("site", siteId);
+    select.setParameter("site", siteId);
+    if (filtered) {
+      String address = to.trim();
+      address =
+          address.contains("@")
+              ? address.toLowerCase(Locale.ROOT)
+              : PhoneNumbers.parse(address, site.getCountry()).orElse(address);
+      count.setParameter("to", address);
+      select.setParameter("to", address);
+    }
+    var items =
+        select.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList().stream()
+            .map(NotificationView::of)
+            .toList();
+    return new Page<>(items, count.getSingleResult(), page.page(), page.size());
+  }
+}

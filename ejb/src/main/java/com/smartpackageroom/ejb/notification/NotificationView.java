@@ -1,0 +1,29 @@
+package com.smartpackageroom.ejb.notification;
+
+import com.smartpackageroom.domain.notification.Notification;
+import com.smartpackageroom.ejb.platform.Times;
+import java.time.Instant;
+
+/** A message's delivery status as staff see it: never its body. */
+public record NotificationView(
+    Long id,
+    String channel,
+    String to,
+    String kind,
+    String status,
+    int attempts,
+    Instant createdAt,
+    Instant sentAt) {
+
+  public static NotificationView of(Notification n) {
+    return new NotificationView(
+        n.getId(),
+        n.getChannel().name(),
+        n.getAddress(),
+        n.getKind().name(),
+        n.getStatus().name(),
+        n.getAttempts(),
+        Times.instant(n.getCreatedAt()),
+        Times.instant(n.getSentAt()));
+  }
+}

@@ -1,0 +1,41 @@
+package com.smartpackageroom.ejb.security;
+
+import static com.smartpackageroom.domain.account.Role.ADMINISTRATOR;
+import static com.smartpackageroom.domain.account.Role.PROPERTY_MANAGER;
+import static com.smartpackageroom.domain.account.Role.STAFF;
+
+import com.smartpackageroom.domain.account.Role;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** What a role may do at one of its sites (PRODUCT.md, "People and roles"). */
+public enum Permission {
+  CREATE_SITE(ADMINISTRATOR),
+  VIEW_SITE(ADMINISTRATOR, PROPERTY_MANAGER, STAFF),
+  CHANGE_SITE(ADMINISTRATOR, PROPERTY_MANAGER),
+  MANAGE_KIOSKS(ADMINISTRATOR, PROPERTY_MANAGER),
+  MANAGE_RECIPIENTS(ADMINISTRATOR, PROPERTY_MANAGER, STAFF),
+  VIEW_COURIERS(ADMINISTRATOR, PROPERTY_MANAGER, STAFF),
+  MANAGE_COURIERS(ADMINISTRATOR, PROPERTY_MANAGER),
+  VIEW_STAFF(ADMINISTRATOR, PROPERTY_MANAGER),
+  MANAGE_STAFF(ADMINISTRATOR, PROPERTY_MANAGER),
+  SEND_SINGLE_ACCESS_PIN(ADMINISTRATOR, PROPERTY_MANAGER, STAFF),
+  MANAGE_RECIPIENT_KEYS(ADMINISTRATOR, PROPERTY_MANAGER, STAFF),
+  LOOK_UP_RECIPIENT_PIN(ADMINISTRATOR, PROPERTY_MANAGER, STAFF),
+  MANAGE_COURIER_KEYS(ADMINISTRATOR, PROPERTY_MANAGER),
+  MANAGE_STAFF_KEYS(ADMINISTRATOR, PROPERTY_MANAGER),
+  VIEW_AUDIT(ADMINISTRATOR, PROPERTY_MANAGER),
+  IMPORT_RECIPIENTS(ADMINISTRATOR, PROPERTY_MANAGER),
+  VIEW_NOTIFICATIONS(ADMINISTRATOR, PROPERTY_MANAGER, STAFF),
+  MANAGE_API_TOKENS(ADMINISTRATOR);
+
+  private final Set<Role> roles;
+
+  Permission(Role first, Role... rest) {
+    this.roles = EnumSet.of(first, rest);
+  }
+
+  public boolean grantedTo(Role role) {
+    return roles.contains(role);
+  }
+}

@@ -1,0 +1,167 @@
+package com.smartpackageroom.web.api;
+
+import com.smartpackageroom.domain.shared.DomainException;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/**
+ * A JSON request body read field by field, so that every missing or malformed field is refused
+ * with 400 invalid-request naming it. Unknown fields are ignored.
+ */
+public final class JsonBody {
+
+  public static final int MAX_LENGTH = 64 * 1024;
+
+  private final JsonObject object;
+
+  private JsonBody(JsonObject object) {
+    this.object = object;
+  }
+
+  public static JsonBody parse(String body) {
+    if (body == null || body.isBlank()) {
+      throw DomainException.invalid("The request body is required: a JSON object");
+    }
+    if (body.length() > MAX_LENGTH) {
+      throw DomainException.invalid("The request body is too large");
+    }
+    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+      JsonValue value = reader.readValue();
+      if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+        throw DomainException.invalid("The request body must be a JSON object");
+      }
+      return new JsonBody(value.asJsonObject());
+    } catch (JsonException | IllegalStateException e) {
+      throw DomainException.invalid("The request body is not valid JSON");
+    }
+  }
+
+  public boolean has(String field) {
+    return object.containsKey(field) && object.get(field).getValueType() != JsonValue.ValueType.NULL;
+  }
+
+  public boolean present(String field) {
+    return object.containsKey(field);
+  }
+
+  /** A string field, or null when absent or null. */
+  public String string(String field) {
+    if (!has(field)) {
+      return null;
+    }
+    JsonValue value = object.get(field);
+    if (value instanceof JsonString s) {
+      return s.getString();
+    }
+    if (value instanceof JsonNumber n && n.isIntegral()) {
+      // a PIN or a phone number sent as a number
+      return n.bigIntegerValue().toString();
+    }
+    throw DomainException.invalid(field + " must be a string");
+  }
+
+  public String requiredString(String field) {
+    String value = string(field);
+    if (value == null || value.isBlank()) {
+      throw DomainException.invalid(field + " is required");
+    }
+    return value;
+  }
+
+  /**
+   * For a change: null when the field is absent (leave as it is), empty when it is null or blank
+   * (clear it), the value otherwise.
+   */
+  public Optional<String> change(String field) {
+    if (!present(field)) {
+      return null;
+    }
+    String value = string(field);
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+  }
+
+  /** A string field that may be changed but not cleared: null when absent. */
+  public String changeRequired(String field) {
+    if (!present(field)) {
+      return null;
+    }
+    String value = string(field);
+    if (value == null || value.isBlank()) {
+      throw DomainException.invalid(field + " cannot be empty");
+    }
+    return value;
+  }
+
+  public Boolean bool(String field) {
+    if (!has(field)) {
+      return null;
+    }
+    JsonValue value = object.get(field);
+    if (value == JsonValue.TRUE) {
+      return true;
+    }
+    if (value == JsonValue.FALSE) {
+      return false;
+    }
+    throw DomainException.invalid(field + " must be true or false");
+  }
+
+  public Long id(String field) {
+    if (!has(field)) {
+      return null;
+    }
+    JsonValue value = object.get(field);
+    try {
+      if (value instanceof JsonNumber n && n.isIntegral()) {
+        return n.longValueExact();
+      }
+      if (value instanceof JsonString s) {
+        return Long.parseLong(s.getString().strip());
+      }
+    } catch (ArithmeticException | NumberFormatException e) {
+      // refused below
+    }
+    throw DomainException.invalid(field + " must be a whole number");
+  }
+
+  /** An ISO-8601 instant (2026-11-22T18:00:00Z or with an offset). */
+  public Instant instant(String field) {
+    String value = string(field);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(value.strip()).toInstant();
+    } catch (DateTimeParseException e) {
+      throw DomainException.invalid(
+          field + " must be an ISO-8601 date and time with an offset, such as 2026-11-22T18:00:00Z");
+    }
+  }
+
+  /** An enum constant by its name, refusing anything else with the allowed names. */
+  public <E extends Enum<E>> E choice(String field, Class<E> type, boolean required) {
+    String value = required ? requiredString(field) : string(field);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      StringBuilder names = new StringBuilder();
+      for (E constant : type.getEnumConstants()) {
+        names.append(names.length() == 0 ? "" : ", ").append(constant.name());
+      }
+      throw DomainException.invalid(field + " must be one of " + names);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package com.smartpackageroom.web.api;
+
+import com.smartpackageroom.domain.shared.DomainException;
+import jakarta.ejb.EJBException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Everything else: JAX-RS's own errors keep their status, a concurrent change becomes 409, and a
+ * real fault becomes a 500 problem with an incident id (the stack trace goes to the log only).
+ */
+@Provider
+public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+
+  private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+
+  @Override
+  public Response toResponse(Throwable thrown) {
+    Throwable e = unwrap(thrown);
+    if (e instanceof DomainException d) {
+      return new DomainExceptionMapper().toResponse(d);
+    }
+    if (e instanceof WebApplicationException w) {
+      return fromStatus(w.getResponse().getStatus());
+    }
+    if (isConcurrentChange(e)) {
+      return Problem.response(
+          409, "conflict", "Someone changed this at the same moment; try again");
+    }
+    String incident = UUID.randomUUID().toString();
+    LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, thrown);
+    return Problem.response(
+        500, "internal-error", "Something went wrong on our side (incident " + incident + ")");
+  }
+
+  static Response fromStatus(int status) {
+    return switch (status) {
+      case 400 -> Problem.response(400, "invalid-request", "The request is not valid");
+      case 401 -> Problem.response(401, "unauthorized", "A valid bearer token is required");
+      case 403 -> Problem.response(403, "forbidden", "You may not do this");
+      case 404 -> Problem.response(404, "not-found", "There is nothing at this address");
+      case 405 -> Problem.response(405, "method-not-allowed", "This method is not allowed here");
+      case 406 -> Problem.response(406, "not-acceptable", "This media type cannot be produced");
+      case 415 ->
+          Problem.response(415, "unsupported-media-type", "This content type is not accepted here");
+      default ->
+          status >= 500
+              ? Problem.response(status, "internal-error", "Something went wrong on our side")
+              : Problem.response(status, "invalid-request", "The request cannot be served");
+    };
+  }
+
+  private static Throwable unwrap(Throwable e) {
+    Throwable current = e;
+    while ((current instanceof EJBException || current instanceof jakarta.transaction.RollbackException)
+        && current.getCause() != null) {
+      current = current.getCause();
+    }
+    return current;
+  }
+
+  private static boolean isConcurrentChange(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof OptimisticLockException) {
+        return true;
+      }
+      if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+        return true;
+      }
+      if (t instanceof PersistenceException p && p.getCause() == null) {
+        return false;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,99 @@
+package com.smartpackageroom.web.kiosk;
+
+import com.smartpackageroom.domain.accesskey.AccessKeyType;
+import com.smartpackageroom.domain.shared.DomainException;
+import com.smartpackageroom.ejb.accesskey.AccessKeyView;
+import com.smartpackageroom.ejb.kiosk.Credential;
+import com.smartpackageroom.ejb.kiosk.KioskSignInService;
+import com.smartpackageroom.ejb.kiosk.PinRequestService;
+import com.smartpackageroom.ejb.kiosk.SignInView;
+import com.smartpackageroom.web.api.BearerToken;
+import com.smartpackageroom.web.api.JsonBody;
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The kiosk API: sign-in by PIN, QR code or key card; Request PIN; key-card assignment. */
+@Path("kiosk/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class KioskResource {
+
+  private static final Map<String, AccessKeyType> CREDENTIALS =
+      Map.of("pin", AccessKeyType.PIN, "qr", AccessKeyType.QR, "card", AccessKeyType.KEY_CARD);
+
+  @EJB KioskSignInService signIn;
+
+  @EJB PinRequestService pinRequests;
+
+  @HeaderParam(HttpHeaders.AUTHORIZATION)
+  String authorization;
+
+  @POST
+  @Path("sessions")
+  public Response signIn(String body) {
+    JsonBody json = JsonBody.parse(body);
+    List<String> given = new ArrayList<>();
+    for (String field : List.of("pin", "qr", "card")) {
+      if (json.has(field)) {
+        given.add(field);
+      }
+    }
+    if (given.size() != 1) {
+      throw DomainException.invalid(
+          given.isEmpty()
+              ? "One of pin, qr or card is required"
+              : "Give exactly one of pin, qr or card, not " + String.join(" and ", given));
+    }
+    String field = given.get(0);
+    Credential credential = new Credential(CREDENTIALS.get(field), json.string(field));
+    SignInView session = signIn.signIn(token(), credential);
+    return Response.status(Response.Status.CREATED).entity(session).cacheControl(noStore()).build();
+  }
+
+  @DELETE
+  @Path("sessions/current")
+  public Response signOut(@HeaderParam("X-Kiosk-Session") String sessionToken) {
+    if (sessionToken == null || sessionToken.isBlank()) {
+      throw DomainException.invalid("The X-Kiosk-Session header is required");
+    }
+    signIn.endSession(token(), sessionToken.strip());
+    return Response.noContent().build();
+  }
+
+  @POST
+  @Path("pin-requests")
+  public Response requestPin(String body) {
+    String contact = JsonBody.parse(body).requiredString("contact");
+    pinRequests.request(token(), contact);
+    return Response.accepted(Map.of("status", "SENT")).build();
+  }
+
+  @POST
+  @Path("key-cards")
+  public Response assignCard(String body) {
+    JsonBody json = JsonBody.parse(body);
+    AccessKeyView key =
+        signIn.assignCard(token(), json.requiredString("pin"), json.requiredString("card"));
+    return Response.status(Response.Status.CREATED).entity(key).build();
+  }
+
+  private String token() {
+    return BearerToken.from(authorization).orElse(null);
+  }
+
+  private static CacheControl noStore() {
+    CacheControl cache = new CacheControl();
+    cache.setNoStore(true);
+    return cache;
+  }
+}

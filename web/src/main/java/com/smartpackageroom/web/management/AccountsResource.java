@@ -1,0 +1,62 @@
+package com.smartpackageroom.web.management;
+
+import com.smartpackageroom.ejb.account.AccountService;
+import com.smartpackageroom.ejb.account.ApiTokenView;
+import com.smartpackageroom.ejb.account.StaffView;
+import com.smartpackageroom.web.api.JsonBody;
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** Administrators and API tokens (administrators only). */
+@Path("v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class AccountsResource extends ManagementResource {
+
+  @EJB AccountService accounts;
+
+  @POST
+  @Path("administrators")
+  public Response createAdministrator(String body) {
+    JsonBody json = JsonBody.parse(body);
+    StaffView admin =
+        accounts.createAdministrator(
+            caller(),
+            json.requiredString("email"),
+            json.requiredString("firstName"),
+            json.requiredString("lastName"));
+    return Response.status(Response.Status.CREATED).entity(admin).build();
+  }
+
+  @POST
+  @Path("api-tokens")
+  public Response createApiToken(String body) {
+    JsonBody json = JsonBody.parse(body);
+    Long accountId = json.id("accountId");
+    if (accountId == null) {
+      json.requiredString("accountId");
+    }
+    ApiTokenView token = accounts.createApiToken(caller(), accountId, json.requiredString("name"));
+    return created(token.id(), token);
+  }
+
+  @GET
+  @Path("api-tokens")
+  public List<ApiTokenView> apiTokens() {
+    return accounts.apiTokens(caller());
+  }
+
+  @DELETE
+  @Path("api-tokens/{id}")
+  public Response revoke(@PathParam("id") Long id) {
+    accounts.revokeApiToken(caller(), id);
+    return Response.noContent().build();
+  }
+}

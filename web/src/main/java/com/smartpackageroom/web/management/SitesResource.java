@@ -1,0 +1,77 @@
+package com.smartpackageroom.web.management;
+
+import com.smartpackageroom.ejb.kiosk.KioskRegistry;
+import com.smartpackageroom.ejb.kiosk.KioskView;
+import com.smartpackageroom.ejb.site.SiteChanges;
+import com.smartpackageroom.ejb.site.SiteService;
+import com.smartpackageroom.ejb.site.SiteView;
+import com.smartpackageroom.web.api.JsonBody;
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** Sites and their kiosks. */
+@Path("v1/sites")
+@Produces(MediaType.APPLICATION_JSON)
+public class SitesResource extends ManagementResource {
+
+  @EJB SiteService sites;
+
+  @EJB KioskRegistry kiosks;
+
+  @POST
+  public Response create(String body) {
+    SiteView site = sites.create(caller(), fields(JsonBody.parse(body)));
+    return created(site.id(), site);
+  }
+
+  @GET
+  public List<SiteView> list() {
+    return sites.list(caller());
+  }
+
+  @GET
+  @Path("{siteId}")
+  public SiteView get(@PathParam("siteId") Long siteId) {
+    return sites.get(caller(), siteId);
+  }
+
+  @PATCH
+  @Path("{siteId}")
+  public SiteView change(@PathParam("siteId") Long siteId, String body) {
+    JsonBody json = JsonBody.parse(body);
+    return sites.change(
+        caller(),
+        siteId,
+        new SiteChanges(
+            json.changeRequired("name"),
+            json.changeRequired("timeZone"),
+            json.bool("requestPinEnabled"),
+            json.changeRequired("country")));
+  }
+
+  @POST
+  @Path("{siteId}/kiosks")
+  public Response registerKiosk(@PathParam("siteId") Long siteId, String body) {
+    KioskView kiosk = kiosks.register(caller(), siteId, JsonBody.parse(body).requiredString("name"));
+    return created(kiosk.id(), kiosk);
+  }
+
+  @GET
+  @Path("{siteId}/kiosks")
+  public List<KioskView> kiosks(@PathParam("siteId") Long siteId) {
+    return kiosks.list(caller(), siteId);
+  }
+
+  private static SiteChanges fields(JsonBody json) {
+    return new SiteChanges(
+        json.string("name"), json.string("timeZone"), json.bool("requestPinEnabled"), json.string("country"));
+  }
+}
