@@ -1,0 +1,200 @@
+package com.smartpackageroom.it;
+
+import static com.smartpackageroom.it.Api.BOOTSTRAP;
+import static com.smartpackageroom.it.Api.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The kiosk API of KIOSK-API.md against the real EAR on Payara and PostgreSQL. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class KioskApiIT {
+
+  @Deployment(testable = false)
+  static EnterpriseArchive deployment() {
+    return Api.ear();
+  }
+
+  @ArquillianResource URL base;
+
+  private Api api() {
+    return new Api(base);
+  }
+
+  @Test
+  void signsInByPinQrCodeAndKeyCard() {
+    Api api = api();
+    Api.Site site = api.newSite(false);
+    long courier = api.newCourier(site.id());
+    String pin = api.newKey(site.id(), "couriers", courier, "PIN").getString("pin");
+    String qr = api.newKey(site.id(), "couriers", courier, "QR").getString("qr");
+
+    JsonObject session = api.signIn(site.kioskToken(), "pin", pin).expect(201).json();
+    assertEquals("COURIER", session.getJsonObject("holder").getString("kind"));
+    assertEquals("UPS courier", session.getJsonObject("holder").getString("displayName"));
+    assertNotNull(session.getString("sessionToken"));
+    assertTrue(Instant.parse(session.getString("expiresAt")).isAfter(Instant.now()));
+
+    api.signIn(site.kioskToken(), "qr", qr).expect(201);
+
+    api.post("/api/kiosk/v1/key-cards", site.kioskToken(), json("pin", pin, "card", "04A2B3C4D5"))
+        .expect(201);
+    assertEquals(
+        "COURIER",
+        api.signIn(site.kioskToken(), "card", "04a2b3c4d5").expect(201).json().getJsonObject("holder").getString("kind"));
+    api.post("/api/kiosk/v1/key-cards", site.kioskToken(), json("pin", pin, "card", "04A2B3C4D5"))
+        .problem(409, "card-in-use");
+
+    long recipient = api.newRecipient(site.id(), Api.unique("r") + "@example.org", null);
+    String recipientPin = api.newKey(site.id(), "recipients", recipient, "PIN").getString("pin");
+    assertEquals(
+        "RECIPIENT",
+        api.signIn(site.kioskToken(), "pin", recipientPin).expect(201).json().getJsonObject("holder").getString("kind"));
+    api.post("/api/kiosk/v1/key-cards", site.kioskToken(), json("pin", recipientPin, "card", "FFEE0011"))
+        .problem(403, "forbidden");
+  }
+
+  @Test
+  void aSingleAccessPinOpensOnce() {
+    Api api = api();
+    Api.Site site = api.newSite(false);
+    long recipient = api.newRecipient(site.id(), Api.unique("once") + "@example.org", "(212) 555-0143");
+    JsonObject key =
+        api.post("/api/v1/sites/" + site.id() + "/recipients/" + recipient + "/single-access-pins", BOOTSTRAP,
+                json("notifyVia", "EMAIL"))
+            .expect(201)
+            .json();
+    assertTrue(key.getBoolean("singleUse"));
+    String pin = key.getString("pin");
+    api.signIn(site.kioskToken(), "pin", pin).expect(201);
+    api.signIn(site.kioskToken(), "pin", pin).problem(401, "invalid-credential");
+  }
+
+  @Test
+  void inactiveAndDeletedKeysAreRefusedAndADeletedPinIsNeverIssuedAgain() {
+    Api api = api();
+    Api.Site site = api.newSite(false);
+    long courier = api.newCourier(site.id());
+    JsonObject key = api.newKey(site.id(), "couriers", courier, "PIN");
+    long keyId = key.getJsonNumber("id").longValue();
+    String pin = key.getString("pin");
+
+    api.post("/api/v1/access-keys/" + keyId + "/deactivate", BOOTSTRAP, null).expect(200);
+    api.signIn(site.kioskToken(), "pin", pin).problem(401, "invalid-credential");
+    api.post("/api/v1/access-keys/" + keyId + "/reactivate", BOOTSTRAP, null).expect(200);
+    api.signIn(site.kioskToken(), "pin", pin).expect(201);
+
+    api.call("DELETE", "/api/v1/access-keys/" + keyId, BOOTSTRAP, null).expect(204);
+    api.signIn(site.kioskToken(), "pin", pin).problem(401, "invalid-credential");
+    api.post("/api/v1/access-keys/" + keyId + "/reactivate", BOOTSTRAP, null).problem(409, "key-deleted");
+
+    long other = api.newCourier(site.id());
+    api.post("/api/v1/sites/" + site.id() + "/couriers/" + other + "/access-keys", BOOTSTRAP, json("type", "PIN", "pin", pin))
+        .problem(409, "pin-unavailable");
+  }
+
+  @Test
+  void aKioskNeverSeesAnotherSitesKeys() {
+    Api api = api();
+    Api.Site a = api.newSite(false);
+    Api.Site b = api.newSite(false);
+    long courier = api.newCourier(a.id());
+    String pin = api.newKey(a.id(), "couriers", courier, "PIN").getString("pin");
+    api.signIn(b.kioskToken(), "pin", pin).problem(401, "invalid-credential");
+    api.signIn(a.kioskToken(), "pin", pin).expect(201);
+  }
+
+  @Test
+  void malformedRequestsAreRefusedClearlyAndNeverWithA500() {
+    Api api = api();
+    Api.Site site = api.newSite(false);
+    String kiosk = site.kioskToken();
+    for (String body :
+        new String[] {
+          "", "not json", "[]", "{}", "{\"pin\":", "{\"pin\":\"12\"}", "{\"pin\":true}",
+          "{\"pin\":\"123456\",\"qr\":\"abc\"}", "{\"pin\":null}", "{\"card\":\"\"}", "\"pin\"",
+          "{\"pin\":\"" + "9".repeat(300) + "\"}"
+        }) {
+      api.call("POST", "/api/kiosk/v1/sessions", kiosk, body).problem(400, "invalid-request");
+    }
+    api.call("POST", "/api/kiosk/v1/sessions", null, "{\"pin\":\"123456\"}").expect(401);
+    api.call("POST", "/api/kiosk/v1/sessions", "not-a-kiosk-token", "{\"pin\":\"123456\"}").expect(401);
+    api.call("POST", "/api/kiosk/v1/key-cards", kiosk, "{\"pin\":\"582039\"}").problem(400, "invalid-request");
+    api.call("POST", "/api/kiosk/v1/pin-requests", kiosk, "{}").problem(400, "invalid-request");
+    api.call("GET", "/api/kiosk/v1/sessions", kiosk, null).expect(405);
+  }
+
+  @Test
+  void aSessionCanBeEndedEarly() {
+    Api api = api();
+    Api.Site site = api.newSite(false);
+    long courier = api.newCourier(site.id());
+    String pin = api.newKey(site.id(), "couriers", courier, "PIN").getString("pin");
+    String session = api.signIn(site.kioskToken(), "pin", pin).expect(201).json().getString("sessionToken");
+    api.call("DELETE", "/api/kiosk/v1/sessions/current", site.kioskToken(), null, "X-Kiosk-Session", session)
+        .expect(204);
+    api.call("DELETE", "/api/kiosk/v1/sessions/current", site.kioskToken(), null).problem(400, "invalid-request");
+    api.call("DELETE", "/api/kiosk/v1/sessions/current", site.kioskToken(), null, "X-Kiosk-Session", "forged.token")
+        .problem(401, "invalid-session");
+  }
+
+  /** The server under test waits 2 s after the fifth failure, doubling up to 8 s. */
+  @Test
+  void wrongPinsAreThrottledPerKioskAndANewPinDoesNotResetTheCount() throws Exception {
+    Api api = api();
+    Api.Site site = api.newSite(false);
+    long courier = api.newCourier(site.id());
+    String good = api.newKey(site.id(), "couriers", courier, "PIN").getString("pin");
+    String wrong = good.equals("582039") ? "730461" : "582039";
+
+    for (int i = 1; i <= 5; i++) {
+      api.signIn(site.kioskToken(), "pin", wrong).problem(401, "invalid-credential");
+    }
+    Api.Reply throttled = api.signIn(site.kioskToken(), "pin", good).problem(429, "kiosk-throttled");
+    long retryAfter = Long.parseLong(throttled.raw().headers().firstValue("Retry-After").orElseThrow());
+    assertTrue(retryAfter >= 1 && retryAfter <= 2, "Retry-After " + retryAfter);
+
+    // a new PIN changes nothing for the kiosk
+    String fresh = api.newKey(site.id(), "couriers", courier, "PIN").getString("pin");
+    api.signIn(site.kioskToken(), "pin", fresh).problem(429, "kiosk-throttled");
+
+    // another kiosk of the site is not affected
+    String other = api.post("/api/v1/sites/" + site.id() + "/kiosks", BOOTSTRAP, json("name", "Back door")).expect(201).json().getString("token");
+    api.signIn(other, "pin", good).expect(201);
+
+    Thread.sleep(Duration.ofSeconds(retryAfter).plusMillis(300).toMillis());
+    api.signIn(site.kioskToken(), "pin", wrong).problem(401, "invalid-credential");
+    long doubled =
+        Long.parseLong(api.signIn(site.kioskToken(), "pin", good).problem(429, "kiosk-throttled").raw().headers().firstValue("Retry-After").orElseThrow());
+    assertTrue(doubled > retryAfter && doubled <= 4, "Retry-After after the sixth failure " + doubled);
+
+    Thread.sleep(Duration.ofSeconds(doubled).plusMillis(300).toMillis());
+    api.signIn(site.kioskToken(), "pin", good).expect(201);
+    // a success resets the count: the next failure is not throttled
+    api.signIn(site.kioskToken(), "pin", wrong).problem(401, "invalid-credential");
+    api.signIn(site.kioskToken(), "pin", good).expect(201);
+
+    JsonObject audit = api.get("/api/v1/sites/" + site.id() + "/audit-events?size=100", BOOTSTRAP).expect(200).json();
+    String events = audit.getJsonArray("items").toString();
+    assertTrue(events.contains("SIGN_IN_FAILED"), events);
+    assertTrue(events.contains("SIGN_IN_THROTTLED"), events);
+    assertTrue(events.contains("KEY_USED"), events);
+    for (var item : audit.getJsonArray("items").getValuesAs(JsonObject.class)) {
+      String detail = item.getString("detail", "");
+      assertTrue(!detail.contains(good) && !detail.contains(wrong), "no PIN in the audit log: " + detail);
+    }
+  }
+}
