@@ -27,8 +27,9 @@ public final class Api {
 
   private final URI base;
 
-  public Api(URL base) {
-    this.base = URI.create(base.toString().replaceAll("/+$", "") + "/");
+  /** {@code deployed} is any URL of the deployment: the portal and the APIs live at its root. */
+  public Api(URL deployed) {
+    this.base = URI.create(deployed.getProtocol() + "://" + deployed.getHost() + ":" + deployed.getPort() + "/");
   }
 
   /** The real EAR the build made, as it is deployed in production. */

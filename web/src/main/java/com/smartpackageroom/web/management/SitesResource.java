@@ -1,6 +1,13 @@
 package com.smartpackageroom.web.management;
 
+import com.smartpackageroom.domain.shared.Page;
+import com.smartpackageroom.ejb.audit.AuditEventView;
+import com.smartpackageroom.ejb.audit.AuditQueries;
 import com.smartpackageroom.ejb.kiosk.KioskRegistry;
+import com.smartpackageroom.ejb.notification.NotificationQueries;
+import com.smartpackageroom.ejb.notification.NotificationView;
+import com.smartpackageroom.web.api.Paging;
+import jakarta.ws.rs.QueryParam;
 import com.smartpackageroom.ejb.kiosk.KioskView;
 import com.smartpackageroom.ejb.site.SiteChanges;
 import com.smartpackageroom.ejb.site.SiteService;
@@ -17,7 +24,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-/** Sites and their kiosks. */
+/**
+ * Sites, their kiosks, audit log and outbox. (One root resource for v1/sites/{siteId} itself:
+ * JAX-RS picks one root class per request and does not fall back to another.)
+ */
 @Path("v1/sites")
 @Produces(MediaType.APPLICATION_JSON)
 public class SitesResource extends ManagementResource {
@@ -25,6 +35,10 @@ public class SitesResource extends ManagementResource {
   @EJB SiteService sites;
 
   @EJB KioskRegistry kiosks;
+
+  @EJB AuditQueries audit;
+
+  @EJB NotificationQueries notifications;
 
   @POST
   public Response create(String body) {
@@ -68,6 +82,25 @@ public class SitesResource extends ManagementResource {
   @Path("{siteId}/kiosks")
   public List<KioskView> kiosks(@PathParam("siteId") Long siteId) {
     return kiosks.list(caller(), siteId);
+  }
+
+  @GET
+  @Path("{siteId}/audit-events")
+  public Page<AuditEventView> auditEvents(
+      @PathParam("siteId") Long siteId,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
+    return audit.list(caller(), siteId, Paging.of(page, size));
+  }
+
+  @GET
+  @Path("{siteId}/notifications")
+  public Page<NotificationView> notifications(
+      @PathParam("siteId") Long siteId,
+      @QueryParam("to") String to,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
+    return notifications.list(caller(), siteId, to, Paging.of(page, size));
   }
 
   private static SiteChanges fields(JsonBody json) {
