@@ -43,6 +43,10 @@ public final class Api {
       return (JsonObject) Json.createReader(new StringReader(body)).read();
     }
 
+    public jakarta.json.JsonArray array() {
+      return (jakarta.json.JsonArray) Json.createReader(new StringReader(body)).read();
+    }
+
     public String code() {
       return json().getString("code");
     }
