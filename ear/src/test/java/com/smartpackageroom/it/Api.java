@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonStructure;
 import java.io.File;
 import java.io.StringReader;
 import java.net.URI;
@@ -172,9 +171,5 @@ public final class Api {
 
   public Reply signIn(String kioskToken, String field, String value) {
     return post("/api/kiosk/v1/sessions", kioskToken, json(field, value));
-  }
-
-  static JsonStructure parse(String body) {
-    return Json.createReader(new StringReader(body)).read();
   }
 }

@@ -113,10 +113,6 @@ public class Account {
     sites.add(site);
   }
 
-  public boolean belongsTo(Long siteId) {
-    return role == Role.ADMINISTRATOR || getSiteIds().contains(siteId);
-  }
-
   public boolean isEnabled() {
     return status != AccountStatus.DISABLED;
   }

@@ -150,6 +150,11 @@ public class AccessKeyService {
     return AccessKeyView.of(key, holder.displayName(), box.open(key.getSecretEncrypted()));
   }
 
+  /** When a single access PIN issued now expires by default. */
+  public OffsetDateTime defaultSingleAccessExpiry(OffsetDateTime now) {
+    return now.plus(singleAccessValidity);
+  }
+
   /** A one-time PIN for a holder, audited; the caller decides how it reaches them. */
   public AccessKey issueSingleUsePin(
       Caller caller, Site site, Holder holder, OffsetDateTime expiry, OffsetDateTime now) {

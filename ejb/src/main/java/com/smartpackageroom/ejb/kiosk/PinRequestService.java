@@ -65,10 +65,6 @@ public class PinRequestService {
   @ConfigProperty(name = "spr.kiosk.pin-requests-per-hour", defaultValue = "3")
   int requestsPerHour;
 
-  @Inject
-  @ConfigProperty(name = "spr.keys.single-access-pin-validity", defaultValue = "PT24H")
-  Duration validity;
-
   public void request(String kioskToken, String rawContact) {
     Kiosk kiosk = throttle.authenticate(kioskToken);
     Site site = kiosk.getSite();
@@ -133,7 +129,7 @@ public class PinRequestService {
           "This email address or phone number is not known here. Check it and try again.");
     }
     Caller kioskCaller = Caller.system("kiosk:" + kiosk.getId());
-    OffsetDateTime expiry = now.plus(validity);
+    OffsetDateTime expiry = keys.defaultSingleAccessExpiry(now);
     Channel channel = isEmail ? Channel.EMAIL : Channel.SMS;
     for (Recipient r : recipients) {
       Holder holder =

@@ -20,6 +20,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.util.List;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Locale;
@@ -86,7 +88,7 @@ public class RecipientService {
     select.setParameter("site", siteId);
     if (!q.isEmpty()) {
       String escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-      for (var query1 : java.util.List.of(count, select)) {
+      for (Query query1 : List.<Query>of(count, select)) {
         query1.setParameter("prefix", escaped + "%");
         query1.setParameter("exact", q);
         query1.setParameter("contains", "%" + escaped.replaceAll("[^0-9]", "") + "%");
