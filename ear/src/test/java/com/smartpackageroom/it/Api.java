@@ -70,6 +70,16 @@ public final class Api {
   }
 
   public Reply call(String method, String path, String token, String body, String... headers) {
+    return send(method, path, token, body, body == null ? null : "application/json", headers);
+  }
+
+  /** A CSV file as the body of a POST. */
+  public Reply postCsv(String path, String token, String csv) {
+    return send("POST", path, token, csv, "text/csv; charset=UTF-8");
+  }
+
+  private Reply send(
+      String method, String path, String token, String body, String contentType, String... headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
             .timeout(Duration.ofSeconds(30))
@@ -78,8 +88,8 @@ public final class Api {
                 body == null
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null) {
-      request.header("Content-Type", "application/json");
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
     }
     if (token != null) {
       request.header("Authorization", "Bearer " + token);

@@ -8,6 +8,7 @@ import com.smartpackageroom.domain.accesskey.PinPolicy;
 import com.smartpackageroom.domain.audit.AuditEventType;
 import com.smartpackageroom.domain.notification.Channel;
 import com.smartpackageroom.domain.notification.NotificationKind;
+import com.smartpackageroom.domain.recipient.Recipient;
 import com.smartpackageroom.domain.shared.DomainException;
 import com.smartpackageroom.domain.shared.Reason;
 import com.smartpackageroom.domain.site.Site;
@@ -148,6 +149,50 @@ public class AccessKeyService {
         .recordKey(AuditEventType.SINGLE_ACCESS_PIN_SENT, caller.actor(), key)
         .detail("via " + via.name());
     return AccessKeyView.of(key, holder.displayName(), box.open(key.getSecretEncrypted()));
+  }
+
+  /**
+   * A new resident's PIN and QR code, announced by email (or by SMS when there is no email); the
+   * import does this for every resident it adds.
+   */
+  public void welcome(Caller caller, Site site, Recipient recipient) {
+    Holder holder = Holders.of(recipient);
+    OffsetDateTime now = Times.now(clock);
+    String pin = values.newPin(site.getId(), now);
+    AccessKey pinKey =
+        AccessKey.permanent(
+            site.getId(),
+            AccessKeyType.PIN,
+            HolderKind.RECIPIENT,
+            holder.id(),
+            values.hash(site.getId(), AccessKeyType.PIN, pin),
+            box.seal(pin),
+            now);
+    String token = values.newQrToken();
+    AccessKey qrKey =
+        AccessKey.permanent(
+            site.getId(),
+            AccessKeyType.QR,
+            HolderKind.RECIPIENT,
+            holder.id(),
+            values.hash(site.getId(), AccessKeyType.QR, token),
+            box.seal(token),
+            now);
+    em.persist(pinKey);
+    em.persist(qrKey);
+    audit.recordKey(AuditEventType.KEY_GENERATED, caller.actor(), pinKey).detail("welcome");
+    audit.recordKey(AuditEventType.KEY_GENERATED, caller.actor(), qrKey).detail("welcome");
+    Channel channel = holder.email() != null ? Channel.EMAIL : Channel.SMS;
+    String address = channel == Channel.EMAIL ? holder.email() : holder.phone();
+    if (address != null) {
+      outbox.enqueue(
+          site.getId(),
+          NotificationKind.ACCESS_KEY,
+          channel,
+          address,
+          messages.welcome(site, holder, pin, channel),
+          pinKey.getId());
+    }
   }
 
   /** When a single access PIN issued now expires by default. */

@@ -16,6 +16,17 @@ public class Holders {
   @PersistenceContext(unitName = "spr")
   EntityManager em;
 
+  public static Holder of(Recipient r) {
+    return new Holder(
+        HolderKind.RECIPIENT,
+        r.getId(),
+        r.getSiteId(),
+        r.getDisplayName(),
+        r.isActive(),
+        r.getEmail(),
+        r.getPhone());
+  }
+
   /** The holder; for staff, {@code siteId} is the site the question is asked for. */
   public Optional<Holder> find(HolderKind kind, Long id, Long siteId) {
     if (id == null) {
@@ -23,17 +34,7 @@ public class Holders {
     }
     return switch (kind) {
       case RECIPIENT ->
-          Optional.ofNullable(em.find(Recipient.class, id))
-              .map(
-                  r ->
-                      new Holder(
-                          kind,
-                          r.getId(),
-                          r.getSiteId(),
-                          r.getDisplayName(),
-                          r.isActive(),
-                          r.getEmail(),
-                          r.getPhone()));
+          Optional.ofNullable(em.find(Recipient.class, id)).map(Holders::of);
       case COURIER ->
           Optional.ofNullable(em.find(Courier.class, id))
               .map(

@@ -36,6 +36,29 @@ public class AccessKeyMessages {
             + ".\nEnter it at the kiosk's sign-in screen.\n");
   }
 
+  /** To a new resident: their PIN and QR code for the package room. */
+  public Message welcome(Site site, Holder holder, String pin, Channel channel) {
+    if (channel == Channel.SMS) {
+      return new Message(
+          null,
+          site.getName()
+              + " Smart Package Room: your PIN for the package room is "
+              + pin
+              + ". Keep it private.");
+    }
+    return new Message(
+        "Your Smart Package Room PIN",
+        "Hello "
+            + holder.displayName()
+            + ",\n\nWelcome to "
+            + site.getName()
+            + ". Your parcels wait for you in the Smart Package Room.\n"
+            + "Your PIN for the room is:\n\n    "
+            + pin
+            + "\n\nEnter it at the kiosk's sign-in screen, or show the QR code of this message to the"
+            + " kiosk's camera.\nKeep both private: they open the room.\n");
+  }
+
   public Message kioskAlert(Site site, String kioskName, int failures) {
     return new Message(
         "Alert: repeated wrong PINs at kiosk " + kioskName,

@@ -1,0 +1,33 @@
+package com.smartpackageroom.batch.imports;
+
+import com.smartpackageroom.domain.imports.RecipientImport;
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.nio.file.Path;
+
+/** After a completed import: the file and its good lines go; the refused lines stay for the report. */
+@Named
+@Dependent
+public class ImportCleanup extends AbstractBatchlet {
+
+  @Inject JobContext job;
+
+  @EJB ImportRecords records;
+
+  @EJB ImportLineCleanup cleanup;
+
+  @Inject ImportFiles files;
+
+  @Override
+  public String process() {
+    long importId = ImportJob.importId(job);
+    RecipientImport imp = records.find(importId);
+    cleanup.forgetGoodLines(importId);
+    files.delete(Path.of(imp.getFilePath()));
+    return "CLEANED";
+  }
+}

@@ -1,0 +1,161 @@
+package com.smartpackageroom.batch.imports;
+
+import com.smartpackageroom.domain.imports.ImportLayout;
+import com.smartpackageroom.domain.shared.DomainException;
+import com.smartpackageroom.domain.shared.Reason;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.UUID;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.DuplicateHeaderMode;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The uploaded files of imports, kept (readable by the server's user only) until their import
+ * completes, so that a restarted job reads the same file.
+ */
+@ApplicationScoped
+public class ImportFiles {
+
+  static final CSVFormat FORMAT =
+      CSVFormat.RFC4180.builder()
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .setIgnoreEmptyLines(false)
+          .setAllowMissingColumnNames(true)
+          .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
+          .get();
+
+  @Inject
+  @ConfigProperty(name = "spr.import.directory")
+  String directory;
+
+  @Inject
+  @ConfigProperty(name = "spr.import.max-file-mb", defaultValue = "200")
+  long maxMegabytes;
+
+  /** Stores an upload; refuses an empty or oversized one. */
+  public Path store(InputStream body) {
+    long limit = maxMegabytes * 1024 * 1024;
+    Path file = null;
+    try {
+      Path dir = Path.of(directory);
+      Files.createDirectories(dir);
+      file = dir.resolve("import-" + UUID.randomUUID() + ".csv");
+      if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+        Files.createFile(
+            file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      } else {
+        Files.createFile(file);
+      }
+      long total = 0;
+      byte[] buffer = new byte[64 * 1024];
+      try (InputStream in = body;
+          OutputStream out = Files.newOutputStream(file)) {
+        int n;
+        while (in != null && (n = in.read(buffer)) > 0) {
+          total += n;
+          if (total > limit) {
+            throw new DomainException(
+                Reason.TOO_LARGE,
+                "file-too-large",
+                "The file is larger than the " + maxMegabytes + " MB an import accepts"
+                    + " (spr.import.max-file-mb)");
+          }
+          out.write(buffer, 0, n);
+        }
+      }
+      if (total == 0) {
+        throw new DomainException(
+            Reason.UNPROCESSABLE, "invalid-file", "The file is empty: send the CSV export as the body");
+      }
+      return file;
+    } catch (IOException e) {
+      delete(file);
+      throw new UncheckedIOException("The import file could not be stored in " + directory, e);
+    } catch (RuntimeException e) {
+      delete(file);
+      throw e;
+    }
+  }
+
+  /** Refuses a file whose header lacks columns of the layout, naming them. */
+  public void requireColumns(Path file, ImportLayout layout) {
+    List<String> header;
+    try (CSVParser parser = FORMAT.parse(open(file))) {
+      header = parser.getHeaderNames();
+    } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+      throw new DomainException(
+          Reason.UNPROCESSABLE,
+          "invalid-file",
+          "The file is not a CSV file with a header row (UTF-8, comma-separated)");
+    }
+    List<String> missing = layout.missingColumns(header);
+    if (!missing.isEmpty()) {
+      throw new DomainException(
+          Reason.UNPROCESSABLE,
+          "invalid-file",
+          "The file is not a "
+              + layout.systemName()
+              + " export (layout="
+              + layout.apiName()
+              + "): it has no column "
+              + String.join(", ", missing)
+              + ". Its columns are: "
+              + String.join(", ", header.stream().limit(30).toList()));
+    }
+  }
+
+  /** The file as text: UTF-8 (a malformed byte fails the read), without a byte-order mark. */
+  public static Reader open(Path file) throws IOException {
+    BufferedReader reader =
+        new BufferedReader(
+            new java.io.InputStreamReader(
+                Files.newInputStream(file),
+                StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)),
+            64 * 1024);
+    reader.mark(1);
+    if (reader.read() != '\uFEFF') {
+      reader.reset();
+    }
+    return reader;
+  }
+
+  public void delete(Path file) {
+    if (file == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // a leftover file is removed with the next clean-up of the directory
+    }
+  }
+
+  static boolean isEncodingProblem(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof CharacterCodingException) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

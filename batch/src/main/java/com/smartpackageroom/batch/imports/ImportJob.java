@@ -1,0 +1,19 @@
+package com.smartpackageroom.batch.imports;
+
+import com.smartpackageroom.ejb.security.Caller;
+import jakarta.batch.runtime.context.JobContext;
+
+/** What every part of the import job needs to know about the run it belongs to. */
+final class ImportJob {
+
+  private ImportJob() {}
+
+  static long importId(JobContext job) {
+    return Long.parseLong(job.getProperties().getProperty("importId"));
+  }
+
+  /** Who the audit log names for what the import does. */
+  static Caller caller(long importId) {
+    return Caller.system("import:" + importId);
+  }
+}

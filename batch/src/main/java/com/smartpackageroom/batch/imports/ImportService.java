@@ -1,0 +1,175 @@
+package com.smartpackageroom.batch.imports;
+
+import com.smartpackageroom.domain.imports.ImportLayout;
+import com.smartpackageroom.domain.imports.ImportMode;
+import com.smartpackageroom.domain.imports.ImportStatus;
+import com.smartpackageroom.domain.imports.RecipientImport;
+import com.smartpackageroom.domain.shared.DomainException;
+import com.smartpackageroom.domain.shared.Page;
+import com.smartpackageroom.domain.shared.PageRequest;
+import com.smartpackageroom.ejb.security.Caller;
+import com.smartpackageroom.ejb.security.Permission;
+import com.smartpackageroom.ejb.security.SiteGuard;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.JobSecurityException;
+import jakarta.batch.operations.NoSuchJobExecutionException;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Imports of residents from a property-management system's export: started on demand (the API,
+ * the portal) as the Jakarta Batch job {@value #JOB}, and followed until they end.
+ */
+@Stateless
+public class ImportService {
+
+  public static final String JOB = "recipient-import";
+
+  /** How many refused lines an import's report lists (all are counted). */
+  static final int ERRORS_SHOWN = 1000;
+
+  private static final Logger LOG = Logger.getLogger(ImportService.class.getName());
+
+  @PersistenceContext(unitName = "spr")
+  EntityManager em;
+
+  @Inject SiteGuard guard;
+
+  @Inject ImportFiles files;
+
+  @Inject ImportLines lines;
+
+  @EJB ImportRecords records;
+
+  @Inject
+  @ConfigProperty(name = "spr.import.skip-limit", defaultValue = "100000")
+  long skipLimit;
+
+  /**
+   * Stores the file, checks its header against the layout and starts the job.
+   *
+   * @param force "true" to accept a file that would move out a suspicious share of residents
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public ImportView start(
+      Caller caller, Long siteId, String layoutName, String modeName, String force, InputStream csv) {
+    guard.site(caller, siteId, Permission.IMPORT_RECIPIENTS);
+    ImportLayout layout =
+        ImportLayout.named(layoutName)
+            .orElseThrow(
+                () ->
+                    DomainException.invalid(
+                        (layoutName == null || layoutName.isBlank()
+                                ? "layout is required"
+                                : "layout " + layoutName + " is not known")
+                            + ": use yardi, onesite, entrata or salesforce"));
+    ImportMode mode =
+        ImportMode.named(modeName)
+            .orElseThrow(() -> DomainException.invalid("mode must be full or incremental"));
+    boolean forced = parseForce(force);
+    Path file = files.store(csv);
+    RecipientImport imp;
+    try {
+      files.requireColumns(file, layout);
+      imp =
+          records.create(
+              siteId,
+              layout.apiName(),
+              mode,
+              forced,
+              file.toString(),
+              Files.size(file),
+              caller.actor());
+    } catch (RuntimeException | java.io.IOException e) {
+      files.delete(file);
+      if (e instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException("The import file could not be read back", e);
+    }
+    Properties parameters = new Properties();
+    parameters.setProperty("importId", String.valueOf(imp.getId()));
+    parameters.setProperty("skipLimit", String.valueOf(skipLimit));
+    try {
+      long execution = BatchRuntime.getJobOperator().start(JOB, parameters);
+      records.started(imp.getId(), execution);
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "Import " + imp.getId() + " could not be started", e);
+      records.finished(imp.getId(), ImportStatus.FAILED, "The import job could not be started");
+    }
+    return view(records.find(imp.getId()), List.of());
+  }
+
+  public ImportView get(Caller caller, Long importId) {
+    RecipientImport imp = importId == null ? null : em.find(RecipientImport.class, importId);
+    if (imp == null) {
+      throw DomainException.notFound("There is no import " + importId);
+    }
+    guard.check(caller, imp.getSiteId(), Permission.IMPORT_RECIPIENTS);
+    return view(imp, lines.errors(imp.getId(), ERRORS_SHOWN));
+  }
+
+  /** A site's imports, newest first, without their errors. */
+  public Page<ImportView> list(Caller caller, Long siteId, PageRequest page) {
+    guard.site(caller, siteId, Permission.IMPORT_RECIPIENTS);
+    long total =
+        em.createQuery(
+                "SELECT COUNT(i) FROM RecipientImport i WHERE i.siteId = :site", Long.class)
+            .setParameter("site", siteId)
+            .getSingleResult();
+    List<ImportView> items =
+        em.createQuery(
+                "SELECT i FROM RecipientImport i WHERE i.siteId = :site ORDER BY i.id DESC",
+                RecipientImport.class)
+            .setParameter("site", siteId)
+            .setFirstResult(page.offset())
+            .setMaxResults(page.size())
+            .getResultList()
+            .stream()
+            .map(i -> view(i, List.of()))
+            .toList();
+    return new Page<>(items, total, page.page(), page.size());
+  }
+
+  /** The job repository knows best while the job runs; the row once it has ended. */
+  private ImportView view(RecipientImport imp, List<ImportLines.Error> errors) {
+    ImportStatus status = imp.getStatus();
+    if (!status.isFinished() && imp.getExecutionId() != null) {
+      try {
+        JobOperator operator = BatchRuntime.getJobOperator();
+        status =
+            ImportStatus.valueOf(
+                operator.getJobExecution(imp.getExecutionId()).getBatchStatus().name());
+      } catch (NoSuchJobExecutionException | JobSecurityException e) {
+        // another instance runs it: the row is what this one knows
+      }
+    }
+    return ImportView.of(imp, status, errors);
+  }
+
+  private static boolean parseForce(String force) {
+    if (force == null || force.isBlank()) {
+      return false;
+    }
+    return switch (force.strip().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw DomainException.invalid("force must be true or false");
+    };
+  }
+}

@@ -1,0 +1,46 @@
+package com.smartpackageroom.batch.imports;
+
+import com.smartpackageroom.domain.imports.ImportStatus;
+import com.smartpackageroom.domain.imports.RecipientImport;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** An import as the API and the portal show it. */
+public record ImportView(
+    Long id,
+    Long siteId,
+    String layout,
+    String mode,
+    boolean force,
+    ImportStatus status,
+    long read,
+    long inserted,
+    long updated,
+    long unchanged,
+    long movedOut,
+    long skipped,
+    String failureReason,
+    List<ImportLines.Error> errors,
+    OffsetDateTime createdAt,
+    OffsetDateTime finishedAt) {
+
+  static ImportView of(RecipientImport imp, ImportStatus status, List<ImportLines.Error> errors) {
+    return new ImportView(
+        imp.getId(),
+        imp.getSiteId(),
+        imp.getLayout(),
+        imp.getMode().apiName(),
+        imp.isForced(),
+        status,
+        imp.getRead(),
+        imp.getInserted(),
+        imp.getUpdated(),
+        imp.getUnchanged(),
+        imp.getMovedOut(),
+        imp.getSkipped(),
+        imp.getFailureReason(),
+        errors,
+        imp.getCreatedAt(),
+        imp.getFinishedAt());
+  }
+}

@@ -1,0 +1,68 @@
+package com.smartpackageroom.batch.imports;
+
+import com.smartpackageroom.domain.imports.ImportMode;
+import com.smartpackageroom.domain.imports.RecipientImport;
+import jakarta.batch.api.chunk.AbstractItemReader;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * For a full import: the site's active imported residents whose id the file does not hold, in id
+ * order. Those moved out by a committed chunk are no longer active and so never read again.
+ */
+@Named
+@Dependent
+public class MissingResidentReader extends AbstractItemReader {
+
+  static final int PAGE = 500;
+
+  @Inject JobContext job;
+
+  @Inject ImportLines lines;
+
+  @EJB ImportRecords records;
+
+  private final Deque<Long> page = new ArrayDeque<>();
+  private long siteId;
+  private long lastFetched;
+  private long lastRead;
+  private boolean exhausted;
+
+  @Override
+  public void open(Serializable checkpoint) {
+    RecipientImport imp = records.find(ImportJob.importId(job));
+    siteId = imp.getSiteId();
+    exhausted = imp.getMode() != ImportMode.FULL;
+    lastRead = checkpoint == null ? 0 : (Long) checkpoint;
+    lastFetched = lastRead;
+    page.clear();
+  }
+
+  @Override
+  public Object readItem() {
+    if (page.isEmpty() && !exhausted) {
+      var next = lines.missingResidents(ImportJob.importId(job), siteId, lastFetched, PAGE);
+      page.addAll(next);
+      exhausted = next.size() < PAGE;
+      if (!next.isEmpty()) {
+        lastFetched = next.get(next.size() - 1);
+      }
+    }
+    Long id = page.poll();
+    if (id != null) {
+      lastRead = id;
+    }
+    return id;
+  }
+
+  @Override
+  public Serializable checkpointInfo() {
+    return lastRead;
+  }
+}

@@ -1,0 +1,50 @@
+package com.smartpackageroom.batch.imports;
+
+import com.smartpackageroom.domain.imports.ImportMode;
+import com.smartpackageroom.domain.imports.MoveOutCheck;
+import com.smartpackageroom.domain.imports.RecipientImport;
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Before anything changes: refuses a file that would move out more than spr.import.max-move-out-share
+ * of the site's active residents, unless the import was forced.
+ */
+@Named
+@Dependent
+public class MoveOutSafeguard extends AbstractBatchlet {
+
+  static final String SUSPICIOUS = "SUSPICIOUS";
+
+  @Inject JobContext job;
+
+  @Inject ImportLines lines;
+
+  @EJB ImportRecords records;
+
+  @Inject
+  @ConfigProperty(name = "spr.import.max-move-out-share", defaultValue = "0.2")
+  double maxShare;
+
+  @Override
+  public String process() {
+    long importId = ImportJob.importId(job);
+    RecipientImport imp = records.find(importId);
+    records.running(importId);
+    if (imp.isForced()) {
+      return "CHECKED";
+    }
+    long[] figures = lines.moveOutFigures(importId, imp.getSiteId(), imp.getMode() == ImportMode.FULL);
+    MoveOutCheck check = new MoveOutCheck(figures[0], figures[1], maxShare);
+    if (check.isSuspicious()) {
+      records.failing(importId, check.explanation());
+      return SUSPICIOUS;
+    }
+    return "CHECKED";
+  }
+}

@@ -1,0 +1,127 @@
+package com.smartpackageroom.batch.imports;
+
+import com.smartpackageroom.domain.imports.ImportLayout;
+import com.smartpackageroom.domain.imports.RecipientImport;
+import com.smartpackageroom.domain.imports.ResidentField;
+import jakarta.batch.api.chunk.AbstractItemReader;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads the import file record by record. The checkpoint is the number of records read, so a
+ * restarted step goes on after the last committed chunk.
+ */
+@Named
+@jakarta.enterprise.context.Dependent
+public class ResidentFileReader extends AbstractItemReader {
+
+  @Inject JobContext job;
+
+  @EJB ImportRecords records;
+
+  private CSVParser parser;
+  private Iterator<CSVRecord> iterator;
+  private Map<ResidentField, Integer> columns;
+  private int headerSize;
+  private long recordsRead;
+  private long lastLineEnd;
+
+  @Override
+  public void open(Serializable checkpoint) throws Exception {
+    RecipientImport imp = records.find(ImportJob.importId(job));
+    ImportLayout layout = ImportLayout.named(imp.getLayout()).orElseThrow();
+    parser = ImportFiles.FORMAT.parse(ImportFiles.open(Path.of(imp.getFilePath())));
+    List<String> header = parser.getHeaderNames();
+    headerSize = header.size();
+    columns = new EnumMap<>(ResidentField.class);
+    for (Map.Entry<ResidentField, String> c : layout.columns().entrySet()) {
+      for (int i = 0; i < header.size(); i++) {
+        if (comparable(header.get(i)).equals(comparable(c.getValue()))) {
+          columns.put(c.getKey(), i);
+          break;
+        }
+      }
+    }
+    iterator = parser.iterator();
+    lastLineEnd = parser.getCurrentLineNumber();
+    long skip = checkpoint == null ? 0 : (Long) checkpoint;
+    while (recordsRead < skip && iterator.hasNext()) {
+      iterator.next();
+      recordsRead++;
+      lastLineEnd = parser.getCurrentLineNumber();
+    }
+  }
+
+  @Override
+  public Object readItem() {
+    try {
+      while (iterator.hasNext()) {
+        CSVRecord record = iterator.next();
+        recordsRead++;
+        long line = lastLineEnd + 1;
+        lastLineEnd = parser.getCurrentLineNumber();
+        if (isBlank(record)) {
+          continue;
+        }
+        EnumMap<ResidentField, String> values = new EnumMap<>(ResidentField.class);
+        for (Map.Entry<ResidentField, Integer> c : columns.entrySet()) {
+          if (c.getValue() < record.size()) {
+            values.put(c.getKey(), record.get(c.getValue()));
+          }
+        }
+        String problem =
+            record.size() == headerSize
+                ? null
+                : "has " + record.size() + " values where the header has " + headerSize;
+        return new RawLine(line, values, problem);
+      }
+      return null;
+    } catch (UncheckedIOException e) {
+      throw new IllegalStateException(
+          ImportFiles.isEncodingProblem(e)
+              ? "The file is not UTF-8 text (near line " + (lastLineEnd + 1) + ")"
+              : "The file is not valid CSV near line "
+                  + (lastLineEnd + 1)
+                  + " (an unclosed quote?)",
+          e);
+    }
+  }
+
+  @Override
+  public Serializable checkpointInfo() {
+    return recordsRead;
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (parser != null) {
+      parser.close();
+    }
+  }
+
+  private static boolean isBlank(CSVRecord record) {
+    for (String value : record) {
+      if (!value.isBlank()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String comparable(String name) {
+    return name == null ? "" : name.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,213 @@
+package com.smartpackageroom.domain.imports;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/**
+ * One run of the recipient import: what was asked for, the batch job that does it, and what it
+ * did. The counters are changed by the job in the transactions of its chunks.
+ */
+@Entity
+@Table(name = "recipient_import")
+public class RecipientImport {
+
+  @Id
+  @SequenceGenerator(
+      name = "recipient_import_seq",
+      sequenceName = "recipient_import_seq",
+      allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "recipient_import_seq")
+  private Long id;
+
+  @Column(name = "site_id", nullable = false)
+  private Long siteId;
+
+  @Column(nullable = false)
+  private String layout;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private ImportMode mode;
+
+  @Column(nullable = false)
+  private boolean forced;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private ImportStatus status;
+
+  @Column(name = "execution_id")
+  private Long executionId;
+
+  @Column(name = "file_path", nullable = false)
+  private String filePath;
+
+  @Column(name = "file_bytes", nullable = false)
+  private long fileBytes;
+
+  @Column(name = "started_by", nullable = false)
+  private String startedBy;
+
+  @Column(name = "created_at", nullable = false)
+  private OffsetDateTime createdAt;
+
+  @Column(name = "finished_at")
+  private OffsetDateTime finishedAt;
+
+  @Column(name = "read_count", nullable = false)
+  private long read;
+
+  @Column(name = "inserted_count", nullable = false)
+  private long inserted;
+
+  @Column(name = "updated_count", nullable = false)
+  private long updated;
+
+  @Column(name = "unchanged_count", nullable = false)
+  private long unchanged;
+
+  @Column(name = "moved_out_count", nullable = false)
+  private long movedOut;
+
+  @Column(name = "skipped_count", nullable = false)
+  private long skipped;
+
+  @Column(name = "failure_reason")
+  private String failureReason;
+
+  protected RecipientImport() {}
+
+  public RecipientImport(
+      Long siteId,
+      String layout,
+      ImportMode mode,
+      boolean forced,
+      String filePath,
+      long fileBytes,
+      String startedBy,
+      OffsetDateTime now) {
+    this.siteId = siteId;
+    this.layout = layout;
+    this.mode = mode;
+    this.forced = forced;
+    this.filePath = filePath;
+    this.fileBytes = fileBytes;
+    this.startedBy = startedBy;
+    this.createdAt = now;
+    this.status = ImportStatus.STARTING;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Long getSiteId() {
+    return siteId;
+  }
+
+  public String getLayout() {
+    return layout;
+  }
+
+  public ImportMode getMode() {
+    return mode;
+  }
+
+  public boolean isForced() {
+    return forced;
+  }
+
+  public ImportStatus getStatus() {
+    return status;
+  }
+
+  public Long getExecutionId() {
+    return executionId;
+  }
+
+  public void started(long executionId) {
+    this.executionId = executionId;
+  }
+
+  public String getFilePath() {
+    return filePath;
+  }
+
+  public long getFileBytes() {
+    return fileBytes;
+  }
+
+  public String getStartedBy() {
+    return startedBy;
+  }
+
+  public OffsetDateTime getCreatedAt() {
+    return createdAt;
+  }
+
+  public OffsetDateTime getFinishedAt() {
+    return finishedAt;
+  }
+
+  public long getRead() {
+    return read;
+  }
+
+  public long getInserted() {
+    return inserted;
+  }
+
+  public long getUpdated() {
+    return updated;
+  }
+
+  public long getUnchanged() {
+    return unchanged;
+  }
+
+  public long getMovedOut() {
+    return movedOut;
+  }
+
+  public long getSkipped() {
+    return skipped;
+  }
+
+  public String getFailureReason() {
+    return failureReason;
+  }
+
+  public void running() {
+    if (!status.isFinished()) {
+      this.status = ImportStatus.STARTED;
+    }
+  }
+
+  public void finished(ImportStatus outcome, String reason, OffsetDateTime now) {
+    this.status = outcome;
+    if (reason != null && failureReason == null) {
+      this.failureReason = reason;
+    }
+    this.finishedAt = now;
+  }
+
+  /** A failure known before the job ends (a suspicious file, too many bad lines). */
+  public void failing(String reason) {
+    this.failureReason = reason;
+  }
+
+  /** Counters are recomputed from the file's lines when the job restarts a step. */
+  public void restarted() {
+    this.status = ImportStatus.STARTED;
+    this.failureReason = null;
+    this.finishedAt = null;
+  }
+}

@@ -1,0 +1,319 @@
+package com.smartpackageroom.it;
+
+import static com.smartpackageroom.it.Api.BOOTSTRAP;
+import static com.smartpackageroom.it.Api.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The recipient import (Jakarta Batch) through the management API, on Payara and PostgreSQL. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ImportIT {
+
+  private static final String YARDI_HEADER =
+      "Property,Unit,Tenant Code,Status,First Name,Last Name,Email,Cell Phone,Home Phone,Move In,Move Out\r\n";
+
+  @Deployment(testable = false)
+  static EnterpriseArchive deployment() {
+    return Api.ear();
+  }
+
+  @ArquillianResource URL base;
+
+  @Test
+  void theSampleExportOfEachSystemIsImported() throws IOException {
+    Api api = new Api(base);
+    for (String layout : List.of("yardi", "onesite", "entrata", "salesforce")) {
+      long site = api.newSite(false).id();
+      JsonObject done = importAndWait(api, site, layout, "full", sample(layout));
+      assertEquals("COMPLETED", done.getString("status"), layout + ": " + done);
+      assertEquals(40, done.getInt("read"), layout);
+      assertEquals(40, done.getInt("inserted") + done.getInt("skipped"), layout);
+      assertEquals(done.getInt("skipped"), done.getJsonArray("errors").size(), layout);
+      assertTrue(done.getInt("skipped") > 0, layout + " samples hold bad lines");
+      assertEquals(0, done.getInt("updated"));
+      assertEquals(0, done.getInt("movedOut"));
+    }
+  }
+
+  @Test
+  void badLinesAreReportedWithTheirLineAndReason() throws IOException {
+    Api api = new Api(base);
+    long site = api.newSite(false).id();
+    JsonObject done = importAndWait(api, site, "yardi", "full", sample("yardi"));
+    assertEquals("COMPLETED", done.getString("status"));
+    Map<Integer, String> errors =
+        done.getJsonArray("errors").stream()
+            .map(v -> v.asJsonObject())
+            .collect(Collectors.toMap(e -> e.getInt("line"), e -> e.getString("reason")));
+    assertEquals(List.of(6, 7, 27, 39, 40), errors.keySet().stream().sorted().toList(), errors.toString());
+    assertTrue(errors.get(6).contains("no contact"), errors.get(6));
+    assertTrue(errors.get(7).contains("no name"), errors.get(7));
+    assertEquals(35, done.getInt("inserted"));
+
+    // line 3: Noah Okafor, (917) 251-3622, Current
+    JsonObject noah = onlyRecipient(api, site, "t0000002");
+    assertEquals("+19172513622", noah.getString("phone"));
+    assertEquals("noa.2@example.org", noah.getString("email"));
+    assertEquals("ACTIVE", noah.getString("status"));
+    assertEquals("IMPORT", noah.getString("source"));
+    // line 17: Amara Johnson, Past: recorded as moved out, and given no key
+    JsonObject amara = onlyRecipient(api, site, "t0000016");
+    assertEquals("MOVED_OUT", amara.getString("status"));
+    assertEquals(0, keysOf(api, site, amara).size());
+
+    // a new resident gets a PIN and a QR code, and a message announcing them
+    List<JsonObject> keys = keysOf(api, site, noah);
+    assertEquals(
+        List.of("PIN", "QR"), keys.stream().map(k -> k.getString("type")).sorted().toList());
+    assertTrue(keys.stream().allMatch(k -> k.getString("status").equals("ACTIVE")));
+    JsonObject sent =
+        api.get("/api/v1/sites/" + site + "/notifications?to=noa.2@example.org", BOOTSTRAP)
+            .expect(200)
+            .json();
+    assertEquals(1, sent.getInt("total"));
+    assertEquals("EMAIL", sent.getJsonArray("items").getJsonObject(0).getString("channel"));
+
+    // the PIN opens the kiosk
+    String kiosk =
+        api.post("/api/v1/sites/" + site + "/kiosks", BOOTSTRAP, json("name", "Lobby"))
+            .expect(201)
+            .json()
+            .getString("token");
+    long pinKey =
+        keys.stream().filter(k -> k.getString("type").equals("PIN")).findFirst().orElseThrow()
+            .getJsonNumber("id").longValue();
+    String pin = api.get("/api/v1/access-keys/" + pinKey, BOOTSTRAP).expect(200).json().getString("pin");
+    api.signIn(kiosk, "pin", pin).expect(201);
+  }
+
+  @Test
+  void theSameFileAgainChangesNothing() throws IOException {
+    Api api = new Api(base);
+    long site = api.newSite(false).id();
+    importAndWait(api, site, "onesite", "full", sample("onesite"));
+    JsonObject again = importAndWait(api, site, "onesite", "full", sample("onesite"));
+    assertEquals("COMPLETED", again.getString("status"));
+    assertEquals(0, again.getInt("inserted"));
+    assertEquals(0, again.getInt("updated"));
+    assertEquals(0, again.getInt("movedOut"));
+    assertEquals(40 - again.getInt("skipped"), again.getInt("unchanged"));
+  }
+
+  @Test
+  void aFullImportMovesOutTheMissingButRefusesASuspiciousFile() {
+    Api api = new Api(base);
+    Api.Site site = api.newSite(false);
+    long id = site.id();
+    JsonObject first = importAndWait(api, id, "yardi", "full", residents(1, 10, "Current"));
+    assertEquals(10, first.getInt("inserted"), first.toString());
+    long manual = api.newRecipient(id, "manual@example.org", null);
+
+    // five of eleven active residents missing: refused, nothing changes
+    String half = residents(1, 5, "Current");
+    JsonObject refused = importAndWait(api, id, "yardi", "full", half);
+    assertEquals("FAILED", refused.getString("status"), refused.toString());
+    assertTrue(refused.getString("failureReason").contains("suspicious"), refused.toString());
+    assertTrue(refused.getString("failureReason").contains("5 of the site's 11"), refused.toString());
+    assertEquals("ACTIVE", onlyRecipient(api, id, "r0010").getString("status"));
+
+    // the PIN of a resident who will move out
+    JsonObject leaving = onlyRecipient(api, id, "r0010");
+    long pinKey =
+        keysOf(api, id, leaving).stream().filter(k -> k.getString("type").equals("PIN"))
+            .findFirst().orElseThrow().getJsonNumber("id").longValue();
+    String pin = api.get("/api/v1/access-keys/" + pinKey, BOOTSTRAP).expect(200).json().getString("pin");
+
+    JsonObject forced = importAndWait(api, id, "yardi&force=true", "full", half);
+    assertEquals("COMPLETED", forced.getString("status"), forced.toString());
+    assertEquals(5, forced.getInt("movedOut"));
+    assertEquals(5, forced.getInt("unchanged"));
+    assertEquals("MOVED_OUT", onlyRecipient(api, id, "r0010").getString("status"));
+    assertTrue(keysOf(api, id, leaving).stream().allMatch(k -> k.getString("status").equals("INACTIVE")));
+    api.signIn(site.kioskToken(), "pin", pin).problem(401, "invalid-credential");
+    // created by hand: never moved out by an import
+    assertEquals(
+        "ACTIVE",
+        api.get("/api/v1/sites/" + id + "/recipients/" + manual, BOOTSTRAP).expect(200).json().getString("status"));
+
+    // a changed email and a resident whose status says they left
+    String changes =
+        YARDI_HEADER
+            + line(1, "Current", "new.1@example.org")
+            + line(2, "Past", "res.2@example.org")
+            + line(3, "Current", "res.3@example.org")
+            + line(4, "Current", "res.4@example.org")
+            + line(5, "Notice", "res.5@example.org");
+    JsonObject next = importAndWait(api, id, "yardi", "full", changes);
+    assertEquals("COMPLETED", next.getString("status"), next.toString());
+    assertEquals(1, next.getInt("updated"));
+    assertEquals(1, next.getInt("movedOut"));
+    assertEquals(3, next.getInt("unchanged"));
+    assertEquals("new.1@example.org", onlyRecipient(api, id, "r0001").getString("email"));
+    assertEquals("MOVED_OUT", onlyRecipient(api, id, "r0002").getString("status"));
+  }
+
+  @Test
+  void anIncrementalImportMovesNobodyOutForBeingAbsent() {
+    Api api = new Api(base);
+    long site = api.newSite(false).id();
+    importAndWait(api, site, "yardi", "full", residents(1, 6, "Current"));
+    JsonObject done =
+        importAndWait(api, site, "yardi", "incremental", YARDI_HEADER + line(7, "Current", "res.7@example.org"));
+    assertEquals("COMPLETED", done.getString("status"), done.toString());
+    assertEquals(1, done.getInt("inserted"));
+    assertEquals(0, done.getInt("movedOut"));
+    assertEquals(
+        7,
+        api.get("/api/v1/sites/" + site + "/recipients?status=ACTIVE", BOOTSTRAP).expect(200).json().getInt("total"));
+  }
+
+  @Test
+  void aResidentIdTwiceInAFileIsReported() {
+    Api api = new Api(base);
+    long site = api.newSite(false).id();
+    JsonObject done =
+        importAndWait(
+            api, site, "yardi", "full",
+            YARDI_HEADER + line(1, "Current", "a@example.org") + line(1, "Current", "b@example.org"));
+    assertEquals(1, done.getInt("inserted"));
+    assertEquals(1, done.getInt("skipped"));
+    JsonObject error = done.getJsonArray("errors").getJsonObject(0);
+    assertEquals(3, error.getInt("line"));
+    assertTrue(error.getString("reason").contains("already on line 2"), error.toString());
+  }
+
+  @Test
+  void badRequestsAreRefusedClearly() throws IOException {
+    Api api = new Api(base);
+    long site = api.newSite(false).id();
+    String path = "/api/v1/sites/" + site + "/imports";
+    String csv = residents(1, 2, "Current");
+    api.postCsv(path + "?layout=appfolio", BOOTSTRAP, csv).problem(400, "invalid-request");
+    api.postCsv(path, BOOTSTRAP, csv).problem(400, "invalid-request");
+    api.postCsv(path + "?layout=yardi&mode=sometimes", BOOTSTRAP, csv).problem(400, "invalid-request");
+    api.postCsv(path + "?layout=yardi&force=perhaps", BOOTSTRAP, csv).problem(400, "invalid-request");
+    String wrong =
+        api.postCsv(path + "?layout=yardi", BOOTSTRAP, sample("onesite"))
+            .problem(422, "invalid-file")
+            .json()
+            .getString("detail");
+    assertTrue(wrong.contains("Tenant Code"), wrong);
+    api.postCsv(path + "?layout=yardi", BOOTSTRAP, "").problem(422, "invalid-file");
+    api.post(path + "?layout=yardi", BOOTSTRAP, "{}").problem(415, "unsupported-media-type");
+    api.postCsv(path + "?layout=yardi", null, csv).problem(401, "unauthorized");
+    api.postCsv("/api/v1/sites/999999999/imports?layout=yardi", BOOTSTRAP, csv).problem(404, "not-found");
+    api.get("/api/v1/imports/999999999", BOOTSTRAP).problem(404, "not-found");
+
+    // front-desk staff do not import; nobody sees another site's imports
+    long other = api.newSite(false).id();
+    long theirs = start(api, other, "yardi", "full", csv);
+    String staffToken = staffToken(api, site, "STAFF");
+    api.postCsv(path + "?layout=yardi", staffToken, csv).problem(403, "forbidden");
+    String managerToken = staffToken(api, site, "PROPERTY_MANAGER");
+    api.get("/api/v1/imports/" + theirs, managerToken).problem(403, "forbidden");
+    long mine = start(api, site, "yardi", "full", csv);
+    api.get("/api/v1/imports/" + mine, managerToken).expect(200);
+    assertFalse(
+        api.get("/api/v1/sites/" + site + "/imports", managerToken).expect(200).json().getJsonArray("items").isEmpty());
+  }
+
+  // --- helpers
+
+  private static String sample(String layout) throws IOException {
+    return Files.readString(
+        Path.of(System.getProperty("spr.it.samples"), layout + "-sample.csv"), StandardCharsets.UTF_8);
+  }
+
+  private static String line(int n, String status, String email) {
+    return String.format(
+        "RIVERSIDE,%d,r%04d,%s,First%d,Last%d,%s,(212) 555-%04d,,01/01/2024,\r\n",
+        100 + n, n, status, n, n, email, n);
+  }
+
+  private static String residents(int from, int to, String status) {
+    StringBuilder csv = new StringBuilder(YARDI_HEADER);
+    for (int n = from; n <= to; n++) {
+      csv.append(line(n, status, "res." + n + "@example.org"));
+    }
+    return csv.toString();
+  }
+
+  private static long start(Api api, long site, String layout, String mode, String csv) {
+    JsonObject accepted =
+        api.postCsv("/api/v1/sites/" + site + "/imports?layout=" + layout + "&mode=" + mode, BOOTSTRAP, csv)
+            .expect(202)
+            .json();
+    assertTrue(List.of("STARTING", "STARTED").contains(accepted.getString("status")), accepted.toString());
+    return accepted.getJsonNumber("id").longValue();
+  }
+
+  /** Starts an import and polls it, as an integrator would, until it has ended. */
+  private static JsonObject importAndWait(Api api, long site, String layout, String mode, String csv) {
+    long id = start(api, site, layout, mode, csv);
+    long deadline = System.currentTimeMillis() + 90_000;
+    while (System.currentTimeMillis() < deadline) {
+      JsonObject status = api.get("/api/v1/imports/" + id, BOOTSTRAP).expect(200).json();
+      if (List.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED").contains(status.getString("status"))) {
+        return status;
+      }
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("import " + id + " did not end within 90 s");
+  }
+
+  private static JsonObject onlyRecipient(Api api, long site, String externalId) {
+    JsonObject page =
+        api.get("/api/v1/sites/" + site + "/recipients?q=" + externalId, BOOTSTRAP).expect(200).json();
+    assertEquals(1, page.getInt("total"), page.toString());
+    return page.getJsonArray("items").getJsonObject(0);
+  }
+
+  private static List<JsonObject> keysOf(Api api, long site, JsonObject recipient) {
+    return api.get(
+            "/api/v1/sites/" + site + "/recipients/" + recipient.getJsonNumber("id").longValue() + "/access-keys",
+            BOOTSTRAP)
+        .expect(200)
+        .array()
+        .stream()
+        .map(v -> v.asJsonObject())
+        .toList();
+  }
+
+  private static String staffToken(Api api, long site, String role) {
+    long account =
+        api.post("/api/v1/sites/" + site + "/staff", BOOTSTRAP,
+                json("email", Api.unique("pm") + "@example.org", "firstName", "Pat", "lastName", "Lee", "role", role))
+            .expect(201)
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    return api.post("/api/v1/api-tokens", BOOTSTRAP, json("accountId", account, "name", "it"))
+        .expect(201)
+        .json()
+        .getString("token");
+  }
+}
