@@ -197,4 +197,40 @@ class KioskApiIT {
       assertTrue(!detail.contains(good) && !detail.contains(wrong), "no PIN in the audit log: " + detail);
     }
   }
+
+  @Test
+  void theTenthWrongPinInARowAlertsTheSitesPropertyManagers() throws Exception {
+    Api api = api();
+    Api.Site site = api.newSite(false);
+    String manager = Api.unique("manager") + "@example.org";
+    api.post("/api/v1/sites/" + site.id() + "/staff", BOOTSTRAP,
+            json("email", manager, "firstName", "Mia", "lastName", "Chen", "role", "PROPERTY_MANAGER"))
+        .expect(201);
+    long courier = api.newCourier(site.id());
+    String good = api.newKey(site.id(), "couriers", courier, "PIN").getString("pin");
+    String wrong = good.equals("582039") ? "730461" : "582039";
+
+    for (int failures = 0; failures < 10; ) {
+      Api.Reply reply = api.signIn(site.kioskToken(), "pin", wrong);
+      if (reply.status() == 429) {
+        long wait = Long.parseLong(reply.raw().headers().firstValue("Retry-After").orElseThrow());
+        Thread.sleep(Duration.ofSeconds(wait).plusMillis(300).toMillis());
+        continue;
+      }
+      reply.problem(401, "invalid-credential");
+      failures++;
+      if (failures == 9) {
+        assertEquals(0, alertsTo(api, site.id(), manager), "no alert before the tenth failure");
+      }
+    }
+    assertEquals(1, alertsTo(api, site.id(), manager), "the property manager is alerted once");
+    String events =
+        api.get("/api/v1/sites/" + site.id() + "/audit-events?size=100", BOOTSTRAP).expect(200).json().toString();
+    assertTrue(events.contains("KIOSK_ALERT"), events);
+  }
+
+  private static int alertsTo(Api api, long site, String email) {
+    // the invitation is the other message to the manager
+    return api.get("/api/v1/sites/" + site + "/notifications?to=" + email, BOOTSTRAP).expect(200).json().getInt("total") - 1;
+  }
 }

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Kiosk sign-in benchmark (see perf/README.md): the EAR on a Payara Server with PostgreSQL,
+# sign-ins against a no-op JAX-RS endpoint of the same server, with 1 000 and 1 000 000 keys.
+# Usage: bash perf/signin-benchmark.sh   (RATE, COMPARE_RATE, DURATION, CLIENTS may be set in the environment)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RATE=${RATE:-1000}
+# the 1 000 vs 1 000 000 keys comparison runs below the server's capacity, where p50 is service time
+COMPARE_RATE=${COMPARE_RATE:-200}
+SECONDS_PER_RUN=${DURATION:-20}
+CLIENTS=${CLIENTS:-16}
+DB=spr_perf
+OUT=perf/target
+TOKEN=perf-bootstrap-token-0123456789abcdef
+BASE=http://127.0.0.1:8080
+ASADMIN=ear/target/payara6/bin/asadmin
+
+if (exec 3<>/dev/tcp/127.0.0.1/4848) 2>/dev/null; then
+  echo "A server already listens on port 4848: stop it first." >&2
+  exit 1
+fi
+pg_isready -h 127.0.0.1 -p 5432 -q || { echo "PostgreSQL is not running on 127.0.0.1:5432" >&2; exit 1; }
+psql -h 127.0.0.1 -U postgres -d postgres -q -v ON_ERROR_STOP=1 \
+  -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+
+# the EAR and a Payara Server from Maven Central (verify unpacks Payara; tests are skipped)
+[ "${SKIP_BUILD:-}" = 1 ] || mvn -B -ntp -q verify -DskipTests
+rm -rf "$OUT" && mkdir -p "$OUT"
+
+export SPR_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB SPR_DB_USER=postgres SPR_DB_PASSWORD=
+export SPR_DB_CLASS=org.postgresql.ds.PGSimpleDataSource SPR_BOOTSTRAP_API_TOKEN=$TOKEN
+export SPR_CRYPTO_ENCRYPTION_KEY=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=
+export SPR_CRYPTO_HASH_KEY=HxweHRwbGhkYFxYVFBMSERAPDg0MCwoJCAcGBQQDAgE=
+# a domain of its own, created afresh (deploying into a domain that holds the app races its reload)
+$ASADMIN delete-domain spr-perf >/dev/null 2>&1 || true
+$ASADMIN create-domain --nopassword=true spr-perf >/dev/null
+trap '$ASADMIN stop-domain spr-perf >/dev/null 2>&1 || true' EXIT
+$ASADMIN start-domain spr-perf >/dev/null
+# the production tuning of the README: enough request threads to overlap database round trips
+$ASADMIN set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=64 >/dev/null
+$ASADMIN set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=16 >/dev/null
+$ASADMIN restart-domain spr-perf >/dev/null
+$ASADMIN deploy --name spr ear/target/spr.ear >/dev/null
+for _ in $(seq 1 60); do curl -sf $BASE/health/ready >/dev/null && break; sleep 1; done
+
+bench() { java perf/SignInBench.java "$@" | tee -a $OUT/results.txt; }
+
+java perf/SignInBench.java setup $BASE $TOKEN 1000 $OUT
+SITE=$(cat $OUT/site)
+
+echo "== warm-up"
+java perf/SignInBench.java closed $BASE $OUT signin "$CLIENTS" 15 >/dev/null
+java perf/SignInBench.java closed $BASE $OUT noop "$CLIENTS" 10 >/dev/null
+
+echo "== 1 000 active keys"
+bench closed $BASE $OUT noop "$CLIENTS" "$SECONDS_PER_RUN"
+bench closed $BASE $OUT signin "$CLIENTS" "$SECONDS_PER_RUN"
+bench open $BASE $OUT noop "$RATE" "$SECONDS_PER_RUN"
+bench open $BASE $OUT signin "$RATE" "$SECONDS_PER_RUN"
+bench open $BASE $OUT signin "$COMPARE_RATE" "$SECONDS_PER_RUN"
+
+echo "== adding 999 000 keys (QR codes of one holder, random hashes) at the site"
+psql -h 127.0.0.1 -U postgres -d $DB -q -v ON_ERROR_STOP=1 <<SQL
+INSERT INTO access_key (id, site_id, type, status, lookup_hash, secret_enc, holder_kind, holder_id,
+                        single_use, created_at, updated_at, version)
+SELECT 1000000000 + n, $SITE, 'QR', 'ACTIVE', md5(random()::text || n) || md5(n::text), 'seeded',
+       'RECIPIENT', (SELECT MIN(id) FROM recipient WHERE site_id = $SITE), FALSE, now(), now(), 1
+FROM generate_series(1, 999000) AS n;
+ANALYZE access_key;
+SQL
+echo "keys at the site: $(psql -h 127.0.0.1 -U postgres -d $DB -Atc "SELECT COUNT(*) FROM access_key WHERE site_id = $SITE AND status = 'ACTIVE'")"
+java perf/SignInBench.java closed $BASE $OUT signin "$CLIENTS" 10 >/dev/null
+
+echo "== 1 000 000 active keys"
+bench open $BASE $OUT signin "$COMPARE_RATE" "$SECONDS_PER_RUN"
+bench open $BASE $OUT signin "$RATE" "$SECONDS_PER_RUN"
