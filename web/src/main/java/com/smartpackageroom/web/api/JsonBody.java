@@ -6,6 +6,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -28,6 +29,9 @@ public final class JsonBody {
     this.object = object;
   }
 
+  // Json.createReader looks its provider up (a ServiceLoader scan) on every call
+  private static final JsonReaderFactory READERS = Json.createReaderFactory(java.util.Map.of());
+
   public static JsonBody parse(String body) {
     if (body == null || body.isBlank()) {
       throw DomainException.invalid("The request body is required: a JSON object");
@@ -35,7 +39,7 @@ public final class JsonBody {
     if (body.length() > MAX_LENGTH) {
       throw DomainException.invalid("The request body is too large");
     }
-    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+    try (JsonReader reader = READERS.createReader(new StringReader(body))) {
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
         throw DomainException.invalid("The request body must be a JSON object");
