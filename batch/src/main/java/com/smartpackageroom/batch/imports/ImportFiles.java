@@ -139,6 +139,14 @@ public class ImportFiles {
     return reader;
   }
 
+  public long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("The import file " + file + " cannot be read", e);
+    }
+  }
+
   public void delete(Path file) {
     if (file == null) {
       return;

@@ -23,7 +23,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -93,14 +92,11 @@ public class ImportService {
               mode,
               forced,
               file.toString(),
-              Files.size(file),
+              files.size(file),
               caller.actor());
-    } catch (RuntimeException | java.io.IOException e) {
+    } catch (RuntimeException e) {
       files.delete(file);
-      if (e instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException("The import file could not be read back", e);
+      throw e;
     }
     Properties parameters = new Properties();
     parameters.setProperty("importId", String.valueOf(imp.getId()));

@@ -35,7 +35,6 @@ public class MoveOutSafeguard extends AbstractBatchlet {
   public String process() {
     long importId = ImportJob.importId(job);
     RecipientImport imp = records.find(importId);
-    records.running(importId);
     if (imp.isForced()) {
       return "CHECKED";
     }

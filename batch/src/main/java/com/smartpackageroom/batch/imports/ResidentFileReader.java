@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -46,15 +45,7 @@ public class ResidentFileReader extends AbstractItemReader {
     parser = ImportFiles.FORMAT.parse(ImportFiles.open(Path.of(imp.getFilePath())));
     List<String> header = parser.getHeaderNames();
     headerSize = header.size();
-    columns = new EnumMap<>(ResidentField.class);
-    for (Map.Entry<ResidentField, String> c : layout.columns().entrySet()) {
-      for (int i = 0; i < header.size(); i++) {
-        if (comparable(header.get(i)).equals(comparable(c.getValue()))) {
-          columns.put(c.getKey(), i);
-          break;
-        }
-      }
-    }
+    columns = layout.positions(header);
     iterator = parser.iterator();
     lastLineEnd = parser.getCurrentLineNumber();
     long skip = checkpoint == null ? 0 : (Long) checkpoint;
@@ -119,9 +110,5 @@ public class ResidentFileReader extends AbstractItemReader {
       }
     }
     return true;
-  }
-
-  private static String comparable(String name) {
-    return name == null ? "" : name.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
   }
 }

@@ -108,6 +108,20 @@ public enum ImportLayout {
     return columns.values().stream().filter(c -> !present.contains(comparable(c))).toList();
   }
 
+  /** Where each field of this layout stands in a header (compared ignoring case and spaces). */
+  public Map<ResidentField, Integer> positions(List<String> header) {
+    Map<ResidentField, Integer> positions = new EnumMap<>(ResidentField.class);
+    for (Map.Entry<ResidentField, String> c : columns.entrySet()) {
+      for (int i = 0; i < header.size(); i++) {
+        if (comparable(header.get(i)).equals(comparable(c.getValue()))) {
+          positions.put(c.getKey(), i);
+          break;
+        }
+      }
+    }
+    return positions;
+  }
+
   /**
    * Whether a status of this system means the resident has moved out; empty for a status the
    * system does not use.

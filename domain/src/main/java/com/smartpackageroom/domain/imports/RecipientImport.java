@@ -203,11 +203,4 @@ public class RecipientImport {
   public void failing(String reason) {
     this.failureReason = reason;
   }
-
-  /** Counters are recomputed from the file's lines when the job restarts a step. */
-  public void restarted() {
-    this.status = ImportStatus.STARTED;
-    this.failureReason = null;
-    this.finishedAt = null;
-  }
 }
