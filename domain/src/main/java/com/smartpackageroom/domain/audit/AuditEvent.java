@@ -4,28 +4,20 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
 /**
  * One line of the append-only audit log. It names people by id only, so erasing a person leaves
- * the log whole and free of personal data; it never holds a secret.
+ * the log whole and free of personal data; it never holds a secret. Events are appended by the
+ * EJB module's AuditLog with a plain insert and read here; they are never changed.
  */
 @Entity
 @Table(name = "audit_event")
 public class AuditEvent {
 
-  @Id
-  @SequenceGenerator(
-      name = "audit_event_seq",
-      sequenceName = "audit_event_seq",
-      allocationSize = 50)
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "audit_event_seq")
-  private Long id;
+  @Id private Long id;
 
   @Column(name = "site_id")
   private Long siteId;
@@ -58,31 +50,6 @@ public class AuditEvent {
   private String detail;
 
   protected AuditEvent() {}
-
-  public AuditEvent(Long siteId, OffsetDateTime occurredAt, AuditEventType type, String actor) {
-    this.siteId = siteId;
-    this.occurredAt = occurredAt;
-    this.type = type;
-    this.actor = actor;
-  }
-
-  public AuditEvent key(Long keyId, String keyType, String holderKind, Long holderId) {
-    this.keyId = keyId;
-    this.keyType = keyType;
-    this.holderKind = holderKind;
-    this.holderId = holderId;
-    return this;
-  }
-
-  public AuditEvent kiosk(Long kioskId) {
-    this.kioskId = kioskId;
-    return this;
-  }
-
-  public AuditEvent detail(String detail) {
-    this.detail = detail == null || detail.length() <= 500 ? detail : detail.substring(0, 500);
-    return this;
-  }
 
   public Long getId() {
     return id;

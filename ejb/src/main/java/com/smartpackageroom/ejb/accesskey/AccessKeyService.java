@@ -145,9 +145,7 @@ public class AccessKeyService {
           messages.singleAccessPin(site, holder, box.open(key.getSecretEncrypted()), expiry, channel),
           key.getId());
     }
-    audit
-        .recordKey(AuditEventType.SINGLE_ACCESS_PIN_SENT, caller.actor(), key)
-        .detail("via " + via.name());
+    audit.recordKey(AuditEventType.SINGLE_ACCESS_PIN_SENT, caller.actor(), key, null, "via " + via.name());
     return AccessKeyView.of(key, holder.displayName(), box.open(key.getSecretEncrypted()));
   }
 
@@ -180,8 +178,8 @@ public class AccessKeyService {
             now);
     em.persist(pinKey);
     em.persist(qrKey);
-    audit.recordKey(AuditEventType.KEY_GENERATED, caller.actor(), pinKey).detail("welcome");
-    audit.recordKey(AuditEventType.KEY_GENERATED, caller.actor(), qrKey).detail("welcome");
+    audit.recordKey(AuditEventType.KEY_GENERATED, caller.actor(), pinKey, null, "welcome");
+    audit.recordKey(AuditEventType.KEY_GENERATED, caller.actor(), qrKey, null, "welcome");
     Channel channel = holder.email() != null ? Channel.EMAIL : Channel.SMS;
     String address = channel == Channel.EMAIL ? holder.email() : holder.phone();
     if (address != null) {
@@ -215,7 +213,7 @@ public class AccessKeyService {
             now);
     em.persist(key);
     em.flush();
-    audit.recordKey(AuditEventType.KEY_GENERATED, caller.actor(), key).detail("single use");
+    audit.recordKey(AuditEventType.KEY_GENERATED, caller.actor(), key, null, "single use");
     return key;
   }
 
@@ -241,7 +239,7 @@ public class AccessKeyService {
       throw DomainException.conflict(
           "key-inactive", "Access key " + keyId + " is " + key.getStatus() + ": its QR code cannot be shown");
     }
-    audit.recordKey(AuditEventType.KEY_VIEWED, caller.actor(), key).detail("QR code image");
+    audit.recordKey(AuditEventType.KEY_VIEWED, caller.actor(), key, null, "QR code image");
     return qrCodes.png(box.open(key.getSecretEncrypted()), size);
   }
 

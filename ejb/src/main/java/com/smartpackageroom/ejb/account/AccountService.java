@@ -114,7 +114,7 @@ public class AccountService {
         new ApiToken(account, Fields.required("name", name, 200), Tokens.sha256(token), Times.now(clock));
     em.persist(apiToken);
     em.flush();
-    audit.record(null, AuditEventType.API_TOKEN_CREATED, caller.actor()).detail("token " + apiToken.getId() + " for account " + accountId);
+    audit.record(null, AuditEventType.API_TOKEN_CREATED, caller.actor(), null, "token " + apiToken.getId() + " for account " + accountId);
     return ApiTokenView.of(apiToken, token);
   }
 
@@ -132,7 +132,7 @@ public class AccountService {
       throw DomainException.notFound("There is no API token " + tokenId);
     }
     token.revoke(Times.now(clock));
-    audit.record(null, AuditEventType.API_TOKEN_REVOKED, caller.actor()).detail("token " + tokenId);
+    audit.record(null, AuditEventType.API_TOKEN_REVOKED, caller.actor(), null, "token " + tokenId);
   }
 
   private Account newAccount(String email, String firstName, String lastName, Role role) {
@@ -168,9 +168,7 @@ public class AccountService {
         account.getEmail(),
         messages.invitation(site.getName(), account.getFirstName(), link),
         null);
-    audit
-        .record(site.getId(), AuditEventType.STAFF_INVITED, caller.actor())
-        .detail("account " + account.getId() + " as " + account.getRole());
+    audit.record(site.getId(), AuditEventType.STAFF_INVITED, caller.actor(), null, "account " + account.getId() + " as " + account.getRole());
   }
 
   private static Role staffRole(String raw) {

@@ -37,7 +37,7 @@ public class KioskRegistry {
         new Kiosk(site, Fields.required("name", name, 200), Tokens.sha256(token), Times.now(clock));
     em.persist(kiosk);
     em.flush();
-    audit.record(siteId, AuditEventType.KIOSK_REGISTERED, caller.actor()).kiosk(kiosk.getId());
+    audit.record(siteId, AuditEventType.KIOSK_REGISTERED, caller.actor(), kiosk.getId(), null);
     return KioskView.of(kiosk, token);
   }
 

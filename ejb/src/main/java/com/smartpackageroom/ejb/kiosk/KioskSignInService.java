@@ -97,7 +97,7 @@ public class KioskSignInService {
             now);
     em.persist(key);
     em.flush();
-    audit.recordKey(AuditEventType.KEY_CARD_ASSIGNED, KioskThrottle.actor(kiosk), key).kiosk(kiosk.getId());
+    audit.recordKey(AuditEventType.KEY_CARD_ASSIGNED, KioskThrottle.actor(kiosk), key, kiosk.getId(), null);
     return AccessKeyView.of(key, granted.holder().displayName(), null);
   }
 
@@ -146,10 +146,7 @@ public class KioskSignInService {
       values.retireForQuarantine(key.getSiteId(), key.releaseValue(), now);
     }
     throttle.recordSuccess(kiosk);
-    audit
-        .recordKey(AuditEventType.KEY_USED, KioskThrottle.actor(kiosk), key)
-        .kiosk(kiosk.getId())
-        .detail("sign-in by " + Credential.field(credential.type()));
+    audit.recordKey(AuditEventType.KEY_USED, KioskThrottle.actor(kiosk), key, kiosk.getId(), "sign-in by " + Credential.field(credential.type()));
     return new Granted(key, holder.get());
   }
 
@@ -157,15 +154,11 @@ public class KioskSignInService {
     throttle.recordFailure(kiosk, now);
     String how = "sign-in by " + Credential.field(credential.type());
     if (key == null) {
-      audit
-          .record(kiosk.getSiteId(), AuditEventType.SIGN_IN_FAILED, KioskThrottle.actor(kiosk))
-          .kiosk(kiosk.getId())
-          .detail(how + ": unknown credential");
+      audit.record(kiosk.getSiteId(), AuditEventType.SIGN_IN_FAILED, KioskThrottle.actor(kiosk), kiosk.getId(), how + ": unknown credential");
     } else {
-      audit
-          .recordKey(AuditEventType.KEY_REFUSED, KioskThrottle.actor(kiosk), key)
-          .kiosk(kiosk.getId())
-          .detail(how + ": key " + (key.isExpired(now) ? "expired" : key.getStatus().name().toLowerCase()));
+      String state = key.isExpired(now) ? "expired" : key.getStatus().name().toLowerCase();
+      audit.recordKey(
+          AuditEventType.KEY_REFUSED, KioskThrottle.actor(kiosk), key, kiosk.getId(), how + ": key " + state);
     }
     throw new RecordedRefusal(
         Reason.UNAUTHENTICATED, "invalid-credential", "This " + Credential.field(credential.type()) + " is not valid here");

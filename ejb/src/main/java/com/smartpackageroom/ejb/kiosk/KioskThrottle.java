@@ -85,9 +85,7 @@ public class KioskThrottle {
         .remainingBlock(now)
         .ifPresent(
             wait -> {
-              audit
-                  .record(kiosk.getSiteId(), AuditEventType.SIGN_IN_THROTTLED, actor(kiosk))
-                  .kiosk(kiosk.getId());
+              audit.record(kiosk.getSiteId(), AuditEventType.SIGN_IN_THROTTLED, actor(kiosk), kiosk.getId(), null);
               throw new RecordedRefusal(
                   Reason.TOO_MANY_REQUESTS,
                   code,
@@ -113,10 +111,7 @@ public class KioskThrottle {
   }
 
   private void alertManagers(Kiosk kiosk, int failures) {
-    audit
-        .record(kiosk.getSiteId(), AuditEventType.KIOSK_ALERT, actor(kiosk))
-        .kiosk(kiosk.getId())
-        .detail(failures + " failed sign-ins in a row");
+    audit.record(kiosk.getSiteId(), AuditEventType.KIOSK_ALERT, actor(kiosk), kiosk.getId(), failures + " failed sign-ins in a row");
     List<Account> managers =
         em.createQuery(
                 "SELECT a FROM Account a JOIN a.sites s WHERE s.id = :site AND a.role = :role",

@@ -95,10 +95,7 @@ public class PinRequestService {
             .setParameter("since", now.minusHours(1))
             .getResultList();
     if (recent.size() >= requestsPerHour) {
-      audit
-          .record(site.getId(), AuditEventType.PIN_REQUEST_REFUSED, KioskThrottle.actor(kiosk))
-          .kiosk(kiosk.getId())
-          .detail("too many requests for one contact");
+      audit.record(site.getId(), AuditEventType.PIN_REQUEST_REFUSED, KioskThrottle.actor(kiosk), kiosk.getId(), "too many requests for one contact");
       Duration wait = Duration.between(now, recent.get(0).plusHours(1));
       throw new RecordedRefusal(
           Reason.TOO_MANY_REQUESTS,
@@ -119,10 +116,7 @@ public class PinRequestService {
             .setMaxResults(5)
             .getResultList();
     if (recipients.isEmpty()) {
-      audit
-          .record(site.getId(), AuditEventType.PIN_REQUEST_REFUSED, KioskThrottle.actor(kiosk))
-          .kiosk(kiosk.getId())
-          .detail("unknown contact");
+      audit.record(site.getId(), AuditEventType.PIN_REQUEST_REFUSED, KioskThrottle.actor(kiosk), kiosk.getId(), "unknown contact");
       throw new RecordedRefusal(
           Reason.NOT_FOUND,
           "contact-not-found",
@@ -142,9 +136,7 @@ public class PinRequestService {
           contact,
           messages.singleAccessPin(site, holder, box.open(key.getSecretEncrypted()), expiry, channel),
           key.getId());
-      audit
-          .recordKey(AuditEventType.PIN_REQUESTED, KioskThrottle.actor(kiosk), key)
-          .kiosk(kiosk.getId());
+      audit.recordKey(AuditEventType.PIN_REQUESTED, KioskThrottle.actor(kiosk), key, kiosk.getId(), null);
     }
   }
 }

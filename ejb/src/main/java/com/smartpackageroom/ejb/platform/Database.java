@@ -7,6 +7,10 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -34,6 +38,20 @@ public class Database {
   @Resource(lookup = "java:app/jdbc/spr")
   private DataSource dataSource;
 
+  /** The few spellings that differ between the embedded H2 and PostgreSQL. */
+  private Map<String, String> placeholders() {
+    String product;
+    try (Connection connection = dataSource.getConnection()) {
+      product = connection.getMetaData().getDatabaseProductName();
+    } catch (SQLException e) {
+      throw new IllegalStateException("The database cannot be reached: " + e.getMessage(), e);
+    }
+    boolean postgres = product.toLowerCase(Locale.ROOT).contains("postgres");
+    return Map.of(
+        "next_audit_event_id",
+        postgres ? "nextval('audit_event_seq')" : "NEXT VALUE FOR audit_event_seq");
+  }
+
   @PostConstruct
   void migrate() {
     Flyway flyway =
@@ -41,6 +59,7 @@ public class Database {
             .dataSource(dataSource)
             .locations("classpath:db/migration")
             .failOnMissingLocations(true)
+            .placeholders(placeholders())
             .load();
     MigrateResult result = flyway.migrate();
     LOG.info(

@@ -148,9 +148,7 @@ public class RecipientService {
     Recipient r = find(caller, siteId, id);
     keys.eraseAllOf(caller, HolderKind.RECIPIENT, r.getId(), Times.now(clock));
     em.remove(r);
-    audit
-        .record(siteId, AuditEventType.RECIPIENT_ERASED, caller.actor())
-        .key(null, null, HolderKind.RECIPIENT.name(), id);
+    audit.recordHolder(siteId, AuditEventType.RECIPIENT_ERASED, caller.actor(), HolderKind.RECIPIENT, id);
     em.flush();
   }
 
