@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 
 /**
  * A message in the transactional outbox: written in the transaction of what it announces and
@@ -68,6 +69,26 @@ public class Notification {
   @Column(name = "last_error")
   private String lastError;
 
+  /** The HTML part of an email, sealed like the text; none for SMS and the short messages. */
+  @Column(name = "html_enc")
+  private String htmlEncrypted;
+
+  /** The QR key whose code an email shows as an inline image, if any. */
+  @Column(name = "qr_key_id")
+  private Long qrKeyId;
+
+  /** Which dispatcher run of which server instance holds the message, and until when. */
+  @Column(name = "claim_token")
+  private String claimToken;
+
+  @Column(name = "claimed_until")
+  private OffsetDateTime claimedUntil;
+
+  @Column(name = "last_attempt_at")
+  private OffsetDateTime lastAttemptAt;
+
+  private static final int MAX_ERROR = 500;
+
   protected Notification() {}
 
   public Notification(
@@ -77,7 +98,9 @@ public class Notification {
       String address,
       String subject,
       String bodyEncrypted,
+      String htmlEncrypted,
       Long keyId,
+      Long qrKeyId,
       OffsetDateTime now) {
     this.siteId = siteId;
     this.kind = kind;
@@ -85,7 +108,9 @@ public class Notification {
     this.address = address;
     this.subject = subject;
     this.bodyEncrypted = bodyEncrypted;
+    this.htmlEncrypted = htmlEncrypted;
     this.keyId = keyId;
+    this.qrKeyId = qrKeyId;
     this.status = NotificationStatus.PENDING;
     this.createdAt = now;
     this.nextAttemptAt = now;
@@ -145,5 +170,66 @@ public class Notification {
 
   public String getLastError() {
     return lastError;
+  }
+
+  public String getHtmlEncrypted() {
+    return htmlEncrypted;
+  }
+
+  public Long getQrKeyId() {
+    return qrKeyId;
+  }
+
+  public String getClaimToken() {
+    return claimToken;
+  }
+
+  public OffsetDateTime getClaimedUntil() {
+    return claimedUntil;
+  }
+
+  public OffsetDateTime getLastAttemptAt() {
+    return lastAttemptAt;
+  }
+
+  /** The provider took the message. */
+  public void delivered(OffsetDateTime now) {
+    requirePending();
+    attempts++;
+    lastAttemptAt = now;
+    status = NotificationStatus.SENT;
+    sentAt = now;
+    lastError = null;
+    release();
+  }
+
+  /**
+   * A try failed: the message waits for its next try, or fails for good when the failure is
+   * permanent (an address the provider refuses) or its retry window is over.
+   */
+  public void attemptFailed(OffsetDateTime now, String error, boolean permanent, RetryPolicy policy) {
+    requirePending();
+    attempts++;
+    lastAttemptAt = now;
+    lastError = error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR);
+    var next = permanent ? Optional.<OffsetDateTime>empty() : policy.nextAttempt(createdAt, attempts, now);
+    if (next.isPresent()) {
+      nextAttemptAt = next.get();
+    } else {
+      status = NotificationStatus.FAILED;
+    }
+    release();
+  }
+
+  /** Gives the message back untried, e.g. when its provider did not answer for another one. */
+  public void release() {
+    claimToken = null;
+    claimedUntil = null;
+  }
+
+  private void requirePending() {
+    if (status != NotificationStatus.PENDING) {
+      throw new IllegalStateException("message " + id + " is " + status + " already");
+    }
   }
 }

@@ -116,6 +116,9 @@ public class AccessKeyService {
     em.persist(key);
     em.flush();
     audit.recordKey(event, caller.actor(), key);
+    if (event == AuditEventType.KEY_GENERATED) {
+      announce(em.find(Site.class, siteId), holder, key, value);
+    }
     return AccessKeyView.of(key, holder.displayName(), value);
   }
 
@@ -136,14 +139,17 @@ public class AccessKeyService {
     }
     List<Channel> channels = channels(via, holder);
     AccessKey key = issueSingleUsePin(caller, site, holder, expiry, now);
+    Long qrKeyId = activeQrKeyId(holder);
     for (Channel channel : channels) {
       outbox.enqueue(
           siteId,
           NotificationKind.SINGLE_ACCESS_PIN,
           channel,
           channel == Channel.EMAIL ? holder.email() : holder.phone(),
-          messages.singleAccessPin(site, holder, box.open(key.getSecretEncrypted()), expiry, channel),
-          key.getId());
+          messages.singleAccessPin(
+              site, holder, box.open(key.getSecretEncrypted()), expiry, channel, qrKeyId != null),
+          key.getId(),
+          qrKeyId);
     }
     audit.recordKey(AuditEventType.SINGLE_ACCESS_PIN_SENT, caller.actor(), key, null, "via " + via.name());
     return AccessKeyView.of(key, holder.displayName(), box.open(key.getSecretEncrypted()));
@@ -188,9 +194,59 @@ public class AccessKeyService {
           NotificationKind.ACCESS_KEY,
           channel,
           address,
-          messages.welcome(site, holder, pin, channel),
-          pinKey.getId());
+          messages.welcome(site, holder, pin, channel, true),
+          pinKey.getId(),
+          qrKey.getId());
     }
+  }
+
+  /** The holder's newest active QR key, whose code the emails about their keys show. */
+  public Long activeQrKeyId(Holder holder) {
+    return em.createQuery(
+            "SELECT k.id FROM AccessKey k WHERE k.holderKind = :kind AND k.holderId = :holder"
+                + " AND k.siteId = :site AND k.type = :qr AND k.status = :active"
+                + " AND k.singleUse = false ORDER BY k.id DESC",
+            Long.class)
+        .setParameter("kind", holder.kind())
+        .setParameter("holder", holder.id())
+        .setParameter("site", holder.siteId())
+        .setParameter("qr", AccessKeyType.QR)
+        .setParameter("active", AccessKeyStatus.ACTIVE)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** A generated PIN or QR code reaches its holder: by email, else (a PIN) by text message. */
+  private void announce(Site site, Holder holder, AccessKey key, String value) {
+    if (key.getType() == AccessKeyType.QR) {
+      if (holder.email() != null) {
+        outbox.enqueue(
+            site.getId(),
+            NotificationKind.ACCESS_KEY,
+            Channel.EMAIL,
+            holder.email(),
+            messages.newQrCode(site, holder),
+            key.getId(),
+            key.getId());
+      }
+      return;
+    }
+    Channel channel = holder.email() != null ? Channel.EMAIL : Channel.SMS;
+    String address = channel == Channel.EMAIL ? holder.email() : holder.phone();
+    if (address == null) {
+      return;
+    }
+    Long qrKeyId = activeQrKeyId(holder);
+    outbox.enqueue(
+        site.getId(),
+        NotificationKind.ACCESS_KEY,
+        channel,
+        address,
+        messages.newPin(site, holder, value, channel, qrKeyId != null),
+        key.getId(),
+        qrKeyId);
   }
 
   /** When a single access PIN issued now expires by default. */

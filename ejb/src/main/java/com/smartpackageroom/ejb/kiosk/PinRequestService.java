@@ -1,7 +1,6 @@
 package com.smartpackageroom.ejb.kiosk;
 
 import com.smartpackageroom.domain.accesskey.AccessKey;
-import com.smartpackageroom.domain.accesskey.HolderKind;
 import com.smartpackageroom.domain.audit.AuditEventType;
 import com.smartpackageroom.domain.contact.EmailAddresses;
 import com.smartpackageroom.domain.contact.PhoneNumbers;
@@ -17,6 +16,8 @@ import com.smartpackageroom.domain.shared.RecordedRefusal;
 import com.smartpackageroom.domain.site.Site;
 import com.smartpackageroom.ejb.accesskey.AccessKeyService;
 import com.smartpackageroom.ejb.accesskey.Holder;
+import com.smartpackageroom.ejb.accesskey.Holders;
+import com.smartpackageroom.ejb.notification.SmsBudget;
 import com.smartpackageroom.ejb.audit.AuditLog;
 import com.smartpackageroom.ejb.crypto.LookupHash;
 import com.smartpackageroom.ejb.crypto.SecretBox;
@@ -32,6 +33,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -58,6 +60,8 @@ public class PinRequestService {
   @Inject SecretBox box;
 
   @Inject AuditLog audit;
+
+  @Inject SmsBudget smsBudget;
 
   @Inject Clock clock;
 
@@ -125,17 +129,30 @@ public class PinRequestService {
     Caller kioskCaller = Caller.system("kiosk:" + kiosk.getId());
     OffsetDateTime expiry = keys.defaultSingleAccessExpiry(now);
     Channel channel = isEmail ? Channel.EMAIL : Channel.SMS;
+    Optional<Duration> budgetWait =
+        channel == Channel.SMS ? smsBudget.exceededBy(site, now, recipients.size()) : Optional.empty();
+    if (budgetWait.isPresent()) {
+      audit.record(site.getId(), AuditEventType.PIN_REQUEST_REFUSED, KioskThrottle.actor(kiosk), kiosk.getId(), "daily SMS budget used up");
+      throw new RecordedRefusal(
+          Reason.TOO_MANY_REQUESTS,
+          "too-many-requests",
+          "No more PINs can be sent by text message from this kiosk today: enter your email"
+              + " address instead, or ask the staff",
+          budgetWait.get());
+    }
     for (Recipient r : recipients) {
-      Holder holder =
-          new Holder(HolderKind.RECIPIENT, r.getId(), site.getId(), r.getDisplayName(), true, r.getEmail(), r.getPhone());
+      Holder holder = Holders.of(r);
       AccessKey key = keys.issueSingleUsePin(kioskCaller, site, holder, expiry, now);
+      Long qrKeyId = keys.activeQrKeyId(holder);
       outbox.enqueue(
           site.getId(),
           NotificationKind.PIN_REQUEST,
           channel,
           contact,
-          messages.singleAccessPin(site, holder, box.open(key.getSecretEncrypted()), expiry, channel),
-          key.getId());
+          messages.singleAccessPin(
+              site, holder, box.open(key.getSecretEncrypted()), expiry, channel, qrKeyId != null),
+          key.getId(),
+          qrKeyId);
       audit.recordKey(AuditEventType.PIN_REQUESTED, KioskThrottle.actor(kiosk), key, kiosk.getId(), null);
     }
   }

@@ -8,55 +8,102 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** The words of the messages about access keys, with times in the site's time zone. */
+/**
+ * The words of the messages about access keys, with times in the site's time zone. An email about
+ * a key has a plain-text and an HTML body; the HTML body shows the holder's QR code when there is
+ * one. Text messages carry the PIN and its expiry, never an image.
+ */
 @ApplicationScoped
 public class AccessKeyMessages {
 
   private static final DateTimeFormatter EXPIRY =
       DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy 'at' h:mm a z", Locale.US);
 
-  public Message singleAccessPin(
-      Site site, Holder holder, String pin, OffsetDateTime expiresAt, Channel channel) {
-    String expiry = EXPIRY.format(expiresAt.atZoneSameInstant(site.getTimeZone()));
-    if (channel == Channel.SMS) {
-      return new Message(
-          null,
-          site.getName() + " Smart Package Room: your one-time PIN is " + pin + ". It works once, until " + expiry + ".");
-    }
-    return new Message(
-        "Your one-time Smart Package Room PIN",
-        "Hello "
-            + holder.displayName()
-            + ",\n\nYour one-time PIN for the package room at "
-            + site.getName()
-            + " is:\n\n    "
-            + pin
-            + "\n\nIt opens the room once and expires on "
-            + expiry
-            + ".\nEnter it at the kiosk's sign-in screen.\n");
-  }
+  private static final String QR_HINT =
+      "You can also sign in by showing the QR code of this message to the kiosk's camera.";
 
-  /** To a new resident: their PIN and QR code for the package room. */
-  public Message welcome(Site site, Holder holder, String pin, Channel channel) {
+  /** To a new resident: their PIN (and QR code) for the package room. */
+  public Message welcome(Site site, Holder holder, String pin, Channel channel, boolean qrCode) {
     if (channel == Channel.SMS) {
       return new Message(
           null,
           site.getName()
               + " Smart Package Room: your PIN for the package room is "
               + pin
-              + ". Keep it private.");
+              + ". It does not expire. Keep it private.");
     }
-    return new Message(
+    return email(
         "Your Smart Package Room PIN",
-        "Hello "
-            + holder.displayName()
-            + ",\n\nWelcome to "
+        holder,
+        "Welcome to "
             + site.getName()
-            + ". Your parcels wait for you in the Smart Package Room.\n"
-            + "Your PIN for the room is:\n\n    "
-            + pin
-            + "\n\nEnter it at the kiosk's sign-in screen, or show the QR code of this message to the"
-            + " kiosk's camera.\nKeep both private: they open the room.\n");
+            + ". Your parcels wait for you in the Smart Package Room. Your PIN for the room is:",
+        pin,
+        "Your PIN does not expire. Enter it at the kiosk's sign-in screen.",
+        qrCode,
+        "Keep it private: it opens the room.");
+  }
+
+  /** A newly generated PIN for someone who has had keys before. */
+  public Message newPin(Site site, Holder holder, String pin, Channel channel, boolean qrCode) {
+    if (channel == Channel.SMS) {
+      return new Message(
+          null,
+          site.getName()
+              + " Smart Package Room: your new PIN is "
+              + pin
+              + ". It does not expire. Keep it private.");
+    }
+    return email(
+        "Your new Smart Package Room PIN",
+        holder,
+        "Your new PIN for the package room at " + site.getName() + " is:",
+        pin,
+        "Your PIN does not expire. Enter it at the kiosk's sign-in screen.",
+        qrCode,
+        "Keep it private: it opens the room.");
+  }
+
+  /** A newly generated QR code; by email only, since a text message cannot show it. */
+  public Message newQrCode(Site site, Holder holder) {
+    return email(
+        "Your new Smart Package Room QR code",
+        holder,
+        "Here is your new QR code for the package room at "
+            + site.getName()
+            + ". Show it to the kiosk's camera to sign in.",
+        null,
+        null,
+        true,
+        "Keep it private: it opens the room.");
+  }
+
+  public Message singleAccessPin(
+      Site site,
+      Holder holder,
+      String pin,
+      OffsetDateTime expiresAt,
+      Channel channel,
+      boolean qrCode) {
+    String expiry = EXPIRY.format(expiresAt.atZoneSameInstant(site.getTimeZone()));
+    if (channel == Channel.SMS) {
+      return new Message(
+          null,
+          site.getName()
+              + " Smart Package Room: your one-time PIN is "
+              + pin
+              + ". It works once, until "
+              + expiry
+              + ".");
+    }
+    return email(
+        "Your one-time Smart Package Room PIN",
+        holder,
+        "Your one-time PIN for the package room at " + site.getName() + " is:",
+        pin,
+        "It opens the room once and expires on " + expiry + ". Enter it at the kiosk's sign-in screen.",
+        qrCode,
+        null);
   }
 
   public Message kioskAlert(Site site, String kioskName, int failures) {
@@ -82,5 +129,56 @@ public class AccessKeyMessages {
             + ".\nSet your password here (the link works for 7 days):\n\n"
             + link
             + "\n");
+  }
+
+  /** One email in two forms from the same parts; {@code pin} and the texts after it may be null. */
+  private static Message email(
+      String subject,
+      Holder holder,
+      String intro,
+      String pin,
+      String validity,
+      boolean qrCode,
+      String closing) {
+    StringBuilder text = new StringBuilder();
+    StringBuilder html = new StringBuilder();
+    text.append("Hello ").append(holder.displayName()).append(",\n\n").append(intro).append("\n\n");
+    html.append("<!DOCTYPE html><html><body style=\"font-family:Arial,Helvetica,sans-serif;color:#222\">")
+        .append("<p>Hello ")
+        .append(escape(holder.displayName()))
+        .append(",</p><p>")
+        .append(escape(intro))
+        .append("</p>");
+    if (pin != null) {
+      text.append("    ").append(pin).append("\n\n");
+      html.append("<p style=\"font-size:28px;font-family:monospace;letter-spacing:6px\"><strong>")
+          .append(escape(pin))
+          .append("</strong></p>");
+    }
+    if (validity != null) {
+      text.append(validity).append('\n');
+      html.append("<p>").append(escape(validity)).append("</p>");
+    }
+    if (qrCode) {
+      if (pin != null) {
+        text.append(QR_HINT).append('\n');
+        html.append("<p>").append(escape(QR_HINT)).append("</p>");
+      } else {
+        text.append("The QR code is in the HTML version of this message.\n");
+      }
+      html.append("<p><img src=\"cid:")
+          .append(Message.QR_CONTENT_ID)
+          .append("\" alt=\"Your QR code for the kiosk\" width=\"240\" height=\"240\"></p>");
+    }
+    if (closing != null) {
+      text.append(closing).append('\n');
+      html.append("<p>").append(escape(closing)).append("</p>");
+    }
+    html.append("<p style=\"color:#777;font-size:12px\">Smart Package Room</p></body></html>");
+    return new Message(subject, text.toString(), html.toString());
+  }
+
+  private static String escape(String s) {
+    return Html.escape(s);
   }
 }

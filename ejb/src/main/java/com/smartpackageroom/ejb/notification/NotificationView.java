@@ -1,10 +1,14 @@
 package com.smartpackageroom.ejb.notification;
 
 import com.smartpackageroom.domain.notification.Notification;
+import com.smartpackageroom.domain.notification.NotificationStatus;
 import com.smartpackageroom.ejb.platform.Times;
 import java.time.Instant;
 
-/** A message's delivery status as staff see it: never its body. */
+/**
+ * A message's delivery status as staff see it: never its body. {@code lastError} says why the last
+ * try failed (for a FAILED message, why it was given up).
+ */
 public record NotificationView(
     Long id,
     String channel,
@@ -13,7 +17,9 @@ public record NotificationView(
     String status,
     int attempts,
     Instant createdAt,
-    Instant sentAt) {
+    Instant sentAt,
+    Instant nextAttemptAt,
+    String lastError) {
 
   public static NotificationView of(Notification n) {
     return new NotificationView(
@@ -24,6 +30,8 @@ public record NotificationView(
         n.getStatus().name(),
         n.getAttempts(),
         Times.instant(n.getCreatedAt()),
-        Times.instant(n.getSentAt()));
+        Times.instant(n.getSentAt()),
+        n.getStatus() == NotificationStatus.PENDING ? Times.instant(n.getNextAttemptAt()) : null,
+        n.getLastError());
   }
 }

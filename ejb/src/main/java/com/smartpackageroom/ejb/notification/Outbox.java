@@ -13,7 +13,8 @@ import java.time.Clock;
 
 /**
  * The transactional outbox: a message is written in the transaction of what it announces, so it
- * exists exactly when that does. Bodies may hold a PIN and are sealed.
+ * exists exactly when that does; the {@link Dispatcher} delivers it afterwards. Bodies may hold a
+ * PIN and are sealed.
  */
 @ApplicationScoped
 public class Outbox {
@@ -27,15 +28,30 @@ public class Outbox {
 
   public Notification enqueue(
       Long siteId, NotificationKind kind, Channel channel, String address, Message message, Long keyId) {
+    return enqueue(siteId, kind, channel, address, message, keyId, null);
+  }
+
+  /** A message whose HTML body shows the QR code of the key {@code qrKeyId}. */
+  public Notification enqueue(
+      Long siteId,
+      NotificationKind kind,
+      Channel channel,
+      String address,
+      Message message,
+      Long keyId,
+      Long qrKeyId) {
+    boolean email = channel == Channel.EMAIL;
     Notification n =
         new Notification(
             siteId,
             kind,
             channel,
             address,
-            message.subject(),
+            email ? message.subject() : null,
             box.seal(message.text()),
+            email && message.html() != null ? box.seal(message.html()) : null,
             keyId,
+            email ? qrKeyId : null,
             Times.now(clock));
     em.persist(n);
     return n;

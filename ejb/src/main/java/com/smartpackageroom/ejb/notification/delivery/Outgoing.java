@@ -1,0 +1,14 @@
+package com.smartpackageroom.ejb.notification.delivery;
+
+import com.smartpackageroom.domain.notification.Channel;
+
+/** A claimed message, opened for sending: it lives only in memory while it is sent. */
+public record Outgoing(
+    long id, Channel channel, String to, String subject, String text, String html, byte[] qrPng) {
+
+  @Override
+  public String toString() {
+    // never the body: it may hold a PIN
+    return "message " + id + " (" + channel + ")";
+  }
+}
