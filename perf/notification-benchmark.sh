@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Delivery benchmark: 10 000 welcome emails (PIN, HTML and an inline QR code PNG each) queued in
 # the outbox by a resident import while no mail server is configured, then delivered by the
-# dispatcher to a local SMTP server (GreenMail standalone) once the server is started with one.
-# Prints messages per second from the first to the last send (sent_at in the database).
+# dispatcher to a local SMTP server once the server is started with one. Prints messages per
+# second from the first to the last send (sent_at in the database).
 #
-# Usage: bash perf/notification-benchmark.sh   (MESSAGES may be set in the environment)
+# SMTP=sink (default): perf/SmtpSink.java, a minimal SMTP server that takes and drops messages, so
+# the figure is the sender's; SMTP=greenmail: GreenMail standalone, which parses and stores every
+# message in memory (it becomes the bottleneck).
+#
+# Usage: bash perf/notification-benchmark.sh   (MESSAGES, SMTP may be set in the environment)
 # Needs: PostgreSQL on 127.0.0.1:5432 (trust auth), ports 8080, 4848 and 3025 free, python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 MESSAGES=${MESSAGES:-10000}
+SMTP=${SMTP:-sink}
 DB=spr_perf_mail
 DOMAIN=spr-perf
 OUT=perf/target/notifications
@@ -29,8 +34,8 @@ sql() { psql -h 127.0.0.1 -U postgres -d $DB -tAq -c "$1"; }
 
 [ "${SKIP_BUILD:-}" = 1 ] || mvn -B -ntp -q verify -DskipTests
 rm -rf "$OUT" && mkdir -p "$OUT"
-# the SMTP server: GreenMail standalone from Maven Central
-mvn -B -ntp -q dependency:copy -Dartifact=com.icegreen:greenmail-standalone:$GREENMAIL_VERSION \
+# GreenMail standalone from Maven Central, if asked for
+[ "$SMTP" != greenmail ] || mvn -B -ntp -q dependency:copy -Dartifact=com.icegreen:greenmail-standalone:$GREENMAIL_VERSION \
   -DoutputDirectory="$OUT" -Dmdep.stripVersion=true
 
 # residents that all have an email address, so that each brings exactly one email
@@ -69,9 +74,13 @@ done
 echo "import $STATUS; queued: $(sql "SELECT count(*) FROM notification WHERE channel = 'EMAIL' AND status = 'PENDING'") emails"
 $ASADMIN stop-domain $DOMAIN >/dev/null
 
-echo "== delivering to GreenMail on 127.0.0.1:3025"
-java -Xmx2g -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port=3025 -Dgreenmail.verbose=false \
-  -jar $OUT/greenmail-standalone.jar > $OUT/greenmail.log 2>&1 &
+echo "== delivering to $SMTP on 127.0.0.1:3025"
+if [ "$SMTP" = greenmail ]; then
+  java -Xmx2g -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port=3025 \
+    -jar $OUT/greenmail-standalone.jar > $OUT/smtp.log 2>&1 &
+else
+  java perf/SmtpSink.java 3025 > $OUT/smtp.log 2>&1 &
+fi
 GM_PID=$!
 for _ in $(seq 1 30); do (exec 3<>/dev/tcp/127.0.0.1/3025) 2>/dev/null && break; sleep 1; done
 export SPR_MAIL_SMTP_HOST=127.0.0.1 SPR_MAIL_SMTP_PORT=3025 SPR_MAIL_SMTP_STARTTLS=false
@@ -89,5 +98,5 @@ sql "SELECT 'RESULT messages=' || count(*) || ' sent=' || count(*) FILTER (WHERE
       || ' seconds=' || round(extract(epoch FROM max(sent_at) - min(sent_at))::numeric, 1)
       || ' rate=' || round((count(*) FILTER (WHERE status = 'SENT')
                             / greatest(extract(epoch FROM max(sent_at) - min(sent_at)), 0.001))::numeric) || '/s'
-     FROM notification WHERE channel = 'EMAIL'" | tee $OUT/results.txt
+     FROM notification WHERE channel = 'EMAIL'" | sed "s/^RESULT /RESULT smtp=$SMTP /" | tee $OUT/results.txt
 echo "(from server start to the last send: $(( $(date +%s) - STARTED )) s for $QUEUED emails)"

@@ -342,6 +342,14 @@ class NotificationIT {
     }
   }
 
+  @Test
+  void theDeveloperMailboxIsOffUnlessConfigured() {
+    // the integration server runs as production does: no spr.mail.dev-mailbox
+    Api api = new Api(base);
+    assertEquals(404, api.get("/dev/mailbox/", null).status());
+    assertEquals(404, api.get("/dev/mailbox/1", null).status());
+  }
+
   // --- helpers
 
   static JsonObject message(Api api, long siteId, String to) {

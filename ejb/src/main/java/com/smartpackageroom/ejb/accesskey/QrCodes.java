@@ -12,6 +12,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /** Renders a QR token as a PNG image (ZXing). */
 @ApplicationScoped
@@ -32,7 +35,12 @@ public class QrCodes {
                   size,
                   Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      MatrixToImageWriter.writeToStream(matrix, "PNG", out);
+      // in memory: ImageIO would otherwise buffer every image through a temporary file
+      try (ImageOutputStream image = new MemoryCacheImageOutputStream(out)) {
+        if (!ImageIO.write(MatrixToImageWriter.toBufferedImage(matrix), "PNG", image)) {
+          throw new IllegalStateException("no PNG writer");
+        }
+      }
       return out.toByteArray();
     } catch (WriterException e) {
       throw new IllegalStateException("QR code cannot be rendered", e);

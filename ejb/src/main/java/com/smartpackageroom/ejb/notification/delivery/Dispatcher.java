@@ -14,15 +14,18 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -32,7 +35,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Delivers the outbox: every spr.notification.poll-interval each server instance claims due
  * messages (a claimed message is sent by that instance only), sends them outside any transaction
  * and writes each outcome at once. A failed try is retried with exponential backoff (see {@link
- * RetryPolicy}) until spr.notification.retry.window is over, then the message is FAILED; a provider
+ * RetryPolicy}) until spr.notification.retry.window is over, then the message is FAILED; up to
+ * spr.notification.senders messages go out at once, each sender over its own connection; a provider
  * that cannot be reached stops its channel for the run, its other messages untried. When it
  * answers again, the messages waiting for it are due at once.
  */
@@ -46,6 +50,8 @@ public class Dispatcher {
 
   @Resource TimerService timers;
 
+  @Resource ManagedExecutorService executor;
+
   @EJB DeliveryStore store;
 
   @Inject MailSender mail;
@@ -57,8 +63,12 @@ public class Dispatcher {
   Duration pollInterval;
 
   @Inject
-  @ConfigProperty(name = "spr.notification.batch-size", defaultValue = "50")
+  @ConfigProperty(name = "spr.notification.batch-size", defaultValue = "100")
   int batchSize;
+
+  @Inject
+  @ConfigProperty(name = "spr.notification.senders", defaultValue = "4")
+  int senders;
 
   @Inject
   @ConfigProperty(name = "spr.notification.claim-lease", defaultValue = "PT2M")
@@ -90,9 +100,9 @@ public class Dispatcher {
   @PostConstruct
   void start() {
     policy = new RetryPolicy(initialDelay, maxDelayFirstHour, maxDelay, window);
-    if (batchSize < 1 || pollInterval.isNegative() || pollInterval.isZero()) {
+    if (batchSize < 1 || senders < 1 || pollInterval.isNegative() || pollInterval.isZero()) {
       throw new IllegalStateException(
-          "spr.notification.batch-size and spr.notification.poll-interval must be positive");
+          "spr.notification.batch-size, senders and poll-interval must be positive");
     }
     if (lease.compareTo(Duration.ofSeconds(30)) < 0) {
       throw new IllegalStateException("spr.notification.claim-lease must be at least 30 seconds");
@@ -117,7 +127,7 @@ public class Dispatcher {
 
   /** Sends what is due now, batch after batch; returns how many messages were tried. */
   int run() {
-    Set<Channel> channels = EnumSet.noneOf(Channel.class);
+    Set<Channel> channels = ConcurrentHashMap.newKeySet();
     if (mail.configured()) {
       channels.add(Channel.EMAIL);
     }
@@ -136,8 +146,44 @@ public class Dispatcher {
       List<Outgoing> emails = new ArrayList<>();
       List<Outgoing> texts = new ArrayList<>();
       batch.forEach(m -> (m.channel() == Channel.EMAIL ? emails : texts).add(m));
-      tried += sendEmails(emails, token, batchEnds, channels);
-      tried += sendTexts(texts, token, batchEnds, channels);
+      // each sender works through its share of the batch over a connection of its own
+      List<Callable<Integer>> work = new ArrayList<>();
+      for (List<Outgoing> share : shares(emails)) {
+        work.add(() -> sendEmails(share, token, batchEnds, channels));
+      }
+      for (List<Outgoing> share : shares(texts)) {
+        work.add(() -> sendTexts(share, token, batchEnds, channels));
+      }
+      tried += runAll(work);
+    }
+    return tried;
+  }
+
+  private List<List<Outgoing>> shares(List<Outgoing> messages) {
+    List<List<Outgoing>> shares = new ArrayList<>();
+    int size = Math.max(1, (messages.size() + senders - 1) / senders);
+    for (int from = 0; from < messages.size(); from += size) {
+      shares.add(messages.subList(from, Math.min(messages.size(), from + size)));
+    }
+    return shares;
+  }
+
+  private int runAll(List<Callable<Integer>> work) {
+    int tried = 0;
+    try {
+      if (work.size() == 1) {
+        return work.get(0).call();
+      }
+      for (Future<Integer> done : executor.invokeAll(work)) {
+        tried += done.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      // the other senders' outcomes are written; this sender's claims run out after their lease
+      LOG.log(Level.WARNING, "A notification sender failed", e.getCause());
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "A notification sender failed", e);
     }
     return tried;
   }
