@@ -201,11 +201,7 @@ class NotificationIT {
     Api api = new Api(base);
     Api.Site site = api.newSite(false);
     long recipient = api.newRecipient(site.id(), null, phone);
-    api.post(
-            "/api/v1/sites/" + site.id() + "/recipients/" + recipient + "/single-access-pins",
-            BOOTSTRAP,
-            json("notifyVia", "SMS"))
-        .expect(201);
+    sendSingleAccessPin(api, site, recipient, "SMS");
 
     JsonObject status = waitForStatus(api, site.id(), phone, "SENT", 1);
     assertEquals(2, status.getInt("attempts"), "one failed try, then the one that went out");
@@ -233,11 +229,7 @@ class NotificationIT {
         }
       });
       acceptor.start();
-      api.post(
-              "/api/v1/sites/" + site.id() + "/recipients/" + recipient + "/single-access-pins",
-              BOOTSTRAP,
-              json("notifyVia", "EMAIL"))
-          .expect(201);
+      sendSingleAccessPin(api, site, recipient, "EMAIL");
       waitFor(() -> held.size(), n -> n >= 1, "the dispatcher to connect to the hung server");
       pause(Duration.ofSeconds(5)); // longer than the server's SMTP timeout (3 s)
       assertEquals("PENDING", message(api, site.id(), email).getString("status"));
@@ -270,11 +262,7 @@ class NotificationIT {
     Api api = new Api(base);
     Api.Site site = api.newSite(false);
     long recipient = api.newRecipient(site.id(), null, phone);
-    api.post(
-            "/api/v1/sites/" + site.id() + "/recipients/" + recipient + "/single-access-pins",
-            BOOTSTRAP,
-            json("notifyVia", "SMS"))
-        .expect(201);
+    sendSingleAccessPin(api, site, recipient, "SMS");
     JsonObject first = waitFor(() -> message(api, site.id(), phone), m -> m.getInt("attempts") >= 1, "a failed try");
     assertEquals("PENDING", first.getString("status"), "a 503 is tried again");
 
@@ -304,11 +292,7 @@ class NotificationIT {
     Api api = new Api(base);
     Api.Site site = api.newSite(false);
     long recipient = api.newRecipient(site.id(), null, phone);
-    api.post(
-            "/api/v1/sites/" + site.id() + "/recipients/" + recipient + "/single-access-pins",
-            BOOTSTRAP,
-            json("notifyVia", "SMS"))
-        .expect(201);
+    sendSingleAccessPin(api, site, recipient, "SMS");
     JsonObject failed = waitForStatus(api, site.id(), phone, "FAILED", 1);
     assertEquals(1, failed.getInt("attempts"));
     assertTrue(failed.getString("lastError").contains("400"));
@@ -351,6 +335,14 @@ class NotificationIT {
   }
 
   // --- helpers
+
+  static void sendSingleAccessPin(Api api, Api.Site site, long recipient, String via) {
+    api.post(
+            "/api/v1/sites/" + site.id() + "/recipients/" + recipient + "/single-access-pins",
+            BOOTSTRAP,
+            json("notifyVia", via))
+        .expect(201);
+  }
 
   static JsonObject message(Api api, long siteId, String to) {
     JsonObject page =
