@@ -47,24 +47,25 @@ public class DevMailbox {
     return enabled;
   }
 
+  /** The newest messages, for a list: without their QR code images. */
   public List<Letter> latest(int max) {
     requireEnabled();
     return em.createQuery("SELECT n FROM Notification n ORDER BY n.id DESC", Notification.class)
         .setMaxResults(max)
         .getResultList()
         .stream()
-        .map(this::letter)
+        .map(n -> letter(n, letters.openWithoutImage(n)))
         .toList();
   }
 
   public Optional<Letter> find(long id) {
     requireEnabled();
-    return Optional.ofNullable(em.find(Notification.class, id)).map(this::letter);
+    return Optional.ofNullable(em.find(Notification.class, id)).map(n -> letter(n, letters.open(n)));
   }
 
-  private Letter letter(Notification n) {
+  private static Letter letter(Notification n, Outgoing message) {
     return new Letter(
-        letters.open(n),
+        message,
         n.getSiteId(),
         n.getKind().name(),
         n.getStatus().name(),

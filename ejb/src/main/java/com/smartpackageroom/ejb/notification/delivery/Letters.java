@@ -28,6 +28,15 @@ public class Letters {
   @Inject Clock clock;
 
   public Outgoing open(Notification n) {
+    return open(n, true);
+  }
+
+  /** The message without its QR code image, which costs a key look-up and a PNG rendering. */
+  public Outgoing openWithoutImage(Notification n) {
+    return open(n, false);
+  }
+
+  private Outgoing open(Notification n, boolean withImage) {
     return new Outgoing(
         n.getId(),
         n.getChannel(),
@@ -35,7 +44,7 @@ public class Letters {
         n.getSubject(),
         box.open(n.getBodyEncrypted()),
         n.getHtmlEncrypted() == null ? null : box.open(n.getHtmlEncrypted()),
-        qrCode(n));
+        withImage ? qrCode(n) : null);
   }
 
   /** The QR code an email shows, while its key still opens the room; otherwise none. */
