@@ -1,22 +1,26 @@
+import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,7 +36,8 @@ import java.util.regex.Pattern;
  *
  * TARGET is "signin" (POST /api/kiosk/v1/sessions with a random PIN of the site) or "noop"
  * (POST /api/ping with the same body). Latency in the open model is measured from the moment a
- * request was due, so a server that falls behind shows it (no coordinated omission).
+ * request was due, so a server that falls behind shows it (no coordinated omission); it keeps 64
+ * connections (-Dconnections=N), like a fleet of kiosks with a connection each.
  */
 public class SignInBench {
 
@@ -42,6 +47,9 @@ public class SignInBench {
           .connectTimeout(Duration.ofSeconds(5))
           .executor(Executors.newFixedThreadPool(4))
           .build();
+
+  /** Connections of the open model: enough for the offered load to be kept up with ease. */
+  private static final int OPEN_CONNECTIONS = Integer.getInteger("connections", 64);
 
   public static void main(String[] args) throws Exception {
     switch (args[0]) {
@@ -101,14 +109,129 @@ public class SignInBench {
   // --- load
 
   record Target(URI uri, String kioskToken, String[] pins) {
-    HttpRequest request(Random random) {
-      String pin = pins[random.nextInt(pins.length)];
-      return HttpRequest.newBuilder(uri)
-          .timeout(Duration.ofSeconds(10))
-          .header("Content-Type", "application/json")
-          .header("Authorization", "Bearer " + kioskToken)
-          .POST(HttpRequest.BodyPublishers.ofString("{\"pin\":\"" + pin + "\"}"))
-          .build();
+    byte[] request(Random random) {
+      String body = "{\"pin\":\"" + pins[random.nextInt(pins.length)] + "\"}";
+      return ("POST " + uri.getRawPath() + " HTTP/1.1\r\n"
+              + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
+              + "Content-Type: application/json\r\n"
+              + "Authorization: Bearer " + kioskToken + "\r\n"
+              + "Content-Length: " + body.length() + "\r\n\r\n"
+              + body)
+          .getBytes(StandardCharsets.US_ASCII);
+    }
+  }
+
+  /**
+   * The load's HTTP/1.1 client: one kept-alive socket, blocking reads, nothing else. The driver
+   * shares the 2 cores with the server and the database, so its own cost must stay small (the
+   * JDK's HttpClient costs about as much CPU per request as the no-op endpoint itself).
+   */
+  static final class Connection {
+    private final URI uri;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
+
+    Connection(URI uri) {
+      this.uri = uri;
+    }
+
+    /** Sends the request and reads the whole response; returns its status. */
+    int exchange(byte[] request) throws IOException {
+      for (int attempt = 1; ; attempt++) {
+        try {
+          if (socket == null) {
+            socket = new Socket(uri.getHost(), uri.getPort());
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(10_000);
+            in = new BufferedInputStream(socket.getInputStream(), 8192);
+            out = socket.getOutputStream();
+          }
+          out.write(request);
+          out.flush();
+          return response();
+        } catch (IOException e) {
+          close();
+          if (attempt == 2) {
+            throw e;
+          }
+          // the server closed a kept-alive connection: once more on a new one
+        }
+      }
+    }
+
+    private int response() throws IOException {
+      String status = line();
+      if (!status.startsWith("HTTP/1.1 ")) {
+        throw new IOException("not an HTTP/1.1 response: " + status);
+      }
+      int code = Integer.parseInt(status.substring(9, 12));
+      long length = 0;
+      boolean chunked = false;
+      boolean closing = false;
+      for (String header = line(); !header.isEmpty(); header = line()) {
+        String h = header.toLowerCase(Locale.ROOT);
+        if (h.startsWith("content-length:")) {
+          length = Long.parseLong(h.substring(15).strip());
+        } else if (h.startsWith("transfer-encoding:") && h.contains("chunked")) {
+          chunked = true;
+        } else if (h.startsWith("connection:") && h.contains("close")) {
+          closing = true;
+        }
+      }
+      if (chunked) {
+        for (long size = Long.parseLong(line().split(";")[0].strip(), 16); size > 0;
+            size = Long.parseLong(line().split(";")[0].strip(), 16)) {
+          skip(size);
+          line();
+        }
+        while (!line().isEmpty()) {
+          // trailers
+        }
+      } else {
+        skip(length);
+      }
+      if (closing) {
+        close();
+      }
+      return code;
+    }
+
+    private String line() throws IOException {
+      StringBuilder line = new StringBuilder(64);
+      for (int c = in.read(); c != '\n'; c = in.read()) {
+        if (c < 0) {
+          throw new EOFException("connection closed by the server");
+        }
+        if (c != '\r') {
+          line.append((char) c);
+        }
+      }
+      return line.toString();
+    }
+
+    private void skip(long n) throws IOException {
+      while (n > 0) {
+        long skipped = in.skip(n);
+        if (skipped <= 0) {
+          if (in.read() < 0) {
+            throw new EOFException("connection closed by the server");
+          }
+          skipped = 1;
+        }
+        n -= skipped;
+      }
+    }
+
+    void close() {
+      if (socket != null) {
+        try {
+          socket.close();
+        } catch (IOException ignored) {
+          // gone already
+        }
+      }
+      socket = null;
     }
   }
 
@@ -136,13 +259,13 @@ public class SignInBench {
           new Thread(
               () -> {
                 Random random = new Random();
+                Connection connection = new Connection(target.uri());
                 long[] mine = new long[1 << 20];
                 int n = 0;
                 while (System.nanoTime() < end) {
                   long start = System.nanoTime();
                   try {
-                    HttpResponse<Void> r = HTTP.send(target.request(random), HttpResponse.BodyHandlers.discarding());
-                    if (!ok(r.statusCode())) {
+                    if (!ok(connection.exchange(target.request(random)))) {
                       errors.incrementAndGet();
                     }
                   } catch (Exception e) {
@@ -152,6 +275,7 @@ public class SignInBench {
                     mine[n++] = System.nanoTime() - start;
                   }
                 }
+                connection.close();
                 samples.add(Arrays.copyOf(mine, n));
               });
       t.start();
@@ -163,38 +287,49 @@ public class SignInBench {
     report(name, "closed, " + concurrency + " clients", samples, seconds, errors.get());
   }
 
+  /**
+   * A fixed offered load, as wrk2 does it: request i is due at start + i / RATE; CONNECTIONS
+   * workers, each with a kept-alive connection, take the next request, wait until it is due and
+   * send it. When all are busy, due requests wait, and that wait counts in their latency.
+   */
   static void open(String base, Path dir, String name, int rate, int seconds) throws Exception {
     Target target = target(base, dir, name);
     int total = rate * seconds;
     long[] latencies = new long[total];
+    AtomicInteger next = new AtomicInteger();
     AtomicInteger errors = new AtomicInteger();
-    AtomicLong done = new AtomicLong();
-    Semaphore inFlight = new Semaphore(2000);
-    Random random = new Random();
-    long interval = 1_000_000_000L / rate;
-    long start = System.nanoTime();
-    List<CompletableFuture<?>> pending = new ArrayList<>(total);
-    for (int i = 0; i < total; i++) {
-      long due = start + i * interval;
-      long wait = due - System.nanoTime();
-      if (wait > 0) {
-        java.util.concurrent.locks.LockSupport.parkNanos(wait);
-      }
-      inFlight.acquire();
-      int index = i;
-      pending.add(
-          HTTP.sendAsync(target.request(random), HttpResponse.BodyHandlers.discarding())
-              .whenComplete(
-                  (r, e) -> {
-                    latencies[index] = System.nanoTime() - due;
-                    if (e != null || !ok(r.statusCode())) {
+    double interval = 1e9 / rate;
+    long start = System.nanoTime() + 100_000_000L;
+    List<Thread> workers = new ArrayList<>();
+    for (int w = 0; w < OPEN_CONNECTIONS; w++) {
+      Thread t =
+          new Thread(
+              () -> {
+                Random random = new Random();
+                Connection connection = new Connection(target.uri());
+                for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                  long due = start + (long) (i * interval);
+                  long wait = due - System.nanoTime();
+                  if (wait > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                  }
+                  try {
+                    if (!ok(connection.exchange(target.request(random)))) {
                       errors.incrementAndGet();
                     }
-                    done.incrementAndGet();
-                    inFlight.release();
-                  }));
+                  } catch (Exception e) {
+                    errors.incrementAndGet();
+                  }
+                  latencies[i] = System.nanoTime() - due;
+                }
+                connection.close();
+              });
+      t.start();
+      workers.add(t);
     }
-    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+    for (Thread t : workers) {
+      t.join();
+    }
     double elapsed = (System.nanoTime() - start) / 1e9;
     ConcurrentLinkedQueue<long[]> samples = new ConcurrentLinkedQueue<>();
     samples.add(latencies);

@@ -68,6 +68,37 @@ class KioskApiIT {
   }
 
   @Test
+  void staffSignInByNameAndEverySignInIsAuditedWithItsKioskAndKey() {
+    Api api = api();
+    Api.Site site = api.newSite(false);
+    long staff =
+        api.post("/api/v1/sites/" + site.id() + "/staff", BOOTSTRAP,
+                json("email", Api.unique("desk") + "@example.org", "firstName", "Dana", "lastName", "Frontdesk"))
+            .expect(201)
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    JsonObject key = api.newKey(site.id(), "staff", staff, "PIN");
+    JsonObject holder =
+        api.signIn(site.kioskToken(), "pin", key.getString("pin")).expect(201).json().getJsonObject("holder");
+    assertEquals("STAFF", holder.getString("kind"));
+    assertEquals("Dana Frontdesk", holder.getString("displayName"));
+
+    JsonObject audit = api.get("/api/v1/sites/" + site.id() + "/audit-events?size=100", BOOTSTRAP).expect(200).json();
+    JsonObject used =
+        audit.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+            .filter(e -> e.getString("type").equals("KEY_USED"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no KEY_USED event: " + audit));
+    assertEquals(key.getJsonNumber("id").longValue(), used.getJsonNumber("keyId").longValue());
+    assertEquals("PIN", used.getString("keyType"));
+    assertEquals("STAFF", used.getString("holderKind"));
+    assertEquals(staff, used.getJsonNumber("holderId").longValue());
+    assertEquals("sign-in by pin", used.getString("detail"));
+    assertEquals("kiosk:" + used.getJsonNumber("kioskId").longValue(), used.getString("actor"));
+  }
+
+  @Test
   void aSingleAccessPinOpensOnce() {
     Api api = api();
     Api.Site site = api.newSite(false);

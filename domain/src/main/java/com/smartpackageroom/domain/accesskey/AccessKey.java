@@ -152,10 +152,20 @@ public class AccessKey {
 
   /** Whether this key lets its holder in now. */
   public boolean isUsable(OffsetDateTime now) {
-    return status == AccessKeyStatus.ACTIVE && usedAt == null && !isExpired(now);
+    return isUsable(status, usedAt, expiresAt, now);
+  }
+
+  /** The rule of {@link #isUsable(OffsetDateTime)}, for a key read without its entity. */
+  public static boolean isUsable(
+      AccessKeyStatus status, OffsetDateTime usedAt, OffsetDateTime expiresAt, OffsetDateTime now) {
+    return status == AccessKeyStatus.ACTIVE && usedAt == null && !isExpired(expiresAt, now);
   }
 
   public boolean isExpired(OffsetDateTime now) {
+    return isExpired(expiresAt, now);
+  }
+
+  private static boolean isExpired(OffsetDateTime expiresAt, OffsetDateTime now) {
     return expiresAt != null && !expiresAt.isAfter(now);
   }
 

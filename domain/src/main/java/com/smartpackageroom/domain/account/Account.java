@@ -1,5 +1,6 @@
 package com.smartpackageroom.domain.account;
 
+import com.smartpackageroom.domain.shared.PersonName;
 import com.smartpackageroom.domain.site.Site;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -86,7 +87,7 @@ public class Account {
   }
 
   public String getDisplayName() {
-    return firstName + " " + lastName;
+    return PersonName.display(firstName, lastName);
   }
 
   public Role getRole() {

@@ -101,6 +101,11 @@ public class Kiosk {
   }
 
   public boolean hasFailures() {
+    return hasFailures(consecutiveFailures, blockedUntil);
+  }
+
+  /** The rule of {@link #hasFailures()}, for a kiosk read without its entity. */
+  public static boolean hasFailures(int consecutiveFailures, OffsetDateTime blockedUntil) {
     return consecutiveFailures > 0 || blockedUntil != null;
   }
 

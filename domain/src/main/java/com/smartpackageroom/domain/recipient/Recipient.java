@@ -1,5 +1,6 @@
 package com.smartpackageroom.domain.recipient;
 
+import com.smartpackageroom.domain.shared.PersonName;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -100,7 +101,7 @@ public class Recipient {
   }
 
   public String getDisplayName() {
-    return firstName + " " + lastName;
+    return PersonName.display(firstName, lastName);
   }
 
   public String getUnit() {

@@ -1,6 +1,7 @@
 package com.smartpackageroom.ejb.audit;
 
 import com.smartpackageroom.domain.accesskey.AccessKey;
+import com.smartpackageroom.domain.accesskey.AccessKeyType;
 import com.smartpackageroom.domain.accesskey.HolderKind;
 import com.smartpackageroom.domain.audit.AuditEventType;
 import com.smartpackageroom.ejb.platform.Times;
@@ -80,6 +81,25 @@ public class AuditLog {
         detail);
   }
 
+  /**
+   * An event about an access key read without its entity, written with the caller's connection
+   * (in its transaction, or committed at once if it has none).
+   */
+  public void recordKey(
+      Connection connection,
+      Long siteId,
+      AuditEventType type,
+      String actor,
+      long keyId,
+      AccessKeyType keyType,
+      HolderKind holderKind,
+      long holderId,
+      Long kioskId,
+      String detail)
+      throws SQLException {
+    insert(connection, siteId, type, actor, keyId, keyType.name(), holderKind.name(), holderId, kioskId, detail);
+  }
+
   private void insert(
       Long siteId,
       AuditEventType type,
@@ -91,8 +111,26 @@ public class AuditLog {
       Long kioskId,
       String detail) {
     // the container hands out the connection of the caller's transaction
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement insert = connection.prepareStatement(INSERT)) {
+    try (Connection connection = dataSource.getConnection()) {
+      insert(connection, siteId, type, actor, keyId, keyType, holderKind, holderId, kioskId, detail);
+    } catch (SQLException e) {
+      throw new IllegalStateException("The audit log cannot be written: " + e.getMessage(), e);
+    }
+  }
+
+  private void insert(
+      Connection connection,
+      Long siteId,
+      AuditEventType type,
+      String actor,
+      Long keyId,
+      String keyType,
+      String holderKind,
+      Long holderId,
+      Long kioskId,
+      String detail)
+      throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
       setLong(insert, 1, siteId);
       insert.setObject(2, Times.now(clock));
       insert.setString(3, type.name());
@@ -105,8 +143,6 @@ public class AuditLog {
       insert.setString(
           10, detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL));
       insert.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("The audit log cannot be written: " + e.getMessage(), e);
     }
   }
 

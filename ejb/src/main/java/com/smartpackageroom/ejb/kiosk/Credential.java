@@ -28,6 +28,11 @@ public record Credential(AccessKeyType type, String value) {
     }
   }
 
+  /** How the audit log describes a sign-in with this kind of credential. */
+  public String signInDetail() {
+    return "sign-in by " + field(type);
+  }
+
   public static String field(AccessKeyType type) {
     return switch (type) {
       case PIN -> "pin";

@@ -1,14 +1,17 @@
 package com.smartpackageroom.ejb.kiosk;
 
+import com.smartpackageroom.domain.accesskey.HolderKind;
 import com.smartpackageroom.ejb.crypto.LookupHash;
 import com.smartpackageroom.ejb.crypto.Tokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Kiosk session tokens: signed, not stored, so a sign-in writes no session row and any instance
@@ -22,7 +25,18 @@ public class KioskSessions {
 
   @Inject LookupHash hashes;
 
+  @Inject
+  @ConfigProperty(name = "spr.kiosk.session-lifetime", defaultValue = "PT5M")
+  Duration lifetime;
+
   public record Claims(String sessionId, long kioskId, long keyId, Instant expiresAt) {}
+
+  /** A session for the holder of a key who has just signed in at a kiosk. */
+  public SignInView open(long kioskId, long keyId, HolderKind holderKind, String displayName, Instant now) {
+    Instant expiresAt = now.plus(lifetime);
+    return new SignInView(
+        issue(kioskId, keyId, expiresAt), expiresAt, new SignInView.HolderView(holderKind.name(), displayName));
+  }
 
   public String issue(long kioskId, long keyId, Instant expiresAt) {
     String sessionId = Tokens.random("", 16);

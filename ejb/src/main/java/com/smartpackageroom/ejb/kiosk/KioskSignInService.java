@@ -22,10 +22,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Signing in at a kiosk by PIN, QR code or key card, and assigning key cards. A key is found by
@@ -52,21 +50,17 @@ public class KioskSignInService {
 
   @Inject Clock clock;
 
-  @Inject
-  @ConfigProperty(name = "spr.kiosk.session-lifetime", defaultValue = "PT5M")
-  Duration sessionLifetime;
-
   public SignInView signIn(String kioskToken, Credential credential) {
     Kiosk kiosk = throttle.authenticate(kioskToken);
     OffsetDateTime now = Times.now(clock);
     throttle.requireNotBlocked(kiosk, now, "kiosk-throttled");
     Granted granted = check(kiosk, credential, now);
-    OffsetDateTime expiresAt = now.plus(sessionLifetime);
-    String token = sessions.issue(kiosk.getId(), granted.key().getId(), expiresAt.toInstant());
-    return new SignInView(
-        token,
-        expiresAt.toInstant(),
-        new SignInView.HolderView(granted.holder().kind().name(), granted.holder().displayName()));
+    return sessions.open(
+        kiosk.getId(),
+        granted.key().getId(),
+        granted.holder().kind(),
+        granted.holder().displayName(),
+        now.toInstant());
   }
 
   /** Assigns a key card to the courier or staff member whose PIN is given. */
@@ -146,13 +140,13 @@ public class KioskSignInService {
       values.retireForQuarantine(key.getSiteId(), key.releaseValue(), now);
     }
     throttle.recordSuccess(kiosk);
-    audit.recordKey(AuditEventType.KEY_USED, KioskThrottle.actor(kiosk), key, kiosk.getId(), "sign-in by " + Credential.field(credential.type()));
+    audit.recordKey(AuditEventType.KEY_USED, KioskThrottle.actor(kiosk), key, kiosk.getId(), credential.signInDetail());
     return new Granted(key, holder.get());
   }
 
   private void fail(Kiosk kiosk, Credential credential, AccessKey key, OffsetDateTime now) {
     throttle.recordFailure(kiosk, now);
-    String how = "sign-in by " + Credential.field(credential.type());
+    String how = credential.signInDetail();
     if (key == null) {
       audit.record(kiosk.getSiteId(), AuditEventType.SIGN_IN_FAILED, KioskThrottle.actor(kiosk), kiosk.getId(), how + ": unknown credential");
     } else {

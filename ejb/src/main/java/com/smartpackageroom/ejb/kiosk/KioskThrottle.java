@@ -35,6 +35,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class KioskThrottle {
 
+  /** Longer bearer tokens are refused without a look-up. */
+  static final int MAX_TOKEN_LENGTH = 200;
+
   @PersistenceContext(unitName = "spr")
   EntityManager em;
 
@@ -69,7 +72,7 @@ public class KioskThrottle {
 
   /** The kiosk a bearer token belongs to. */
   public Kiosk authenticate(String token) {
-    if (token == null || token.isBlank() || token.length() > 200) {
+    if (token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH) {
       throw unauthenticated();
     }
     return em.createQuery("SELECT k FROM Kiosk k WHERE k.tokenHash = :hash", Kiosk.class)
@@ -133,7 +136,12 @@ public class KioskThrottle {
   }
 
   public static String actor(Kiosk kiosk) {
-    return "kiosk:" + kiosk.getId();
+    return actor(kiosk.getId());
+  }
+
+  /** How a kiosk is named in the audit log. */
+  public static String actor(long kioskId) {
+    return "kiosk:" + kioskId;
   }
 
   private static DomainException unauthenticated() {

@@ -27,7 +27,13 @@ import org.flywaydb.core.api.output.MigrateResult;
     user = "${MPCONFIG=spr.db.user}",
     password = "${MPCONFIG=spr.db.password}",
     minPoolSize = 2,
-    maxPoolSize = 64)
+    maxPoolSize = 64,
+    properties = {
+      // prepared statements kept per connection: a hot statement is parsed and planned once
+      "fish.payara.statement-cache-size=${MPCONFIG=spr.db.statement-cache-size}",
+      // least recently used eviction (Payara reads an absent type as a class named "null")
+      "fish.payara.statement-cache-type= "
+    })
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)

@@ -6,10 +6,12 @@ import com.smartpackageroom.ejb.accesskey.AccessKeyView;
 import com.smartpackageroom.ejb.kiosk.Credential;
 import com.smartpackageroom.ejb.kiosk.KioskSignInService;
 import com.smartpackageroom.ejb.kiosk.PinRequestService;
+import com.smartpackageroom.ejb.kiosk.SignInFastPath;
 import com.smartpackageroom.ejb.kiosk.SignInView;
 import com.smartpackageroom.web.api.BearerToken;
 import com.smartpackageroom.web.api.JsonBody;
-import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -23,7 +25,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The kiosk API: sign-in by PIN, QR code or key card; Request PIN; key-card assignment. */
+/**
+ * The kiosk API: sign-in by PIN, QR code or key card; Request PIN; key-card assignment. One
+ * instance serves every request (sign-in is the hot path: no per-request injection); headers come
+ * as method parameters.
+ */
+@ApplicationScoped
 @Path("kiosk/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class KioskResource {
@@ -31,16 +38,15 @@ public class KioskResource {
   private static final Map<String, AccessKeyType> CREDENTIALS =
       Map.of("pin", AccessKeyType.PIN, "qr", AccessKeyType.QR, "card", AccessKeyType.KEY_CARD);
 
-  @EJB KioskSignInService signIn;
+  @Inject SignInFastPath fastPath;
 
-  @EJB PinRequestService pinRequests;
+  @Inject KioskSignInService signIn;
 
-  @HeaderParam(HttpHeaders.AUTHORIZATION)
-  String authorization;
+  @Inject PinRequestService pinRequests;
 
   @POST
   @Path("sessions")
-  public Response signIn(String body) {
+  public Response signIn(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
     JsonBody json = JsonBody.parse(body);
     List<String> given = new ArrayList<>();
     for (String field : List.of("pin", "qr", "card")) {
@@ -56,38 +62,43 @@ public class KioskResource {
     }
     String field = given.get(0);
     Credential credential = new Credential(CREDENTIALS.get(field), json.string(field));
-    SignInView session = signIn.signIn(token(), credential);
+    String token = token(authorization);
+    // the everyday case in one round trip; anything else is decided under locks
+    SignInView session =
+        fastPath.signIn(token, credential).orElseGet(() -> signIn.signIn(token, credential));
     return Response.status(Response.Status.CREATED).entity(session).cacheControl(noStore()).build();
   }
 
   @DELETE
   @Path("sessions/current")
-  public Response signOut(@HeaderParam("X-Kiosk-Session") String sessionToken) {
+  public Response signOut(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @HeaderParam("X-Kiosk-Session") String sessionToken) {
     if (sessionToken == null || sessionToken.isBlank()) {
       throw DomainException.invalid("The X-Kiosk-Session header is required");
     }
-    signIn.endSession(token(), sessionToken.strip());
+    signIn.endSession(token(authorization), sessionToken.strip());
     return Response.noContent().build();
   }
 
   @POST
   @Path("pin-requests")
-  public Response requestPin(String body) {
+  public Response requestPin(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
     String contact = JsonBody.parse(body).requiredString("contact");
-    pinRequests.request(token(), contact);
+    pinRequests.request(token(authorization), contact);
     return Response.accepted(Map.of("status", "SENT")).build();
   }
 
   @POST
   @Path("key-cards")
-  public Response assignCard(String body) {
+  public Response assignCard(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
     JsonBody json = JsonBody.parse(body);
     AccessKeyView key =
-        signIn.assignCard(token(), json.requiredString("pin"), json.requiredString("card"));
+        signIn.assignCard(token(authorization), json.requiredString("pin"), json.requiredString("card"));
     return Response.status(Response.Status.CREATED).entity(key).build();
   }
 
-  private String token() {
+  private static String token(String authorization) {
     return BearerToken.from(authorization).orElse(null);
   }
 
