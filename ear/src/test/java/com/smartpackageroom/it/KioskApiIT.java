@@ -10,6 +10,15 @@ import jakarta.json.JsonObject;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -96,6 +105,56 @@ class KioskApiIT {
     assertEquals(staff, used.getJsonNumber("holderId").longValue());
     assertEquals("sign-in by pin", used.getString("detail"));
     assertEquals("kiosk:" + used.getJsonNumber("kioskId").longValue(), used.getString("actor"));
+  }
+
+  @Test
+  void concurrentSignInsAtTwoSitesAreEachAnsweredForTheirOwnHolderAndAuditedOnceAtTheirSite()
+      throws Exception {
+    Api api = api();
+    int perSite = 12;
+    List<Api.Site> sites = List.of(api.newSite(false), api.newSite(false));
+    // what each sign-in must answer: the PIN of a recipient with a name of their own
+    Map<String, String> nameOfPin = new HashMap<>();
+    List<String[]> signIns = new ArrayList<>();
+    for (Api.Site site : sites) {
+      for (int n = 0; n < perSite; n++) {
+        String last = Api.unique("Crowd");
+        long recipient =
+            api.post("/api/v1/sites/" + site.id() + "/recipients", BOOTSTRAP,
+                    json("firstName", "Ann", "lastName", last, "unit", "1" + n, "email", last + "@example.org"))
+                .expect(201).json().getJsonNumber("id").longValue();
+        String pin = api.newKey(site.id(), "recipients", recipient, "PIN").getString("pin");
+        nameOfPin.put(site.id() + ":" + pin, "Ann " + last);
+        signIns.add(new String[] {String.valueOf(site.id()), site.kioskToken(), pin});
+      }
+    }
+    ExecutorService kiosks = Executors.newFixedThreadPool(signIns.size());
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<String>> answers = new ArrayList<>();
+    for (String[] signIn : signIns) {
+      answers.add(
+          kiosks.submit(
+              () -> {
+                start.await();
+                return api.signIn(signIn[1], "pin", signIn[2]).expect(201).json()
+                    .getJsonObject("holder").getString("displayName");
+              }));
+    }
+    start.countDown();
+    for (int i = 0; i < signIns.size(); i++) {
+      String[] signIn = signIns.get(i);
+      assertEquals(nameOfPin.get(signIn[0] + ":" + signIn[2]), answers.get(i).get(60, TimeUnit.SECONDS));
+    }
+    kiosks.shutdown();
+    for (Api.Site site : sites) {
+      JsonObject audit =
+          api.get("/api/v1/sites/" + site.id() + "/audit-events?size=500", BOOTSTRAP).expect(200).json();
+      long used =
+          audit.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+              .filter(e -> e.getString("type").equals("KEY_USED"))
+              .count();
+      assertEquals(perSite, used, "one KEY_USED event per sign-in at site " + site.id());
+    }
   }
 
   @Test

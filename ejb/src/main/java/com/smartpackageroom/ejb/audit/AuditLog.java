@@ -13,6 +13,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -81,23 +83,46 @@ public class AuditLog {
         detail);
   }
 
-  /**
-   * An event about an access key read without its entity, written with the caller's connection
-   * (in its transaction, or committed at once if it has none).
-   */
-  public void recordKey(
-      Connection connection,
-      Long siteId,
-      AuditEventType type,
+  /** A kiosk's use of an access key read without its entity. */
+  public record KeyUse(
+      long siteId,
       String actor,
+      long kioskId,
       long keyId,
       AccessKeyType keyType,
       HolderKind holderKind,
       long holderId,
-      Long kioskId,
-      String detail)
-      throws SQLException {
-    insert(connection, siteId, type, actor, keyId, keyType.name(), holderKind.name(), holderId, kioskId, detail);
+      String detail,
+      OffsetDateTime occurredAt) {}
+
+  /**
+   * Key uses of kiosk sign-ins, written with the caller's connection, which must be in no
+   * transaction: each is committed when this returns. They go as one batch, which PostgreSQL's
+   * driver sends in one round trip and the database commits once.
+   */
+  public void recordUses(Connection connection, List<KeyUse> uses) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+      for (KeyUse use : uses) {
+        bind(insert, use);
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  private static void bind(PreparedStatement insert, KeyUse use) throws SQLException {
+    bind(
+        insert,
+        use.siteId(),
+        use.occurredAt(),
+        AuditEventType.KEY_USED,
+        use.actor(),
+        use.keyId(),
+        use.keyType().name(),
+        use.holderKind().name(),
+        use.holderId(),
+        use.kioskId(),
+        use.detail());
   }
 
   private void insert(
@@ -131,19 +156,35 @@ public class AuditLog {
       String detail)
       throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-      setLong(insert, 1, siteId);
-      insert.setObject(2, Times.now(clock));
-      insert.setString(3, type.name());
-      insert.setString(4, actor);
-      setLong(insert, 5, keyId);
-      insert.setString(6, keyType);
-      insert.setString(7, holderKind);
-      setLong(insert, 8, holderId);
-      setLong(insert, 9, kioskId);
-      insert.setString(
-          10, detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL));
+      bind(insert, siteId, Times.now(clock), type, actor, keyId, keyType, holderKind, holderId, kioskId, detail);
       insert.executeUpdate();
     }
+  }
+
+  private static void bind(
+      PreparedStatement insert,
+      Long siteId,
+      OffsetDateTime occurredAt,
+      AuditEventType type,
+      String actor,
+      Long keyId,
+      String keyType,
+      String holderKind,
+      Long holderId,
+      Long kioskId,
+      String detail)
+      throws SQLException {
+    setLong(insert, 1, siteId);
+    insert.setObject(2, occurredAt);
+    insert.setString(3, type.name());
+    insert.setString(4, actor);
+    setLong(insert, 5, keyId);
+    insert.setString(6, keyType);
+    insert.setString(7, holderKind);
+    setLong(insert, 8, holderId);
+    setLong(insert, 9, kioskId);
+    insert.setString(
+        10, detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL));
   }
 
   private static void setLong(PreparedStatement statement, int index, Long value)
