@@ -169,6 +169,9 @@ class KioskApiIT {
             .json();
     assertTrue(key.getBoolean("singleUse"));
     String pin = key.getString("pin");
+    // a recipient cannot get a key card, and trying does not spend their one-time PIN
+    api.post("/api/kiosk/v1/key-cards", site.kioskToken(), json("pin", pin, "card", "0A0B0C0D"))
+        .problem(403, "forbidden");
     api.signIn(site.kioskToken(), "pin", pin).expect(201);
     api.signIn(site.kioskToken(), "pin", pin).problem(401, "invalid-credential");
   }

@@ -15,6 +15,7 @@ import java.io.ByteArrayInputStream;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -91,6 +92,13 @@ class ManagementApiIT {
     assertEquals(1, api.get(path + "?q=o%27bri", BOOTSTRAP).expect(200).json().getInt("total"));
     api.get(path + "?size=501", BOOTSTRAP).problem(400, "invalid-request");
     api.get(path + "?page=x", BOOTSTRAP).problem(400, "invalid-request");
+    api.get(path + "?page=999999999", BOOTSTRAP).problem(400, "invalid-request");
+    // a name search finds that name only, though others have phone numbers
+    assertEquals(1, api.get(path + "?q=brown", BOOTSTRAP).expect(200).json().getInt("total"));
+    assertEquals("O'Brien", api.get(path + "?q=212-555", BOOTSTRAP).json().getJsonArray("items").getJsonObject(0).getString("lastName"));
+    // wrong types and input the JSON parser refuses are the caller's mistakes, never a 500
+    assertTrue(api.post(path, BOOTSTRAP, "{\"firstName\":123,\"lastName\":\"B\",\"unit\":\"3\"}").problem(400, "invalid-request").json().getString("detail").contains("firstName"));
+    api.post(path, BOOTSTRAP, "{\"firstName\":\"A\",\"x\":" + "9".repeat(1500) + "}").problem(400, "invalid-request");
 
     long id = zoe.getJsonNumber("id").longValue();
     JsonObject moved = api.call("PATCH", path + "/" + id, BOOTSTRAP, json("status", "MOVED_OUT", "unit", "2622")).expect(200).json();
@@ -185,6 +193,22 @@ class ManagementApiIT {
   }
 
   @Test
+  void recipientsAreListedByLastThenFirstNameRegardlessOfCaseAndAccents() {
+    Api api = new Api(base);
+    Api.Site site = api.newSite(false);
+    String path = "/api/v1/sites/" + site.id() + "/recipients";
+    for (String[] name :
+        new String[][] {{"Ana", "Zimmer"}, {"ann", "de Vries"}, {"Émile", "Évans"}, {"Bo", "Davis"}, {"Al", "Davis"}}) {
+      api.post(path, BOOTSTRAP, json("firstName", name[0], "lastName", name[1], "unit", "1")).expect(201);
+    }
+    List<String> listed =
+        api.get(path, BOOTSTRAP).expect(200).json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+            .map(r -> r.getString("firstName") + " " + r.getString("lastName"))
+            .toList();
+    assertEquals(List.of("Al Davis", "Bo Davis", "ann de Vries", "Émile Évans", "Ana Zimmer"), listed);
+  }
+
+  @Test
   void aTokenSeesOnlyItsOwnSites() {
     Api api = new Api(base);
     Api.Site mine = api.newSite(false);
@@ -210,6 +234,12 @@ class ManagementApiIT {
     api.post("/api/v1/access-keys/" + theirKey + "/deactivate", token, null).problem(403, "forbidden");
     api.post("/api/v1/sites", token, json("name", "Mine now", "timeZone", "UTC")).problem(403, "forbidden");
     api.get("/api/v1/sites/" + mine.id() + "/recipients/" + theirRecipient, token).problem(403, "forbidden");
+    long theirStaff =
+        api.post("/api/v1/sites/" + theirs.id() + "/staff", BOOTSTRAP,
+                json("email", Api.unique("desk") + "@example.org", "firstName", "Sam", "lastName", "Desk"))
+            .expect(201).json().getJsonNumber("id").longValue();
+    api.get("/api/v1/sites/" + mine.id() + "/staff/" + theirStaff + "/access-keys", token).problem(403, "forbidden");
+    api.get("/api/v1/sites/" + mine.id() + "/staff/" + theirStaff, token).problem(403, "forbidden");
 
     long tokenId = api.get("/api/v1/api-tokens", BOOTSTRAP).expect(200).array().stream()
         .map(v -> v.asJsonObject()).filter(t -> t.getJsonNumber("accountId").longValue() == staff)

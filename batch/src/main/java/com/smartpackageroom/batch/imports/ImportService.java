@@ -155,7 +155,7 @@ public class ImportService {
         // another instance runs it: the row is what this one knows
       }
     }
-    return ImportView.of(imp, status, errors);
+    return ImportView.of(imp, status.shown(), errors);
   }
 
   private static boolean parseForce(String force) {

@@ -10,6 +10,18 @@ public enum ImportStatus {
   COMPLETED,
   ABANDONED;
 
+  /**
+   * The status as the API shows it, one of STARTING, STARTED, COMPLETED, FAILED and STOPPED: a
+   * stop under way shows as STOPPED, an abandoned execution as FAILED.
+   */
+  public ImportStatus shown() {
+    return switch (this) {
+      case STOPPING -> STOPPED;
+      case ABANDONED -> FAILED;
+      default -> this;
+    };
+  }
+
   public boolean isFinished() {
     return this == STOPPED || this == FAILED || this == COMPLETED || this == ABANDONED;
   }

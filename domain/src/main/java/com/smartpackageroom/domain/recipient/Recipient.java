@@ -35,6 +35,10 @@ public class Recipient {
   @Column(name = "last_name", nullable = false)
   private String lastName;
 
+  /** What lists sort by (PersonName.sortKey), kept with the name. */
+  @Column(name = "sort_name", nullable = false)
+  private String sortName;
+
   @Column(nullable = false)
   private String unit;
 
@@ -90,6 +94,7 @@ public class Recipient {
 
   public void setFirstName(String firstName) {
     this.firstName = firstName;
+    this.sortName = PersonName.sortKey(firstName, lastName);
   }
 
   public String getLastName() {
@@ -98,6 +103,7 @@ public class Recipient {
 
   public void setLastName(String lastName) {
     this.lastName = lastName;
+    this.sortName = PersonName.sortKey(firstName, lastName);
   }
 
   public String getDisplayName() {

@@ -13,9 +13,12 @@ public record PageRequest(int page, int size) {
     if (size < 1 || size > MAX_SIZE) {
       throw DomainException.invalid("size must be between 1 and " + MAX_SIZE);
     }
+    if ((long) page * size > Integer.MAX_VALUE) {
+      throw DomainException.invalid("page is too large: no list has that many items");
+    }
   }
 
   public int offset() {
-    return Math.multiplyExact(page, size);
+    return page * size;
   }
 }

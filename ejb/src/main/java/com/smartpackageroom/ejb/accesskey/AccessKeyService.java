@@ -386,7 +386,11 @@ public class AccessKeyService {
         holders
             .find(kind, holderId, siteId)
             .orElseThrow(
-                () -> DomainException.notFound("There is no " + kind.name().toLowerCase() + " " + holderId));
+                () -> {
+                  // a staff member of other sites only: theirs to see, not this site's
+                  holders.sitesOfStaff(kind, holderId).forEach(other -> guard.check(caller, other, manage(kind)));
+                  return DomainException.notFound("There is no " + kind.name().toLowerCase() + " " + holderId);
+                });
     if (!holder.siteId().equals(siteId)) {
       guard.check(caller, holder.siteId(), manage(kind));
       throw DomainException.notFound(

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
+import java.util.Set;
 
 /** Finds a key's holder among recipients, couriers and staff. */
 @ApplicationScoped
@@ -49,5 +50,14 @@ public class Holders {
                       new Holder(
                           kind, a.getId(), siteId, a.getDisplayName(), a.isEnabled(), a.getEmail(), null));
     };
+  }
+
+  /** The sites of a staff member (none for any other kind of holder, or an unknown id). */
+  public Set<Long> sitesOfStaff(HolderKind kind, Long id) {
+    if (kind != HolderKind.STAFF || id == null) {
+      return Set.of();
+    }
+    Account account = em.find(Account.class, id);
+    return account == null ? Set.of() : Set.copyOf(account.getSiteIds());
   }
 }

@@ -83,6 +83,10 @@ public class AccountService {
     guard.site(caller, siteId, Permission.VIEW_SITE);
     Account account = id == null ? null : em.find(Account.class, id);
     if (account == null || account.getRole() == Role.ADMINISTRATOR || !account.getSiteIds().contains(siteId)) {
+      if (account != null && account.getRole() != Role.ADMINISTRATOR) {
+        // a staff member of other sites only: theirs to see, not this site's
+        account.getSiteIds().forEach(other -> guard.check(caller, other, Permission.VIEW_STAFF));
+      }
       throw DomainException.notFound("There is no staff member " + id + " at site " + siteId);
     }
     if (!caller.is(id)) {

@@ -54,7 +54,8 @@ public class KioskSignInService {
     Kiosk kiosk = throttle.authenticate(kioskToken);
     OffsetDateTime now = Times.now(clock);
     throttle.requireNotBlocked(kiosk, now, "kiosk-throttled");
-    Granted granted = check(kiosk, credential, now);
+    Granted granted = verify(kiosk, credential, now);
+    use(kiosk, granted, credential, now);
     return sessions.open(
         kiosk.getId(),
         granted.key().getId(),
@@ -70,11 +71,13 @@ public class KioskSignInService {
     Credential cardCredential = new Credential(AccessKeyType.KEY_CARD, card);
     Credential pinCredential = new Credential(AccessKeyType.PIN, pin);
     throttle.requireNotBlocked(kiosk, now, "kiosk-throttled");
-    Granted granted = check(kiosk, pinCredential, now);
+    Granted granted = verify(kiosk, pinCredential, now);
     if (!granted.holder().kind().mayCustomize()) {
+      // refused before the PIN is used: a recipient's one-time PIN stays good for the door
       throw new RecordedRefusal(
           Reason.FORBIDDEN, "forbidden", "Key cards can be assigned to couriers and staff only");
     }
+    use(kiosk, granted, pinCredential, now);
     String cardHash = values.hash(kiosk.getSiteId(), AccessKeyType.KEY_CARD, cardCredential.value());
     if (!values.isAvailable(cardHash, now)) {
       throw new RecordedRefusal(
@@ -115,7 +118,8 @@ public class KioskSignInService {
 
   private record Granted(AccessKey key, Holder holder) {}
 
-  private Granted check(Kiosk kiosk, Credential credential, OffsetDateTime now) {
+  /** The key and holder a credential stands for at this kiosk; a refusal feeds the throttle. */
+  private Granted verify(Kiosk kiosk, Credential credential, OffsetDateTime now) {
     String hash = values.hash(kiosk.getSiteId(), credential.type(), credential.value());
     AccessKey key =
         em.createQuery("SELECT k FROM AccessKey k WHERE k.lookupHash = :h", AccessKey.class)
@@ -136,12 +140,17 @@ public class KioskSignInService {
         || !holder.get().active()) {
       fail(kiosk, credential, key, now);
     }
+    return new Granted(key, holder.get());
+  }
+
+  /** Uses the key (a one-time PIN is spent), resets the throttle and audits the use. */
+  private void use(Kiosk kiosk, Granted granted, Credential credential, OffsetDateTime now) {
+    AccessKey key = granted.key();
     if (key.use(now)) {
       values.retireForQuarantine(key.getSiteId(), key.releaseValue(), now);
     }
     throttle.recordSuccess(kiosk);
     audit.recordKey(AuditEventType.KEY_USED, KioskThrottle.actor(kiosk), key, kiosk.getId(), credential.signInDetail());
-    return new Granted(key, holder.get());
   }
 
   private void fail(Kiosk kiosk, Credential credential, AccessKey key, OffsetDateTime now) {

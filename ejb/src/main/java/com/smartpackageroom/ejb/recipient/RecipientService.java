@@ -31,6 +31,9 @@ import java.util.Optional;
 @Stateless
 public class RecipientService {
 
+  /** Fewer digits than this in a search are no phone number (a unit such as 12B, say). */
+  private static final int MIN_PHONE_DIGITS = 3;
+
   @PersistenceContext(unitName = "spr")
   EntityManager em;
 
@@ -67,11 +70,15 @@ public class RecipientService {
     guard.site(caller, siteId, Permission.MANAGE_RECIPIENTS);
     StringBuilder where = new StringBuilder("r.siteId = :site");
     String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+    // a phone number is searched by its digits, when the query has enough of them to mean one
+    String digits = q.replaceAll("[^0-9]", "");
+    boolean byPhone = digits.length() >= MIN_PHONE_DIGITS;
     if (!q.isEmpty()) {
       where.append(
           " AND (LOWER(r.lastName) LIKE :prefix OR LOWER(r.firstName) LIKE :prefix"
               + " OR LOWER(CONCAT(CONCAT(r.firstName, ' '), r.lastName)) LIKE :prefix"
-              + " OR LOWER(r.unit) = :exact OR r.email LIKE :prefix OR r.phone LIKE :contains"
+              + " OR LOWER(r.unit) = :exact OR r.email LIKE :prefix"
+              + (byPhone ? " OR r.phone LIKE :digits" : "")
               + " OR LOWER(r.externalId) = :exact)");
     }
     if (status != null) {
@@ -82,7 +89,7 @@ public class RecipientService {
         em.createQuery(
             "SELECT r FROM Recipient r WHERE "
                 + where
-                + " ORDER BY r.lastName, r.firstName, r.id",
+                + " ORDER BY r.sortName, r.id",
             Recipient.class);
     count.setParameter("site", siteId);
     select.setParameter("site", siteId);
@@ -91,7 +98,9 @@ public class RecipientService {
       for (Query query1 : List.<Query>of(count, select)) {
         query1.setParameter("prefix", escaped + "%");
         query1.setParameter("exact", q);
-        query1.setParameter("contains", "%" + escaped.replaceAll("[^0-9]", "") + "%");
+        if (byPhone) {
+          query1.setParameter("digits", "%" + digits + "%");
+        }
       }
     }
     if (status != null) {

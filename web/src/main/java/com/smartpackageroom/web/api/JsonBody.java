@@ -2,7 +2,6 @@ package com.smartpackageroom.web.api;
 
 import com.smartpackageroom.domain.shared.DomainException;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -39,15 +38,18 @@ public final class JsonBody {
     if (body.length() > MAX_LENGTH) {
       throw DomainException.invalid("The request body is too large");
     }
+    JsonValue value;
     try (JsonReader reader = READERS.createReader(new StringReader(body))) {
-      JsonValue value = reader.readValue();
-      if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-        throw DomainException.invalid("The request body must be a JSON object");
-      }
-      return new JsonBody(value.asJsonObject());
-    } catch (JsonException | IllegalStateException e) {
+      value = reader.readValue();
+    } catch (RuntimeException e) {
+      // JsonException for bad syntax, and others for input the parser refuses (a number of
+      // more than a thousand digits, say)
       throw DomainException.invalid("The request body is not valid JSON");
     }
+    if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+      throw DomainException.invalid("The request body must be a JSON object");
+    }
+    return new JsonBody(value.asJsonObject());
   }
 
   public boolean has(String field) {
@@ -67,10 +69,7 @@ public final class JsonBody {
     if (value instanceof JsonString s) {
       return s.getString();
     }
-    if (value instanceof JsonNumber n && n.isIntegral()) {
-      // a PIN or a phone number sent as a number
-      return n.bigIntegerValue().toString();
-    }
+    // a number is refused too: a PIN or a phone number sent as one has lost its leading zeros
     throw DomainException.invalid(field + " must be a string");
   }
 
