@@ -28,12 +28,15 @@ public final class Api {
 
   /** {@code deployed} is any URL of the deployment: the portal and the APIs live at its root. */
   public Api(URL deployed) {
-    this.base = URI.create(deployed.getProtocol() + "://" + deployed.getHost() + ":" + deployed.getPort() + "/");
+    this.base =
+        URI.create(
+            deployed.getProtocol() + "://" + deployed.getHost() + ":" + deployed.getPort() + "/");
   }
 
   /** The real EAR the build made, as it is deployed in production. */
   public static EnterpriseArchive ear() {
-    return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(System.getProperty("spr.ear")));
+    return ShrinkWrap.createFromZipFile(
+        EnterpriseArchive.class, new File(System.getProperty("spr.ear")));
   }
 
   public record Reply(int status, String body, HttpResponse<byte[]> raw) {
@@ -79,7 +82,12 @@ public final class Api {
   }
 
   private Reply send(
-      String method, String path, String token, String body, String contentType, String... headers) {
+      String method,
+      String path,
+      String token,
+      String body,
+      String contentType,
+      String... headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
             .timeout(Duration.ofSeconds(30))
@@ -98,8 +106,12 @@ public final class Api {
       request.header(headers[i], headers[i + 1]);
     }
     try {
-      HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-      return new Reply(response.statusCode(), new String(response.body(), java.nio.charset.StandardCharsets.UTF_8), response);
+      HttpResponse<byte[]> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Reply(
+          response.statusCode(),
+          new String(response.body(), java.nio.charset.StandardCharsets.UTF_8),
+          response);
     } catch (Exception e) {
       throw new IllegalStateException(method + " " + path + " failed", e);
     }
@@ -141,8 +153,16 @@ public final class Api {
 
   public Site newSite(boolean requestPinEnabled) {
     long id =
-        post("/api/v1/sites", BOOTSTRAP,
-                json("name", unique("Site"), "timeZone", "America/New_York", "requestPinEnabled", requestPinEnabled))
+        post(
+                "/api/v1/sites",
+                BOOTSTRAP,
+                json(
+                    "name",
+                    unique("Site"),
+                    "timeZone",
+                    "America/New_York",
+                    "requestPinEnabled",
+                    requestPinEnabled))
             .expect(201)
             .json()
             .getJsonNumber("id")
@@ -156,8 +176,20 @@ public final class Api {
   }
 
   public long newRecipient(long siteId, String email, String phone) {
-    return post("/api/v1/sites/" + siteId + "/recipients", BOOTSTRAP,
-            json("firstName", "Ana", "lastName", unique("Núñez"), "unit", "12B", "email", email, "phone", phone))
+    return post(
+            "/api/v1/sites/" + siteId + "/recipients",
+            BOOTSTRAP,
+            json(
+                "firstName",
+                "Ana",
+                "lastName",
+                unique("Núñez"),
+                "unit",
+                "12B",
+                "email",
+                email,
+                "phone",
+                phone))
         .expect(201)
         .json()
         .getJsonNumber("id")
@@ -165,7 +197,10 @@ public final class Api {
   }
 
   public long newCourier(long siteId) {
-    return post("/api/v1/sites/" + siteId + "/couriers", BOOTSTRAP, json("name", "UPS courier", "carrier", "UPS"))
+    return post(
+            "/api/v1/sites/" + siteId + "/couriers",
+            BOOTSTRAP,
+            json("name", "UPS courier", "carrier", "UPS"))
         .expect(201)
         .json()
         .getJsonNumber("id")
@@ -174,7 +209,10 @@ public final class Api {
 
   /** A new key; returns its JSON (with the value, as creation shows it). */
   public JsonObject newKey(long siteId, String holders, long holderId, String type) {
-    return post("/api/v1/sites/" + siteId + "/" + holders + "/" + holderId + "/access-keys", BOOTSTRAP, json("type", type))
+    return post(
+            "/api/v1/sites/" + siteId + "/" + holders + "/" + holderId + "/access-keys",
+            BOOTSTRAP,
+            json("type", type))
         .expect(201)
         .json();
   }

@@ -64,7 +64,8 @@ class ImportIT {
         done.getJsonArray("errors").stream()
             .map(v -> v.asJsonObject())
             .collect(Collectors.toMap(e -> e.getInt("line"), e -> e.getString("reason")));
-    assertEquals(List.of(6, 7, 27, 39, 40), errors.keySet().stream().sorted().toList(), errors.toString());
+    assertEquals(
+        List.of(6, 7, 27, 39, 40), errors.keySet().stream().sorted().toList(), errors.toString());
     assertTrue(errors.get(6).contains("no contact"), errors.get(6));
     assertTrue(errors.get(7).contains("no name"), errors.get(7));
     assertEquals(35, done.getInt("inserted"));
@@ -99,9 +100,14 @@ class ImportIT {
             .json()
             .getString("token");
     long pinKey =
-        keys.stream().filter(k -> k.getString("type").equals("PIN")).findFirst().orElseThrow()
-            .getJsonNumber("id").longValue();
-    String pin = api.get("/api/v1/access-keys/" + pinKey, BOOTSTRAP).expect(200).json().getString("pin");
+        keys.stream()
+            .filter(k -> k.getString("type").equals("PIN"))
+            .findFirst()
+            .orElseThrow()
+            .getJsonNumber("id")
+            .longValue();
+    String pin =
+        api.get("/api/v1/access-keys/" + pinKey, BOOTSTRAP).expect(200).json().getString("pin");
     api.signIn(kiosk, "pin", pin).expect(201);
   }
 
@@ -132,27 +138,37 @@ class ImportIT {
     JsonObject refused = importAndWait(api, id, "yardi", "full", half);
     assertEquals("FAILED", refused.getString("status"), refused.toString());
     assertTrue(refused.getString("failureReason").contains("suspicious"), refused.toString());
-    assertTrue(refused.getString("failureReason").contains("5 of the site's 11"), refused.toString());
+    assertTrue(
+        refused.getString("failureReason").contains("5 of the site's 11"), refused.toString());
     assertEquals("ACTIVE", onlyRecipient(api, id, "r0010").getString("status"));
 
     // the PIN of a resident who will move out
     JsonObject leaving = onlyRecipient(api, id, "r0010");
     long pinKey =
-        keysOf(api, id, leaving).stream().filter(k -> k.getString("type").equals("PIN"))
-            .findFirst().orElseThrow().getJsonNumber("id").longValue();
-    String pin = api.get("/api/v1/access-keys/" + pinKey, BOOTSTRAP).expect(200).json().getString("pin");
+        keysOf(api, id, leaving).stream()
+            .filter(k -> k.getString("type").equals("PIN"))
+            .findFirst()
+            .orElseThrow()
+            .getJsonNumber("id")
+            .longValue();
+    String pin =
+        api.get("/api/v1/access-keys/" + pinKey, BOOTSTRAP).expect(200).json().getString("pin");
 
     JsonObject forced = importAndWait(api, id, "yardi&force=true", "full", half);
     assertEquals("COMPLETED", forced.getString("status"), forced.toString());
     assertEquals(5, forced.getInt("movedOut"));
     assertEquals(5, forced.getInt("unchanged"));
     assertEquals("MOVED_OUT", onlyRecipient(api, id, "r0010").getString("status"));
-    assertTrue(keysOf(api, id, leaving).stream().allMatch(k -> k.getString("status").equals("INACTIVE")));
+    assertTrue(
+        keysOf(api, id, leaving).stream().allMatch(k -> k.getString("status").equals("INACTIVE")));
     api.signIn(site.kioskToken(), "pin", pin).problem(401, "invalid-credential");
     // created by hand: never moved out by an import
     assertEquals(
         "ACTIVE",
-        api.get("/api/v1/sites/" + id + "/recipients/" + manual, BOOTSTRAP).expect(200).json().getString("status"));
+        api.get("/api/v1/sites/" + id + "/recipients/" + manual, BOOTSTRAP)
+            .expect(200)
+            .json()
+            .getString("status"));
 
     // a changed email and a resident whose status says they left
     String changes =
@@ -177,13 +193,21 @@ class ImportIT {
     long site = api.newSite(false).id();
     importAndWait(api, site, "yardi", "full", residents(1, 6, "Current"));
     JsonObject done =
-        importAndWait(api, site, "yardi", "incremental", YARDI_HEADER + line(7, "Current", "res.7@example.org"));
+        importAndWait(
+            api,
+            site,
+            "yardi",
+            "incremental",
+            YARDI_HEADER + line(7, "Current", "res.7@example.org"));
     assertEquals("COMPLETED", done.getString("status"), done.toString());
     assertEquals(1, done.getInt("inserted"));
     assertEquals(0, done.getInt("movedOut"));
     assertEquals(
         7,
-        api.get("/api/v1/sites/" + site + "/recipients?status=ACTIVE", BOOTSTRAP).expect(200).json().getInt("total"));
+        api.get("/api/v1/sites/" + site + "/recipients?status=ACTIVE", BOOTSTRAP)
+            .expect(200)
+            .json()
+            .getInt("total"));
   }
 
   @Test
@@ -192,8 +216,13 @@ class ImportIT {
     long site = api.newSite(false).id();
     JsonObject done =
         importAndWait(
-            api, site, "yardi", "full",
-            YARDI_HEADER + line(1, "Current", "a@example.org") + line(1, "Current", "b@example.org"));
+            api,
+            site,
+            "yardi",
+            "full",
+            YARDI_HEADER
+                + line(1, "Current", "a@example.org")
+                + line(1, "Current", "b@example.org"));
     assertEquals(1, done.getInt("inserted"));
     assertEquals(1, done.getInt("skipped"));
     JsonObject error = done.getJsonArray("errors").getJsonObject(0);
@@ -209,8 +238,10 @@ class ImportIT {
     String csv = residents(1, 2, "Current");
     api.postCsv(path + "?layout=appfolio", BOOTSTRAP, csv).problem(400, "invalid-request");
     api.postCsv(path, BOOTSTRAP, csv).problem(400, "invalid-request");
-    api.postCsv(path + "?layout=yardi&mode=sometimes", BOOTSTRAP, csv).problem(400, "invalid-request");
-    api.postCsv(path + "?layout=yardi&force=perhaps", BOOTSTRAP, csv).problem(400, "invalid-request");
+    api.postCsv(path + "?layout=yardi&mode=sometimes", BOOTSTRAP, csv)
+        .problem(400, "invalid-request");
+    api.postCsv(path + "?layout=yardi&force=perhaps", BOOTSTRAP, csv)
+        .problem(400, "invalid-request");
     String wrong =
         api.postCsv(path + "?layout=yardi", BOOTSTRAP, sample("onesite"))
             .problem(422, "invalid-file")
@@ -220,7 +251,8 @@ class ImportIT {
     api.postCsv(path + "?layout=yardi", BOOTSTRAP, "").problem(422, "invalid-file");
     api.post(path + "?layout=yardi", BOOTSTRAP, "{}").problem(415, "unsupported-media-type");
     api.postCsv(path + "?layout=yardi", null, csv).problem(401, "unauthorized");
-    api.postCsv("/api/v1/sites/999999999/imports?layout=yardi", BOOTSTRAP, csv).problem(404, "not-found");
+    api.postCsv("/api/v1/sites/999999999/imports?layout=yardi", BOOTSTRAP, csv)
+        .problem(404, "not-found");
     api.get("/api/v1/imports/999999999", BOOTSTRAP).problem(404, "not-found");
 
     // front-desk staff do not import; nobody sees another site's imports
@@ -233,14 +265,19 @@ class ImportIT {
     long mine = start(api, site, "yardi", "full", csv);
     api.get("/api/v1/imports/" + mine, managerToken).expect(200);
     assertFalse(
-        api.get("/api/v1/sites/" + site + "/imports", managerToken).expect(200).json().getJsonArray("items").isEmpty());
+        api.get("/api/v1/sites/" + site + "/imports", managerToken)
+            .expect(200)
+            .json()
+            .getJsonArray("items")
+            .isEmpty());
   }
 
   // --- helpers
 
   private static String sample(String layout) throws IOException {
     return Files.readString(
-        Path.of(System.getProperty("spr.it.samples"), layout + "-sample.csv"), StandardCharsets.UTF_8);
+        Path.of(System.getProperty("spr.it.samples"), layout + "-sample.csv"),
+        StandardCharsets.UTF_8);
   }
 
   private static String line(int n, String status, String email) {
@@ -259,20 +296,26 @@ class ImportIT {
 
   private static long start(Api api, long site, String layout, String mode, String csv) {
     JsonObject accepted =
-        api.postCsv("/api/v1/sites/" + site + "/imports?layout=" + layout + "&mode=" + mode, BOOTSTRAP, csv)
+        api.postCsv(
+                "/api/v1/sites/" + site + "/imports?layout=" + layout + "&mode=" + mode,
+                BOOTSTRAP,
+                csv)
             .expect(202)
             .json();
-    assertTrue(List.of("STARTING", "STARTED").contains(accepted.getString("status")), accepted.toString());
+    assertTrue(
+        List.of("STARTING", "STARTED").contains(accepted.getString("status")), accepted.toString());
     return accepted.getJsonNumber("id").longValue();
   }
 
   /** Starts an import and polls it, as an integrator would, until it has ended. */
-  private static JsonObject importAndWait(Api api, long site, String layout, String mode, String csv) {
+  private static JsonObject importAndWait(
+      Api api, long site, String layout, String mode, String csv) {
     long id = start(api, site, layout, mode, csv);
     long deadline = System.currentTimeMillis() + 90_000;
     while (System.currentTimeMillis() < deadline) {
       JsonObject status = api.get("/api/v1/imports/" + id, BOOTSTRAP).expect(200).json();
-      if (List.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED").contains(status.getString("status"))) {
+      if (List.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED")
+          .contains(status.getString("status"))) {
         return status;
       }
       try {
@@ -287,14 +330,21 @@ class ImportIT {
 
   private static JsonObject onlyRecipient(Api api, long site, String externalId) {
     JsonObject page =
-        api.get("/api/v1/sites/" + site + "/recipients?q=" + externalId, BOOTSTRAP).expect(200).json();
+        api.get("/api/v1/sites/" + site + "/recipients?q=" + externalId, BOOTSTRAP)
+            .expect(200)
+            .json();
     assertEquals(1, page.getInt("total"), page.toString());
     return page.getJsonArray("items").getJsonObject(0);
   }
 
   private static List<JsonObject> keysOf(Api api, long site, JsonObject recipient) {
-    return api.get(
-            "/api/v1/sites/" + site + "/recipients/" + recipient.getJsonNumber("id").longValue() + "/access-keys",
+    return api
+        .get(
+            "/api/v1/sites/"
+                + site
+                + "/recipients/"
+                + recipient.getJsonNumber("id").longValue()
+                + "/access-keys",
             BOOTSTRAP)
         .expect(200)
         .array()
@@ -305,8 +355,18 @@ class ImportIT {
 
   private static String staffToken(Api api, long site, String role) {
     long account =
-        api.post("/api/v1/sites/" + site + "/staff", BOOTSTRAP,
-                json("email", Api.unique("pm") + "@example.org", "firstName", "Pat", "lastName", "Lee", "role", role))
+        api.post(
+                "/api/v1/sites/" + site + "/staff",
+                BOOTSTRAP,
+                json(
+                    "email",
+                    Api.unique("pm") + "@example.org",
+                    "firstName",
+                    "Pat",
+                    "lastName",
+                    "Lee",
+                    "role",
+                    role))
             .expect(201)
             .json()
             .getJsonNumber("id")

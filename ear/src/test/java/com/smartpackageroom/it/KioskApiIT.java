@@ -63,7 +63,11 @@ class KioskApiIT {
         .expect(201);
     assertEquals(
         "COURIER",
-        api.signIn(site.kioskToken(), "card", "04a2b3c4d5").expect(201).json().getJsonObject("holder").getString("kind"));
+        api.signIn(site.kioskToken(), "card", "04a2b3c4d5")
+            .expect(201)
+            .json()
+            .getJsonObject("holder")
+            .getString("kind"));
     api.post("/api/kiosk/v1/key-cards", site.kioskToken(), json("pin", pin, "card", "04A2B3C4D5"))
         .problem(409, "card-in-use");
 
@@ -71,8 +75,15 @@ class KioskApiIT {
     String recipientPin = api.newKey(site.id(), "recipients", recipient, "PIN").getString("pin");
     assertEquals(
         "RECIPIENT",
-        api.signIn(site.kioskToken(), "pin", recipientPin).expect(201).json().getJsonObject("holder").getString("kind"));
-    api.post("/api/kiosk/v1/key-cards", site.kioskToken(), json("pin", recipientPin, "card", "FFEE0011"))
+        api.signIn(site.kioskToken(), "pin", recipientPin)
+            .expect(201)
+            .json()
+            .getJsonObject("holder")
+            .getString("kind"));
+    api.post(
+            "/api/kiosk/v1/key-cards",
+            site.kioskToken(),
+            json("pin", recipientPin, "card", "FFEE0011"))
         .problem(403, "forbidden");
   }
 
@@ -81,19 +92,33 @@ class KioskApiIT {
     Api api = api();
     Api.Site site = api.newSite(false);
     long staff =
-        api.post("/api/v1/sites/" + site.id() + "/staff", BOOTSTRAP,
-                json("email", Api.unique("desk") + "@example.org", "firstName", "Dana", "lastName", "Frontdesk"))
+        api.post(
+                "/api/v1/sites/" + site.id() + "/staff",
+                BOOTSTRAP,
+                json(
+                    "email",
+                    Api.unique("desk") + "@example.org",
+                    "firstName",
+                    "Dana",
+                    "lastName",
+                    "Frontdesk"))
             .expect(201)
             .json()
             .getJsonNumber("id")
             .longValue();
     JsonObject key = api.newKey(site.id(), "staff", staff, "PIN");
     JsonObject holder =
-        api.signIn(site.kioskToken(), "pin", key.getString("pin")).expect(201).json().getJsonObject("holder");
+        api.signIn(site.kioskToken(), "pin", key.getString("pin"))
+            .expect(201)
+            .json()
+            .getJsonObject("holder");
     assertEquals("STAFF", holder.getString("kind"));
     assertEquals("Dana Frontdesk", holder.getString("displayName"));
 
-    JsonObject audit = api.get("/api/v1/sites/" + site.id() + "/audit-events?size=100", BOOTSTRAP).expect(200).json();
+    JsonObject audit =
+        api.get("/api/v1/sites/" + site.id() + "/audit-events?size=100", BOOTSTRAP)
+            .expect(200)
+            .json();
     JsonObject used =
         audit.getJsonArray("items").getValuesAs(JsonObject.class).stream()
             .filter(e -> e.getString("type").equals("KEY_USED"))
@@ -120,9 +145,22 @@ class KioskApiIT {
       for (int n = 0; n < perSite; n++) {
         String last = Api.unique("Crowd");
         long recipient =
-            api.post("/api/v1/sites/" + site.id() + "/recipients", BOOTSTRAP,
-                    json("firstName", "Ann", "lastName", last, "unit", "1" + n, "email", last + "@example.org"))
-                .expect(201).json().getJsonNumber("id").longValue();
+            api.post(
+                    "/api/v1/sites/" + site.id() + "/recipients",
+                    BOOTSTRAP,
+                    json(
+                        "firstName",
+                        "Ann",
+                        "lastName",
+                        last,
+                        "unit",
+                        "1" + n,
+                        "email",
+                        last + "@example.org"))
+                .expect(201)
+                .json()
+                .getJsonNumber("id")
+                .longValue();
         String pin = api.newKey(site.id(), "recipients", recipient, "PIN").getString("pin");
         nameOfPin.put(site.id() + ":" + pin, "Ann " + last);
         signIns.add(new String[] {String.valueOf(site.id()), site.kioskToken(), pin});
@@ -136,19 +174,25 @@ class KioskApiIT {
           kiosks.submit(
               () -> {
                 start.await();
-                return api.signIn(signIn[1], "pin", signIn[2]).expect(201).json()
-                    .getJsonObject("holder").getString("displayName");
+                return api.signIn(signIn[1], "pin", signIn[2])
+                    .expect(201)
+                    .json()
+                    .getJsonObject("holder")
+                    .getString("displayName");
               }));
     }
     start.countDown();
     for (int i = 0; i < signIns.size(); i++) {
       String[] signIn = signIns.get(i);
-      assertEquals(nameOfPin.get(signIn[0] + ":" + signIn[2]), answers.get(i).get(60, TimeUnit.SECONDS));
+      assertEquals(
+          nameOfPin.get(signIn[0] + ":" + signIn[2]), answers.get(i).get(60, TimeUnit.SECONDS));
     }
     kiosks.shutdown();
     for (Api.Site site : sites) {
       JsonObject audit =
-          api.get("/api/v1/sites/" + site.id() + "/audit-events?size=500", BOOTSTRAP).expect(200).json();
+          api.get("/api/v1/sites/" + site.id() + "/audit-events?size=500", BOOTSTRAP)
+              .expect(200)
+              .json();
       long used =
           audit.getJsonArray("items").getValuesAs(JsonObject.class).stream()
               .filter(e -> e.getString("type").equals("KEY_USED"))
@@ -161,9 +205,12 @@ class KioskApiIT {
   void aSingleAccessPinOpensOnce() {
     Api api = api();
     Api.Site site = api.newSite(false);
-    long recipient = api.newRecipient(site.id(), Api.unique("once") + "@example.org", "(212) 555-0143");
+    long recipient =
+        api.newRecipient(site.id(), Api.unique("once") + "@example.org", "(212) 555-0143");
     JsonObject key =
-        api.post("/api/v1/sites/" + site.id() + "/recipients/" + recipient + "/single-access-pins", BOOTSTRAP,
+        api.post(
+                "/api/v1/sites/" + site.id() + "/recipients/" + recipient + "/single-access-pins",
+                BOOTSTRAP,
                 json("notifyVia", "EMAIL"))
             .expect(201)
             .json();
@@ -192,10 +239,14 @@ class KioskApiIT {
 
     api.call("DELETE", "/api/v1/access-keys/" + keyId, BOOTSTRAP, null).expect(204);
     api.signIn(site.kioskToken(), "pin", pin).problem(401, "invalid-credential");
-    api.post("/api/v1/access-keys/" + keyId + "/reactivate", BOOTSTRAP, null).problem(409, "key-deleted");
+    api.post("/api/v1/access-keys/" + keyId + "/reactivate", BOOTSTRAP, null)
+        .problem(409, "key-deleted");
 
     long other = api.newCourier(site.id());
-    api.post("/api/v1/sites/" + site.id() + "/couriers/" + other + "/access-keys", BOOTSTRAP, json("type", "PIN", "pin", pin))
+    api.post(
+            "/api/v1/sites/" + site.id() + "/couriers/" + other + "/access-keys",
+            BOOTSTRAP,
+            json("type", "PIN", "pin", pin))
         .problem(409, "pin-unavailable");
   }
 
@@ -217,15 +268,26 @@ class KioskApiIT {
     String kiosk = site.kioskToken();
     for (String body :
         new String[] {
-          "", "not json", "[]", "{}", "{\"pin\":", "{\"pin\":\"12\"}", "{\"pin\":true}",
-          "{\"pin\":\"123456\",\"qr\":\"abc\"}", "{\"pin\":null}", "{\"card\":\"\"}", "\"pin\"",
+          "",
+          "not json",
+          "[]",
+          "{}",
+          "{\"pin\":",
+          "{\"pin\":\"12\"}",
+          "{\"pin\":true}",
+          "{\"pin\":\"123456\",\"qr\":\"abc\"}",
+          "{\"pin\":null}",
+          "{\"card\":\"\"}",
+          "\"pin\"",
           "{\"pin\":\"" + "9".repeat(300) + "\"}"
         }) {
       api.call("POST", "/api/kiosk/v1/sessions", kiosk, body).problem(400, "invalid-request");
     }
     api.call("POST", "/api/kiosk/v1/sessions", null, "{\"pin\":\"123456\"}").expect(401);
-    api.call("POST", "/api/kiosk/v1/sessions", "not-a-kiosk-token", "{\"pin\":\"123456\"}").expect(401);
-    api.call("POST", "/api/kiosk/v1/key-cards", kiosk, "{\"pin\":\"582039\"}").problem(400, "invalid-request");
+    api.call("POST", "/api/kiosk/v1/sessions", "not-a-kiosk-token", "{\"pin\":\"123456\"}")
+        .expect(401);
+    api.call("POST", "/api/kiosk/v1/key-cards", kiosk, "{\"pin\":\"582039\"}")
+        .problem(400, "invalid-request");
     api.call("POST", "/api/kiosk/v1/pin-requests", kiosk, "{}").problem(400, "invalid-request");
     api.call("GET", "/api/kiosk/v1/sessions", kiosk, null).expect(405);
   }
@@ -236,11 +298,25 @@ class KioskApiIT {
     Api.Site site = api.newSite(false);
     long courier = api.newCourier(site.id());
     String pin = api.newKey(site.id(), "couriers", courier, "PIN").getString("pin");
-    String session = api.signIn(site.kioskToken(), "pin", pin).expect(201).json().getString("sessionToken");
-    api.call("DELETE", "/api/kiosk/v1/sessions/current", site.kioskToken(), null, "X-Kiosk-Session", session)
+    String session =
+        api.signIn(site.kioskToken(), "pin", pin).expect(201).json().getString("sessionToken");
+    api.call(
+            "DELETE",
+            "/api/kiosk/v1/sessions/current",
+            site.kioskToken(),
+            null,
+            "X-Kiosk-Session",
+            session)
         .expect(204);
-    api.call("DELETE", "/api/kiosk/v1/sessions/current", site.kioskToken(), null).problem(400, "invalid-request");
-    api.call("DELETE", "/api/kiosk/v1/sessions/current", site.kioskToken(), null, "X-Kiosk-Session", "forged.token")
+    api.call("DELETE", "/api/kiosk/v1/sessions/current", site.kioskToken(), null)
+        .problem(400, "invalid-request");
+    api.call(
+            "DELETE",
+            "/api/kiosk/v1/sessions/current",
+            site.kioskToken(),
+            null,
+            "X-Kiosk-Session",
+            "forged.token")
         .problem(401, "invalid-session");
   }
 
@@ -256,8 +332,10 @@ class KioskApiIT {
     for (int i = 1; i <= 5; i++) {
       api.signIn(site.kioskToken(), "pin", wrong).problem(401, "invalid-credential");
     }
-    Api.Reply throttled = api.signIn(site.kioskToken(), "pin", good).problem(429, "kiosk-throttled");
-    long retryAfter = Long.parseLong(throttled.raw().headers().firstValue("Retry-After").orElseThrow());
+    Api.Reply throttled =
+        api.signIn(site.kioskToken(), "pin", good).problem(429, "kiosk-throttled");
+    long retryAfter =
+        Long.parseLong(throttled.raw().headers().firstValue("Retry-After").orElseThrow());
     assertTrue(retryAfter >= 1 && retryAfter <= 2, "Retry-After " + retryAfter);
 
     // a new PIN changes nothing for the kiosk
@@ -265,14 +343,25 @@ class KioskApiIT {
     api.signIn(site.kioskToken(), "pin", fresh).problem(429, "kiosk-throttled");
 
     // another kiosk of the site is not affected
-    String other = api.post("/api/v1/sites/" + site.id() + "/kiosks", BOOTSTRAP, json("name", "Back door")).expect(201).json().getString("token");
+    String other =
+        api.post("/api/v1/sites/" + site.id() + "/kiosks", BOOTSTRAP, json("name", "Back door"))
+            .expect(201)
+            .json()
+            .getString("token");
     api.signIn(other, "pin", good).expect(201);
 
     Thread.sleep(Duration.ofSeconds(retryAfter).plusMillis(300).toMillis());
     api.signIn(site.kioskToken(), "pin", wrong).problem(401, "invalid-credential");
     long doubled =
-        Long.parseLong(api.signIn(site.kioskToken(), "pin", good).problem(429, "kiosk-throttled").raw().headers().firstValue("Retry-After").orElseThrow());
-    assertTrue(doubled > retryAfter && doubled <= 4, "Retry-After after the sixth failure " + doubled);
+        Long.parseLong(
+            api.signIn(site.kioskToken(), "pin", good)
+                .problem(429, "kiosk-throttled")
+                .raw()
+                .headers()
+                .firstValue("Retry-After")
+                .orElseThrow());
+    assertTrue(
+        doubled > retryAfter && doubled <= 4, "Retry-After after the sixth failure " + doubled);
 
     Thread.sleep(Duration.ofSeconds(doubled).plusMillis(300).toMillis());
     api.signIn(site.kioskToken(), "pin", good).expect(201);
@@ -280,14 +369,18 @@ class KioskApiIT {
     api.signIn(site.kioskToken(), "pin", wrong).problem(401, "invalid-credential");
     api.signIn(site.kioskToken(), "pin", good).expect(201);
 
-    JsonObject audit = api.get("/api/v1/sites/" + site.id() + "/audit-events?size=100", BOOTSTRAP).expect(200).json();
+    JsonObject audit =
+        api.get("/api/v1/sites/" + site.id() + "/audit-events?size=100", BOOTSTRAP)
+            .expect(200)
+            .json();
     String events = audit.getJsonArray("items").toString();
     assertTrue(events.contains("SIGN_IN_FAILED"), events);
     assertTrue(events.contains("SIGN_IN_THROTTLED"), events);
     assertTrue(events.contains("KEY_USED"), events);
     for (var item : audit.getJsonArray("items").getValuesAs(JsonObject.class)) {
       String detail = item.getString("detail", "");
-      assertTrue(!detail.contains(good) && !detail.contains(wrong), "no PIN in the audit log: " + detail);
+      assertTrue(
+          !detail.contains(good) && !detail.contains(wrong), "no PIN in the audit log: " + detail);
     }
   }
 
@@ -296,8 +389,18 @@ class KioskApiIT {
     Api api = api();
     Api.Site site = api.newSite(false);
     String manager = Api.unique("manager") + "@example.org";
-    api.post("/api/v1/sites/" + site.id() + "/staff", BOOTSTRAP,
-            json("email", manager, "firstName", "Mia", "lastName", "Chen", "role", "PROPERTY_MANAGER"))
+    api.post(
+            "/api/v1/sites/" + site.id() + "/staff",
+            BOOTSTRAP,
+            json(
+                "email",
+                manager,
+                "firstName",
+                "Mia",
+                "lastName",
+                "Chen",
+                "role",
+                "PROPERTY_MANAGER"))
         .expect(201);
     long courier = api.newCourier(site.id());
     String good = api.newKey(site.id(), "couriers", courier, "PIN").getString("pin");
@@ -318,12 +421,19 @@ class KioskApiIT {
     }
     assertEquals(1, alertsTo(api, site.id(), manager), "the property manager is alerted once");
     String events =
-        api.get("/api/v1/sites/" + site.id() + "/audit-events?size=100", BOOTSTRAP).expect(200).json().toString();
+        api.get("/api/v1/sites/" + site.id() + "/audit-events?size=100", BOOTSTRAP)
+            .expect(200)
+            .json()
+            .toString();
     assertTrue(events.contains("KIOSK_ALERT"), events);
   }
 
   private static int alertsTo(Api api, long site, String email) {
     // the invitation is the other message to the manager
-    return api.get("/api/v1/sites/" + site + "/notifications?to=" + email, BOOTSTRAP).expect(200).json().getInt("total") - 1;
+    return api.get("/api/v1/sites/" + site + "/notifications?to=" + email, BOOTSTRAP)
+            .expect(200)
+            .json()
+            .getInt("total")
+        - 1;
   }
 }

@@ -41,19 +41,38 @@ class ManagementApiIT {
   void sitesAreCreatedReadAndChanged() {
     Api api = new Api(base);
     JsonObject site =
-        api.post("/api/v1/sites", BOOTSTRAP, json("name", "Harbor View", "timeZone", "America/Chicago", "requestPinEnabled", false))
+        api.post(
+                "/api/v1/sites",
+                BOOTSTRAP,
+                json(
+                    "name",
+                    "Harbor View",
+                    "timeZone",
+                    "America/Chicago",
+                    "requestPinEnabled",
+                    false))
             .expect(201)
             .json();
     long id = site.getJsonNumber("id").longValue();
     assertEquals("America/Chicago", site.getString("timeZone"));
     JsonObject changed =
-        api.call("PATCH", "/api/v1/sites/" + id, BOOTSTRAP, json("requestPinEnabled", true)).expect(200).json();
+        api.call("PATCH", "/api/v1/sites/" + id, BOOTSTRAP, json("requestPinEnabled", true))
+            .expect(200)
+            .json();
     assertTrue(changed.getBoolean("requestPinEnabled"));
     assertEquals("Harbor View", changed.getString("name"));
-    assertEquals("Harbor View", api.get("/api/v1/sites/" + id, BOOTSTRAP).expect(200).json().getString("name"));
+    assertEquals(
+        "Harbor View",
+        api.get("/api/v1/sites/" + id, BOOTSTRAP).expect(200).json().getString("name"));
 
-    api.post("/api/v1/sites", BOOTSTRAP, json("name", "X", "timeZone", "Mars/Olympus")).problem(400, "invalid-request");
-    assertTrue(api.post("/api/v1/sites", BOOTSTRAP, json("timeZone", "UTC")).problem(400, "invalid-request").json().getString("detail").contains("name"));
+    api.post("/api/v1/sites", BOOTSTRAP, json("name", "X", "timeZone", "Mars/Olympus"))
+        .problem(400, "invalid-request");
+    assertTrue(
+        api.post("/api/v1/sites", BOOTSTRAP, json("timeZone", "UTC"))
+            .problem(400, "invalid-request")
+            .json()
+            .getString("detail")
+            .contains("name"));
     api.get("/api/v1/sites/999999999", BOOTSTRAP).problem(404, "not-found");
     api.get("/api/v1/sites/" + id, null).problem(401, "unauthorized");
     api.get("/api/v1/sites/" + id, "wrong-token").problem(401, "unauthorized");
@@ -65,9 +84,22 @@ class ManagementApiIT {
     Api.Site site = api.newSite(false);
     String path = "/api/v1/sites/" + site.id() + "/recipients";
     JsonObject zoe =
-        api.post(path, BOOTSTRAP,
-                json("externalId", "t0000001", "firstName", " Zoë ", "lastName", "O'Brien", "unit", "2621",
-                    "email", "Zoe.OBrien@Example.org", "phone", "(212) 555-0143"))
+        api.post(
+                path,
+                BOOTSTRAP,
+                json(
+                    "externalId",
+                    "t0000001",
+                    "firstName",
+                    " Zoë ",
+                    "lastName",
+                    "O'Brien",
+                    "unit",
+                    "2621",
+                    "email",
+                    "Zoe.OBrien@Example.org",
+                    "phone",
+                    "(212) 555-0143"))
             .expect(201)
             .json();
     assertEquals("+12125550143", zoe.getString("phone"));
@@ -75,33 +107,80 @@ class ManagementApiIT {
     assertEquals("Zoë", zoe.getString("firstName"));
     assertEquals("ACTIVE", zoe.getString("status"));
     assertEquals("MANUAL", zoe.getString("source"));
-    api.post(path, BOOTSTRAP, json("firstName", "Ana", "lastName", "Adams", "unit", "1")).expect(201);
-    api.post(path, BOOTSTRAP, json("firstName", "Bo", "lastName", "Brown", "unit", "2")).expect(201);
+    api.post(path, BOOTSTRAP, json("firstName", "Ana", "lastName", "Adams", "unit", "1"))
+        .expect(201);
+    api.post(path, BOOTSTRAP, json("firstName", "Bo", "lastName", "Brown", "unit", "2"))
+        .expect(201);
 
-    api.post(path, BOOTSTRAP, json("externalId", "t0000001", "firstName", "A", "lastName", "B", "unit", "3"))
+    api.post(
+            path,
+            BOOTSTRAP,
+            json("externalId", "t0000001", "firstName", "A", "lastName", "B", "unit", "3"))
         .problem(409, "duplicate-external-id");
-    assertTrue(api.post(path, BOOTSTRAP, json("lastName", "B", "unit", "3")).problem(400, "invalid-request").json().getString("detail").contains("firstName"));
-    assertTrue(api.post(path, BOOTSTRAP, json("firstName", "A", "lastName", "B", "unit", "3", "phone", "555")).problem(400, "invalid-request").json().getString("detail").contains("phone"));
-    assertTrue(api.post(path, BOOTSTRAP, json("firstName", "A", "lastName", "B", "unit", "3", "email", "nope")).problem(400, "invalid-request").json().getString("detail").contains("email"));
+    assertTrue(
+        api.post(path, BOOTSTRAP, json("lastName", "B", "unit", "3"))
+            .problem(400, "invalid-request")
+            .json()
+            .getString("detail")
+            .contains("firstName"));
+    assertTrue(
+        api.post(
+                path,
+                BOOTSTRAP,
+                json("firstName", "A", "lastName", "B", "unit", "3", "phone", "555"))
+            .problem(400, "invalid-request")
+            .json()
+            .getString("detail")
+            .contains("phone"));
+    assertTrue(
+        api.post(
+                path,
+                BOOTSTRAP,
+                json("firstName", "A", "lastName", "B", "unit", "3", "email", "nope"))
+            .problem(400, "invalid-request")
+            .json()
+            .getString("detail")
+            .contains("email"));
 
     JsonObject page = api.get(path + "?size=2", BOOTSTRAP).expect(200).json();
     assertEquals(3, page.getInt("total"));
     assertEquals(2, page.getJsonArray("items").size());
     assertEquals("Adams", page.getJsonArray("items").getJsonObject(0).getString("lastName"));
-    assertEquals("O'Brien", api.get(path + "?page=1&size=2", BOOTSTRAP).json().getJsonArray("items").getJsonObject(0).getString("lastName"));
+    assertEquals(
+        "O'Brien",
+        api.get(path + "?page=1&size=2", BOOTSTRAP)
+            .json()
+            .getJsonArray("items")
+            .getJsonObject(0)
+            .getString("lastName"));
     assertEquals(1, api.get(path + "?q=o%27bri", BOOTSTRAP).expect(200).json().getInt("total"));
     api.get(path + "?size=501", BOOTSTRAP).problem(400, "invalid-request");
     api.get(path + "?page=x", BOOTSTRAP).problem(400, "invalid-request");
     api.get(path + "?page=999999999", BOOTSTRAP).problem(400, "invalid-request");
     // a name search finds that name only, though others have phone numbers
     assertEquals(1, api.get(path + "?q=brown", BOOTSTRAP).expect(200).json().getInt("total"));
-    assertEquals("O'Brien", api.get(path + "?q=212-555", BOOTSTRAP).json().getJsonArray("items").getJsonObject(0).getString("lastName"));
+    assertEquals(
+        "O'Brien",
+        api.get(path + "?q=212-555", BOOTSTRAP)
+            .json()
+            .getJsonArray("items")
+            .getJsonObject(0)
+            .getString("lastName"));
     // wrong types and input the JSON parser refuses are the caller's mistakes, never a 500
-    assertTrue(api.post(path, BOOTSTRAP, "{\"firstName\":123,\"lastName\":\"B\",\"unit\":\"3\"}").problem(400, "invalid-request").json().getString("detail").contains("firstName"));
-    api.post(path, BOOTSTRAP, "{\"firstName\":\"A\",\"x\":" + "9".repeat(1500) + "}").problem(400, "invalid-request");
+    assertTrue(
+        api.post(path, BOOTSTRAP, "{\"firstName\":123,\"lastName\":\"B\",\"unit\":\"3\"}")
+            .problem(400, "invalid-request")
+            .json()
+            .getString("detail")
+            .contains("firstName"));
+    api.post(path, BOOTSTRAP, "{\"firstName\":\"A\",\"x\":" + "9".repeat(1500) + "}")
+        .problem(400, "invalid-request");
 
     long id = zoe.getJsonNumber("id").longValue();
-    JsonObject moved = api.call("PATCH", path + "/" + id, BOOTSTRAP, json("status", "MOVED_OUT", "unit", "2622")).expect(200).json();
+    JsonObject moved =
+        api.call("PATCH", path + "/" + id, BOOTSTRAP, json("status", "MOVED_OUT", "unit", "2622"))
+            .expect(200)
+            .json();
     assertEquals("MOVED_OUT", moved.getString("status"));
     assertEquals("2622", moved.getString("unit"));
     assertEquals(2, api.get(path + "?status=ACTIVE", BOOTSTRAP).json().getInt("total"));
@@ -109,9 +188,12 @@ class ManagementApiIT {
 
     api.call("DELETE", path + "/" + id, BOOTSTRAP, null).expect(204);
     api.get(path + "/" + id, BOOTSTRAP).problem(404, "not-found");
-    String log = api.get("/api/v1/sites/" + site.id() + "/audit-events", BOOTSTRAP).json().toString();
+    String log =
+        api.get("/api/v1/sites/" + site.id() + "/audit-events", BOOTSTRAP).json().toString();
     assertTrue(log.contains("RECIPIENT_ERASED"), log);
-    assertFalse(log.contains("O'Brien") || log.contains("example.org"), "no personal data in the audit log");
+    assertFalse(
+        log.contains("O'Brien") || log.contains("example.org"),
+        "no personal data in the audit log");
   }
 
   @Test
@@ -121,7 +203,8 @@ class ManagementApiIT {
     long courier = api.newCourier(site.id());
     String keys = "/api/v1/sites/" + site.id() + "/couriers/" + courier + "/access-keys";
 
-    JsonObject custom = api.post(keys, BOOTSTRAP, json("type", "PIN", "pin", "582039")).expect(201).json();
+    JsonObject custom =
+        api.post(keys, BOOTSTRAP, json("type", "PIN", "pin", "582039")).expect(201).json();
     assertEquals("582039", custom.getString("pin"));
     assertEquals("ACTIVE", custom.getString("status"));
     assertEquals("COURIER", custom.getJsonObject("holder").getString("kind"));
@@ -132,9 +215,13 @@ class ManagementApiIT {
     api.post(keys, BOOTSTRAP, json("type", "KEY")).problem(400, "invalid-request");
 
     long keyId = custom.getJsonNumber("id").longValue();
-    JsonObject changed = api.call("PUT", "/api/v1/access-keys/" + keyId + "/pin", BOOTSTRAP, json("pin", "730461")).expect(200).json();
+    JsonObject changed =
+        api.call("PUT", "/api/v1/access-keys/" + keyId + "/pin", BOOTSTRAP, json("pin", "730461"))
+            .expect(200)
+            .json();
     assertEquals("730461", changed.getString("pin"));
-    api.call("PUT", "/api/v1/access-keys/" + keyId + "/pin", BOOTSTRAP, json("pin", "654321")).problem(400, "weak-pin");
+    api.call("PUT", "/api/v1/access-keys/" + keyId + "/pin", BOOTSTRAP, json("pin", "654321"))
+        .problem(400, "weak-pin");
     api.signIn(site.kioskToken(), "pin", "730461").expect(201);
     api.signIn(site.kioskToken(), "pin", "582039").problem(401, "invalid-credential");
 
@@ -148,7 +235,8 @@ class ManagementApiIT {
     JsonObject qr = api.post(keys, BOOTSTRAP, json("type", "QR")).expect(201).json();
     String token = qr.getString("qr");
     assertTrue(token.length() >= 22, "at least 128 bits");
-    Api.Reply png = api.get("/api/v1/access-keys/" + qr.getJsonNumber("id") + "/qr.png", BOOTSTRAP).expect(200);
+    Api.Reply png =
+        api.get("/api/v1/access-keys/" + qr.getJsonNumber("id") + "/qr.png", BOOTSTRAP).expect(200);
     assertEquals("image/png", png.contentType());
     var image = ImageIO.read(new ByteArrayInputStream(png.raw().body()));
     String decoded =
@@ -159,8 +247,14 @@ class ManagementApiIT {
     api.get("/api/v1/access-keys/" + keyId + "/qr.png", BOOTSTRAP).problem(404, "not-found");
 
     assertEquals(2, api.get(keys, BOOTSTRAP).expect(200).array().size());
-    String log = api.get("/api/v1/sites/" + site.id() + "/audit-events?size=500", BOOTSTRAP).json().toString();
-    for (String event : new String[] {"KEY_CUSTOMIZED", "KEY_VIEWED", "KEY_DEACTIVATED", "KEY_GENERATED", "KEY_USED"}) {
+    String log =
+        api.get("/api/v1/sites/" + site.id() + "/audit-events?size=500", BOOTSTRAP)
+            .json()
+            .toString();
+    for (String event :
+        new String[] {
+          "KEY_CUSTOMIZED", "KEY_VIEWED", "KEY_DEACTIVATED", "KEY_GENERATED", "KEY_USED"
+        }) {
       assertTrue(log.contains(event), event + " in " + log);
     }
     api.get("/api/v1/access-keys/999999999", BOOTSTRAP).problem(404, "not-found");
@@ -173,21 +267,44 @@ class ManagementApiIT {
     long withEmail = api.newRecipient(site.id(), Api.unique("r") + "@example.org", null);
     String keys = "/api/v1/sites/" + site.id() + "/recipients/" + withEmail + "/access-keys";
     api.post(keys, BOOTSTRAP, json("type", "PIN", "pin", "582039")).problem(400, "invalid-request");
-    assertEquals(6, api.post(keys, BOOTSTRAP, json("type", "PIN")).expect(201).json().getString("pin").length());
+    assertEquals(
+        6,
+        api.post(keys, BOOTSTRAP, json("type", "PIN"))
+            .expect(201)
+            .json()
+            .getString("pin")
+            .length());
 
     String pins = "/api/v1/sites/" + site.id() + "/recipients/" + withEmail + "/single-access-pins";
     JsonObject oneTime = api.post(pins, BOOTSTRAP, json("notifyVia", "EMAIL")).expect(201).json();
-    Duration validity = Duration.between(Instant.now(), Instant.parse(oneTime.getString("expiresAt")));
-    assertTrue(validity.compareTo(Duration.ofHours(23)) > 0 && validity.compareTo(Duration.ofHours(25)) < 0, validity.toString());
-    String chosen = Instant.now().plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
-    assertEquals(Instant.parse(chosen), Instant.parse(api.post(pins, BOOTSTRAP, json("notifyVia", "EMAIL", "expiresAt", chosen)).expect(201).json().getString("expiresAt")));
+    Duration validity =
+        Duration.between(Instant.now(), Instant.parse(oneTime.getString("expiresAt")));
+    assertTrue(
+        validity.compareTo(Duration.ofHours(23)) > 0
+            && validity.compareTo(Duration.ofHours(25)) < 0,
+        validity.toString());
+    String chosen =
+        Instant.now()
+            .plus(Duration.ofDays(3))
+            .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+            .toString();
+    assertEquals(
+        Instant.parse(chosen),
+        Instant.parse(
+            api.post(pins, BOOTSTRAP, json("notifyVia", "EMAIL", "expiresAt", chosen))
+                .expect(201)
+                .json()
+                .getString("expiresAt")));
     api.post(pins, BOOTSTRAP, json("notifyVia", "SMS")).problem(422, "contact-missing");
     api.post(pins, BOOTSTRAP, json("notifyVia", "PIGEON")).problem(400, "invalid-request");
     api.post(pins, BOOTSTRAP, json()).problem(400, "invalid-request");
-    api.post(pins, BOOTSTRAP, json("notifyVia", "EMAIL", "expiresAt", "tomorrow")).problem(400, "invalid-request");
-    api.post(pins, BOOTSTRAP, json("notifyVia", "EMAIL", "expiresAt", "2001-01-01T00:00:00Z")).problem(400, "invalid-request");
+    api.post(pins, BOOTSTRAP, json("notifyVia", "EMAIL", "expiresAt", "tomorrow"))
+        .problem(400, "invalid-request");
+    api.post(pins, BOOTSTRAP, json("notifyVia", "EMAIL", "expiresAt", "2001-01-01T00:00:00Z"))
+        .problem(400, "invalid-request");
     // the generated PIN and the two single access PINs were each sent; the refusals sent nothing
-    JsonObject outbox = api.get("/api/v1/sites/" + site.id() + "/notifications", BOOTSTRAP).expect(200).json();
+    JsonObject outbox =
+        api.get("/api/v1/sites/" + site.id() + "/notifications", BOOTSTRAP).expect(200).json();
     assertEquals(3, outbox.getInt("total"));
     assertEquals("ACCESS_KEY", outbox.getJsonArray("items").getJsonObject(2).getString("kind"));
   }
@@ -198,14 +315,28 @@ class ManagementApiIT {
     Api.Site site = api.newSite(false);
     String path = "/api/v1/sites/" + site.id() + "/recipients";
     for (String[] name :
-        new String[][] {{"Ana", "Zimmer"}, {"ann", "de Vries"}, {"Émile", "Évans"}, {"Bo", "Davis"}, {"Al", "Davis"}}) {
-      api.post(path, BOOTSTRAP, json("firstName", name[0], "lastName", name[1], "unit", "1")).expect(201);
+        new String[][] {
+          {"Ana", "Zimmer"},
+          {"ann", "de Vries"},
+          {"Émile", "Évans"},
+          {"Bo", "Davis"},
+          {"Al", "Davis"}
+        }) {
+      api.post(path, BOOTSTRAP, json("firstName", name[0], "lastName", name[1], "unit", "1"))
+          .expect(201);
     }
     List<String> listed =
-        api.get(path, BOOTSTRAP).expect(200).json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+        api
+            .get(path, BOOTSTRAP)
+            .expect(200)
+            .json()
+            .getJsonArray("items")
+            .getValuesAs(JsonObject.class)
+            .stream()
             .map(r -> r.getString("firstName") + " " + r.getString("lastName"))
             .toList();
-    assertEquals(List.of("Al Davis", "Bo Davis", "ann de Vries", "Émile Évans", "Ana Zimmer"), listed);
+    assertEquals(
+        List.of("Al Davis", "Bo Davis", "ann de Vries", "Émile Évans", "Ana Zimmer"), listed);
   }
 
   @Test
@@ -214,8 +345,18 @@ class ManagementApiIT {
     Api.Site mine = api.newSite(false);
     Api.Site theirs = api.newSite(false);
     long staff =
-        api.post("/api/v1/sites/" + mine.id() + "/staff", BOOTSTRAP,
-                json("email", Api.unique("pm") + "@example.org", "firstName", "Pat", "lastName", "Manager", "role", "PROPERTY_MANAGER"))
+        api.post(
+                "/api/v1/sites/" + mine.id() + "/staff",
+                BOOTSTRAP,
+                json(
+                    "email",
+                    Api.unique("pm") + "@example.org",
+                    "firstName",
+                    "Pat",
+                    "lastName",
+                    "Manager",
+                    "role",
+                    "PROPERTY_MANAGER"))
             .expect(201)
             .json()
             .getJsonNumber("id")
@@ -229,21 +370,44 @@ class ManagementApiIT {
     api.get("/api/v1/sites/" + theirs.id(), token).problem(403, "forbidden");
     api.get("/api/v1/sites/" + theirs.id() + "/recipients", token).problem(403, "forbidden");
     long theirRecipient = api.newRecipient(theirs.id(), Api.unique("t") + "@example.org", null);
-    long theirKey = api.newKey(theirs.id(), "recipients", theirRecipient, "PIN").getJsonNumber("id").longValue();
+    long theirKey =
+        api.newKey(theirs.id(), "recipients", theirRecipient, "PIN")
+            .getJsonNumber("id")
+            .longValue();
     api.get("/api/v1/access-keys/" + theirKey, token).problem(403, "forbidden");
-    api.post("/api/v1/access-keys/" + theirKey + "/deactivate", token, null).problem(403, "forbidden");
-    api.post("/api/v1/sites", token, json("name", "Mine now", "timeZone", "UTC")).problem(403, "forbidden");
-    api.get("/api/v1/sites/" + mine.id() + "/recipients/" + theirRecipient, token).problem(403, "forbidden");
+    api.post("/api/v1/access-keys/" + theirKey + "/deactivate", token, null)
+        .problem(403, "forbidden");
+    api.post("/api/v1/sites", token, json("name", "Mine now", "timeZone", "UTC"))
+        .problem(403, "forbidden");
+    api.get("/api/v1/sites/" + mine.id() + "/recipients/" + theirRecipient, token)
+        .problem(403, "forbidden");
     long theirStaff =
-        api.post("/api/v1/sites/" + theirs.id() + "/staff", BOOTSTRAP,
-                json("email", Api.unique("desk") + "@example.org", "firstName", "Sam", "lastName", "Desk"))
-            .expect(201).json().getJsonNumber("id").longValue();
-    api.get("/api/v1/sites/" + mine.id() + "/staff/" + theirStaff + "/access-keys", token).problem(403, "forbidden");
+        api.post(
+                "/api/v1/sites/" + theirs.id() + "/staff",
+                BOOTSTRAP,
+                json(
+                    "email",
+                    Api.unique("desk") + "@example.org",
+                    "firstName",
+                    "Sam",
+                    "lastName",
+                    "Desk"))
+            .expect(201)
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    api.get("/api/v1/sites/" + mine.id() + "/staff/" + theirStaff + "/access-keys", token)
+        .problem(403, "forbidden");
     api.get("/api/v1/sites/" + mine.id() + "/staff/" + theirStaff, token).problem(403, "forbidden");
 
-    long tokenId = api.get("/api/v1/api-tokens", BOOTSTRAP).expect(200).array().stream()
-        .map(v -> v.asJsonObject()).filter(t -> t.getJsonNumber("accountId").longValue() == staff)
-        .findFirst().orElseThrow().getJsonNumber("id").longValue();
+    long tokenId =
+        api.get("/api/v1/api-tokens", BOOTSTRAP).expect(200).array().stream()
+            .map(v -> v.asJsonObject())
+            .filter(t -> t.getJsonNumber("accountId").longValue() == staff)
+            .findFirst()
+            .orElseThrow()
+            .getJsonNumber("id")
+            .longValue();
     api.call("DELETE", "/api/v1/api-tokens/" + tokenId, BOOTSTRAP, null).expect(204);
     api.get("/api/v1/sites/" + mine.id(), token).problem(401, "unauthorized");
   }

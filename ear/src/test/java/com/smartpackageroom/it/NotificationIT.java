@@ -81,7 +81,8 @@ class NotificationIT {
 
   @BeforeAll
   static void startSmsProvider() {
-    sms = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").port(SMS_PORT));
+    sms =
+        new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").port(SMS_PORT));
     sms.start();
   }
 
@@ -95,15 +96,20 @@ class NotificationIT {
   void acceptTexts() {
     sms.resetAll();
     sms.stubFor(
-        post(urlEqualTo(SMS_PATH)).atPriority(10).willReturn(aResponse().withStatus(201).withBody("{\"sid\":\"SM1\"}")));
+        post(urlEqualTo(SMS_PATH))
+            .atPriority(10)
+            .willReturn(aResponse().withStatus(201).withBody("{\"sid\":\"SM1\"}")));
   }
 
   static com.github.tomakehurst.wiremock.client.MappingBuilder textTo(String phone) {
-    return post(urlEqualTo(SMS_PATH)).atPriority(1).withRequestBody(containing("To=" + URLEncoder.encode(phone)));
+    return post(urlEqualTo(SMS_PATH))
+        .atPriority(1)
+        .withRequestBody(containing("To=" + URLEncoder.encode(phone)));
   }
 
   static GreenMail mailServer() {
-    GreenMail mail = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    GreenMail mail =
+        new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     mail.start();
     return mail;
   }
@@ -130,17 +136,22 @@ class NotificationIT {
 
       List<MimeMessage> received = waitForMail(mail, email, 2);
       MimeMessage pinMail =
-          received.stream().filter(m -> subject(m).contains("new Smart Package Room PIN")).findFirst().orElseThrow();
+          received.stream()
+              .filter(m -> subject(m).contains("new Smart Package Room PIN"))
+              .findFirst()
+              .orElseThrow();
       Map<String, Part> parts = new LinkedHashMap<>();
       collect(pinMail, parts);
       assertTrue(text(parts.get("text/plain")).contains(pin), "the text part carries the PIN");
       assertTrue(text(parts.get("text/html")).contains(pin), "the HTML part carries the PIN");
-      assertTrue(text(parts.get("text/html")).contains("cid:qr-code"), "the HTML shows the QR code");
+      assertTrue(
+          text(parts.get("text/html")).contains("cid:qr-code"), "the HTML shows the QR code");
       Part image = parts.get("image/png");
       assertNotNull(image, "the QR code travels as an inline PNG image");
       assertEquals("<qr-code>", ((jakarta.mail.internet.MimeBodyPart) image).getContentID());
       byte[] png = image.getInputStream().readAllBytes();
-      assertTrue(png.length > 100 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "a PNG image");
+      assertTrue(
+          png.length > 100 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "a PNG image");
 
       JsonObject status = waitForStatus(api, site.id(), email, "SENT", 2);
       assertEquals(1, status.getInt("attempts"));
@@ -162,7 +173,10 @@ class NotificationIT {
     Api.Site site = api.newSite(false);
     String phone = uniquePhone();
     long recipient = api.newRecipient(site.id(), null, phone);
-    Instant expiry = Instant.now().plus(Duration.ofDays(2)).with(java.time.temporal.ChronoField.NANO_OF_SECOND, 0);
+    Instant expiry =
+        Instant.now()
+            .plus(Duration.ofDays(2))
+            .with(java.time.temporal.ChronoField.NANO_OF_SECOND, 0);
     JsonObject key =
         api.post(
                 "/api/v1/sites/" + site.id() + "/recipients/" + recipient + "/single-access-pins",
@@ -179,11 +193,15 @@ class NotificationIT {
     String body = form.get("Body");
     assertTrue(body.contains(pin), body);
     String localExpiry =
-        java.time.format.DateTimeFormatter.ofPattern("MMMM d, yyyy 'at' h:mm a", java.util.Locale.US)
+        java.time.format.DateTimeFormatter.ofPattern(
+                "MMMM d, yyyy 'at' h:mm a", java.util.Locale.US)
             .format(expiry.atZone(java.time.ZoneId.of("America/New_York")));
     assertTrue(body.contains(localExpiry), body + " should name " + localExpiry);
     String expected =
-        "Basic " + Base64.getEncoder().encodeToString("ACit0123456789:it-sms-auth-token".getBytes(StandardCharsets.UTF_8));
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString(
+                    "ACit0123456789:it-sms-auth-token".getBytes(StandardCharsets.UTF_8));
     assertEquals(expected, request.getHeader("Authorization"));
     assertTrue(request.getHeader("Content-Type").startsWith("application/x-www-form-urlencoded"));
     waitForStatus(api, site.id(), phone, "SENT", 1);
@@ -193,10 +211,15 @@ class NotificationIT {
   void aProviderAnswering500ThenSucceedsDeliversOnce() {
     String phone = uniquePhone();
     sms.stubFor(
-        textTo(phone).inScenario("flaky").whenScenarioStateIs(STARTED)
-            .willReturn(aResponse().withStatus(500)).willSetStateTo("recovered"));
+        textTo(phone)
+            .inScenario("flaky")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(aResponse().withStatus(500))
+            .willSetStateTo("recovered"));
     sms.stubFor(
-        textTo(phone).inScenario("flaky").whenScenarioStateIs("recovered")
+        textTo(phone)
+            .inScenario("flaky")
+            .whenScenarioStateIs("recovered")
             .willReturn(aResponse().withStatus(201).withBody("{\"sid\":\"SM2\"}")));
     Api api = new Api(base);
     Api.Site site = api.newSite(false);
@@ -217,17 +240,20 @@ class NotificationIT {
     long recipient = api.newRecipient(site.id(), email, null);
 
     // a server that takes the connection and never answers: the dispatcher's timeout ends the try
-    try (ServerSocket hung = new ServerSocket(SMTP_PORT, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+    try (ServerSocket hung =
+        new ServerSocket(SMTP_PORT, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
       List<Socket> held = java.util.Collections.synchronizedList(new ArrayList<>());
-      Thread acceptor = new Thread(() -> {
-        try {
-          while (true) {
-            held.add(hung.accept());
-          }
-        } catch (IOException closed) {
-          // the test closed the server
-        }
-      });
+      Thread acceptor =
+          new Thread(
+              () -> {
+                try {
+                  while (true) {
+                    held.add(hung.accept());
+                  }
+                } catch (IOException closed) {
+                  // the test closed the server
+                }
+              });
       acceptor.start();
       sendSingleAccessPin(api, site, recipient, "EMAIL");
       waitFor(() -> held.size(), n -> n >= 1, "the dispatcher to connect to the hung server");
@@ -263,11 +289,15 @@ class NotificationIT {
     Api.Site site = api.newSite(false);
     long recipient = api.newRecipient(site.id(), null, phone);
     sendSingleAccessPin(api, site, recipient, "SMS");
-    JsonObject first = waitFor(() -> message(api, site.id(), phone), m -> m.getInt("attempts") >= 1, "a failed try");
+    JsonObject first =
+        waitFor(
+            () -> message(api, site.id(), phone), m -> m.getInt("attempts") >= 1, "a failed try");
     assertEquals("PENDING", first.getString("status"), "a 503 is tried again");
 
     // the clock moves on: the message is now 25 hours old and due
-    try (Connection db = DriverManager.getConnection(System.getProperty("spr.it.db.url"), System.getProperty("spr.it.db.user"), "");
+    try (Connection db =
+            DriverManager.getConnection(
+                System.getProperty("spr.it.db.url"), System.getProperty("spr.it.db.user"), "");
         PreparedStatement age =
             db.prepareStatement(
                 "UPDATE notification SET created_at = created_at - INTERVAL '25 hours', next_attempt_at = now() WHERE id = ?")) {
@@ -288,7 +318,10 @@ class NotificationIT {
     String phone = uniquePhone();
     sms.stubFor(
         textTo(phone)
-            .willReturn(aResponse().withStatus(400).withBody("{\"code\":21211,\"message\":\"Invalid 'To' Phone Number\"}")));
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withBody("{\"code\":21211,\"message\":\"Invalid 'To' Phone Number\"}")));
     Api api = new Api(base);
     Api.Site site = api.newSite(false);
     long recipient = api.newRecipient(site.id(), null, phone);
@@ -310,7 +343,8 @@ class NotificationIT {
       api.newRecipient(site.id(), null, phone);
     }
     for (int i = 0; i < 3; i++) {
-      api.post("/api/kiosk/v1/pin-requests", site.kioskToken(), json("contact", phones.get(i))).expect(202);
+      api.post("/api/kiosk/v1/pin-requests", site.kioskToken(), json("contact", phones.get(i)))
+          .expect(202);
     }
     Api.Reply refused =
         api.post("/api/kiosk/v1/pin-requests", site.kioskToken(), json("contact", phones.get(3)))
@@ -346,7 +380,9 @@ class NotificationIT {
 
   static JsonObject message(Api api, long siteId, String to) {
     JsonObject page =
-        api.get("/api/v1/sites/" + siteId + "/notifications?to=" + URLEncoder.encode(to), BOOTSTRAP).expect(200).json();
+        api.get("/api/v1/sites/" + siteId + "/notifications?to=" + URLEncoder.encode(to), BOOTSTRAP)
+            .expect(200)
+            .json();
     if (page.getInt("total") == 0) {
       return null;
     }
@@ -358,7 +394,9 @@ class NotificationIT {
     return waitFor(
         () -> {
           JsonObject page =
-              api.get("/api/v1/sites/" + siteId + "/notifications?to=" + URLEncoder.encode(to), BOOTSTRAP)
+              api.get(
+                      "/api/v1/sites/" + siteId + "/notifications?to=" + URLEncoder.encode(to),
+                      BOOTSTRAP)
                   .expect(200)
                   .json();
           var items = page.getJsonArray("items");
@@ -386,7 +424,8 @@ class NotificationIT {
       }
       pause(Duration.ofMillis(250));
     }
-    throw new AssertionError("waited " + PATIENCE.toSeconds() + " s for " + what + "; last seen: " + last);
+    throw new AssertionError(
+        "waited " + PATIENCE.toSeconds() + " s for " + what + "; last seen: " + last);
   }
 
   static List<MimeMessage> waitForMail(GreenMail mail, String to, int count) {
@@ -395,19 +434,24 @@ class NotificationIT {
 
   static List<MimeMessage> forAddress(GreenMail mail, String to) {
     return Arrays.stream(mail.getReceivedMessages())
-        .filter(m -> {
-          try {
-            return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equalsIgnoreCase(to));
-          } catch (jakarta.mail.MessagingException e) {
-            return false;
-          }
-        })
+        .filter(
+            m -> {
+              try {
+                return Arrays.stream(m.getAllRecipients())
+                    .anyMatch(a -> a.toString().equalsIgnoreCase(to));
+              } catch (jakarta.mail.MessagingException e) {
+                return false;
+              }
+            })
         .toList();
   }
 
   static List<LoggedRequest> waitForSms(String to, int count) {
     return waitFor(
-        () -> sms.findAll(postRequestedFor(urlEqualTo(SMS_PATH)).withRequestBody(containing(URLEncoder.encode(to)))),
+        () ->
+            sms.findAll(
+                postRequestedFor(urlEqualTo(SMS_PATH))
+                    .withRequestBody(containing(URLEncoder.encode(to)))),
         l -> l.size() >= count,
         count + " text messages to " + to);
   }

@@ -34,13 +34,17 @@ class PinRequestIT {
     String email = Api.unique("ana") + "@example.org";
     api.newRecipient(site.id(), email, "(917) 251-3622");
 
-    api.post("/api/kiosk/v1/pin-requests", site.kioskToken(), json("contact", email.toUpperCase())).expect(202);
-    api.post("/api/kiosk/v1/pin-requests", site.kioskToken(), json("contact", "917.251.3622")).expect(202);
+    api.post("/api/kiosk/v1/pin-requests", site.kioskToken(), json("contact", email.toUpperCase()))
+        .expect(202);
+    api.post("/api/kiosk/v1/pin-requests", site.kioskToken(), json("contact", "917.251.3622"))
+        .expect(202);
     api.post("/api/kiosk/v1/pin-requests", site.kioskToken(), json("contact", "nobody@example.org"))
         .problem(404, "contact-not-found");
 
     JsonObject outbox =
-        api.get("/api/v1/sites/" + site.id() + "/notifications?to=" + email, BOOTSTRAP).expect(200).json();
+        api.get("/api/v1/sites/" + site.id() + "/notifications?to=" + email, BOOTSTRAP)
+            .expect(200)
+            .json();
     assertEquals(1, outbox.getInt("total"));
     JsonObject message = outbox.getJsonArray("items").getJsonObject(0);
     assertEquals("EMAIL", message.getString("channel"));
@@ -48,7 +52,10 @@ class PinRequestIT {
     assertTrue(!message.containsKey("body") && !message.containsKey("text"), "never the body");
     assertEquals(
         1,
-        api.get("/api/v1/sites/" + site.id() + "/notifications?to=%2B19172513622", BOOTSTRAP).expect(200).json().getInt("total"));
+        api.get("/api/v1/sites/" + site.id() + "/notifications?to=%2B19172513622", BOOTSTRAP)
+            .expect(200)
+            .json()
+            .getInt("total"));
   }
 
   @Test
@@ -63,7 +70,8 @@ class PinRequestIT {
     Api.Reply refused =
         api.post("/api/kiosk/v1/pin-requests", site.kioskToken(), json("contact", email))
             .problem(429, "too-many-requests");
-    long retryAfter = Long.parseLong(refused.raw().headers().firstValue("Retry-After").orElseThrow());
+    long retryAfter =
+        Long.parseLong(refused.raw().headers().firstValue("Retry-After").orElseThrow());
     assertTrue(retryAfter > 3000 && retryAfter <= 3601, "Retry-After " + retryAfter);
   }
 
@@ -73,7 +81,8 @@ class PinRequestIT {
     Api.Site site = api.newSite(false);
     api.post("/api/kiosk/v1/pin-requests", site.kioskToken(), json("contact", "x@example.org"))
         .problem(403, "feature-disabled");
-    api.call("PATCH", "/api/v1/sites/" + site.id(), BOOTSTRAP, json("requestPinEnabled", true)).expect(200);
+    api.call("PATCH", "/api/v1/sites/" + site.id(), BOOTSTRAP, json("requestPinEnabled", true))
+        .expect(200);
     api.post("/api/kiosk/v1/pin-requests", site.kioskToken(), json("contact", "x@example.org"))
         .problem(404, "contact-not-found");
   }

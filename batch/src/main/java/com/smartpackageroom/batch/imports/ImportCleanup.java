@@ -9,7 +9,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.nio.file.Path;
 
-/** After a completed import: the file and its good lines go; the refused lines stay for the report. */
+/**
+ * After a completed import: the file and its good lines go; the refused lines stay for the report.
+ */
 @Named
 @Dependent
 public class ImportCleanup extends AbstractBatchlet {

@@ -33,7 +33,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ImportFiles {
 
   static final CSVFormat FORMAT =
-      CSVFormat.RFC4180.builder()
+      CSVFormat.RFC4180
+          .builder()
           .setHeader()
           .setSkipHeaderRecord(true)
           .setIgnoreEmptyLines(false)
@@ -59,7 +60,8 @@ public class ImportFiles {
       file = dir.resolve("import-" + UUID.randomUUID() + ".csv");
       if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
         Files.createFile(
-            file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            file,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       } else {
         Files.createFile(file);
       }
@@ -74,7 +76,9 @@ public class ImportFiles {
             throw new DomainException(
                 Reason.TOO_LARGE,
                 "file-too-large",
-                "The file is larger than the " + maxMegabytes + " MB an import accepts"
+                "The file is larger than the "
+                    + maxMegabytes
+                    + " MB an import accepts"
                     + " (spr.import.max-file-mb)");
           }
           out.write(buffer, 0, n);
@@ -82,7 +86,9 @@ public class ImportFiles {
       }
       if (total == 0) {
         throw new DomainException(
-            Reason.UNPROCESSABLE, "invalid-file", "The file is empty: send the CSV export as the body");
+            Reason.UNPROCESSABLE,
+            "invalid-file",
+            "The file is empty: send the CSV export as the body");
       }
       return file;
     } catch (IOException e) {

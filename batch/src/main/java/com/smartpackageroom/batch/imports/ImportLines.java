@@ -210,14 +210,13 @@ public class ImportLines {
                 importId)
             : 0;
     long active =
-        single(
-            "SELECT COUNT(*) FROM recipient WHERE site_id = ? AND status = 'ACTIVE'", siteId);
+        single("SELECT COUNT(*) FROM recipient WHERE site_id = ? AND status = 'ACTIVE'", siteId);
     return new long[] {byStatus + missing, active};
   }
 
   /**
-   * Active imported residents of the site whose id the file does not hold, after a recipient id,
-   * in id order.
+   * Active imported residents of the site whose id the file does not hold, after a recipient id, in
+   * id order.
    */
   public List<Long> missingResidents(long importId, long siteId, long afterId, int limit) {
     List<Long> ids = new ArrayList<>();

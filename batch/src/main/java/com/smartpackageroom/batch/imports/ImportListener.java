@@ -73,7 +73,8 @@ public class ImportListener implements JobListener, StepListener {
       if (name.contains("SkipLimit") || t instanceof InvalidRowException) {
         return "Too many bad lines: more than spr.import.skip-limit lines could not be imported";
       }
-      if (t instanceof IllegalStateException && t.getMessage() != null
+      if (t instanceof IllegalStateException
+          && t.getMessage() != null
           && t.getMessage().startsWith("The file")) {
         return t.getMessage();
       }

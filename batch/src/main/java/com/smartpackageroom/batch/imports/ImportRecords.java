@@ -15,8 +15,8 @@ import java.time.Clock;
 
 /**
  * The rows of imports, each change in a transaction of its own: the job, which runs on other
- * threads, must see the row as soon as it starts, and a failure must be recorded even when the
- * work it ends is rolled back.
+ * threads, must see the row as soon as it starts, and a failure must be recorded even when the work
+ * it ends is rolled back.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

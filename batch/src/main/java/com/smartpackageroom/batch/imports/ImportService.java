@@ -31,8 +31,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Imports of residents from a property-management system's export: started on demand (the API,
- * the portal) as the Jakarta Batch job {@value #JOB}, and followed until they end.
+ * Imports of residents from a property-management system's export: started on demand (the API, the
+ * portal) as the Jakarta Batch job {@value #JOB}, and followed until they end.
  */
 @Stateless
 public class ImportService {
@@ -66,7 +66,12 @@ public class ImportService {
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public ImportView start(
-      Caller caller, Long siteId, String layoutName, String modeName, String force, InputStream csv) {
+      Caller caller,
+      Long siteId,
+      String layoutName,
+      String modeName,
+      String force,
+      InputStream csv) {
     guard.site(caller, siteId, Permission.IMPORT_RECIPIENTS);
     ImportLayout layout =
         ImportLayout.named(layoutName)
@@ -124,12 +129,12 @@ public class ImportService {
   public Page<ImportView> list(Caller caller, Long siteId, PageRequest page) {
     guard.site(caller, siteId, Permission.IMPORT_RECIPIENTS);
     long total =
-        em.createQuery(
-                "SELECT COUNT(i) FROM RecipientImport i WHERE i.siteId = :site", Long.class)
+        em.createQuery("SELECT COUNT(i) FROM RecipientImport i WHERE i.siteId = :site", Long.class)
             .setParameter("site", siteId)
             .getSingleResult();
     List<ImportView> items =
-        em.createQuery(
+        em
+            .createQuery(
                 "SELECT i FROM RecipientImport i WHERE i.siteId = :site ORDER BY i.id DESC",
                 RecipientImport.class)
             .setParameter("site", siteId)

@@ -31,11 +31,11 @@ public class LineStore extends AbstractItemWriter {
     }
     long importId = ImportJob.importId(job);
     List<ResidentRow> rows = items.stream().map(ResidentRow.class::cast).toList();
-    Set<Long> stored =
-        lines.stored(importId, rows.get(0).line(), rows.get(rows.size() - 1).line());
+    Set<Long> stored = lines.stored(importId, rows.get(0).line(), rows.get(rows.size() - 1).line());
     List<ResidentRow> fresh = rows.stream().filter(r -> !stored.contains(r.line())).toList();
     Map<String, Long> earlier =
-        new HashMap<>(lines.linesOf(importId, fresh.stream().map(ResidentRow::externalId).toList()));
+        new HashMap<>(
+            lines.linesOf(importId, fresh.stream().map(ResidentRow::externalId).toList()));
     List<ResidentRow> good = new ArrayList<>();
     long duplicates = 0;
     for (ResidentRow row : fresh) {

@@ -12,8 +12,8 @@ import jakarta.inject.Named;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Before anything changes: refuses a file that would move out more than spr.import.max-move-out-share
- * of the site's active residents, unless the import was forced.
+ * Before anything changes: refuses a file that would move out more than
+ * spr.import.max-move-out-share of the site's active residents, unless the import was forced.
  */
 @Named
 @Dependent
@@ -38,7 +38,8 @@ public class MoveOutSafeguard extends AbstractBatchlet {
     if (imp.isForced()) {
       return "CHECKED";
     }
-    long[] figures = lines.moveOutFigures(importId, imp.getSiteId(), imp.getMode() == ImportMode.FULL);
+    long[] figures =
+        lines.moveOutFigures(importId, imp.getSiteId(), imp.getMode() == ImportMode.FULL);
     MoveOutCheck check = new MoveOutCheck(figures[0], figures[1], maxShare);
     if (check.isSuspicious()) {
       records.failing(importId, check.explanation());

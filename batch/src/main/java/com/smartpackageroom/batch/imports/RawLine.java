@@ -5,8 +5,8 @@ import java.io.Serializable;
 import java.util.EnumMap;
 
 /**
- * A line of the file as read, by field; {@code problem} says why its values could not be read
- * (too few or too many of them).
+ * A line of the file as read, by field; {@code problem} says why its values could not be read (too
+ * few or too many of them).
  */
 record RawLine(long line, EnumMap<ResidentField, String> values, String problem)
     implements Serializable {}

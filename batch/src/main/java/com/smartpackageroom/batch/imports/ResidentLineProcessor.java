@@ -16,8 +16,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 /**
- * Normalises and checks a line; a bad line raises {@link InvalidRowException}, which the step
- * skips and {@link BadLineRecorder} reports.
+ * Normalises and checks a line; a bad line raises {@link InvalidRowException}, which the step skips
+ * and {@link BadLineRecorder} reports.
  */
 @Named
 @Dependent

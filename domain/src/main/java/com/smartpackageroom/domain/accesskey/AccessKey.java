@@ -14,19 +14,16 @@ import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 
 /**
- * A PIN, QR code or key card that lets one holder into one site's package room. The secret is
- * kept encrypted; {@code lookupHash} finds the key at sign-in and is cleared once the value is
- * spent (deleted, used or expired), when it moves to the retired values.
+ * A PIN, QR code or key card that lets one holder into one site's package room. The secret is kept
+ * encrypted; {@code lookupHash} finds the key at sign-in and is cleared once the value is spent
+ * (deleted, used or expired), when it moves to the retired values.
  */
 @Entity
 @Table(name = "access_key")
 public class AccessKey {
 
   @Id
-  @SequenceGenerator(
-      name = "access_key_seq",
-      sequenceName = "access_key_seq",
-      allocationSize = 50)
+  @SequenceGenerator(name = "access_key_seq", sequenceName = "access_key_seq", allocationSize = 50)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "access_key_seq")
   private Long id;
 

@@ -7,8 +7,8 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
 /**
- * A key value that may not be issued again: for ever when its key was deleted, until the end of
- * a quarantine when it was a used or expired single access PIN.
+ * A key value that may not be issued again: for ever when its key was deleted, until the end of a
+ * quarantine when it was a used or expired single access PIN.
  */
 @Entity
 @Table(name = "retired_key_value")

@@ -9,9 +9,9 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
 /**
- * One line of the append-only audit log. It names people by id only, so erasing a person leaves
- * the log whole and free of personal data; it never holds a secret. Events are appended by the
- * EJB module's AuditLog with a plain insert and read here; they are never changed.
+ * One line of the append-only audit log. It names people by id only, so erasing a person leaves the
+ * log whole and free of personal data; it never holds a secret. Events are appended by the EJB
+ * module's AuditLog with a plain insert and read here; they are never changed.
  */
 @Entity
 @Table(name = "audit_event")

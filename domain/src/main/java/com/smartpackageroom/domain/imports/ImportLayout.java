@@ -26,28 +26,52 @@ public enum ImportLayout {
   YARDI(
       "Yardi Voyager",
       columns(
-          "Tenant Code", "Unit", "First Name", "Last Name", "Email", "Cell Phone", "Home Phone",
+          "Tenant Code",
+          "Unit",
+          "First Name",
+          "Last Name",
+          "Email",
+          "Cell Phone",
+          "Home Phone",
           "Status"),
       Set.of("current", "notice", "future"),
       Set.of("past")),
   ONESITE(
       "RealPage OneSite",
       columns(
-          "residentmemberid", "unitnumber", "firstname", "lastname", "email", "cellphone",
-          "homephone", "leasestatus"),
+          "residentmemberid",
+          "unitnumber",
+          "firstname",
+          "lastname",
+          "email",
+          "cellphone",
+          "homephone",
+          "leasestatus"),
       Set.of("current", "notice", "future lease"),
       Set.of("former")),
   ENTRATA(
       "Entrata",
       columns(
-          "customerId", "unitNumber", "firstName", "lastName", "email", "phoneNumber", null,
+          "customerId",
+          "unitNumber",
+          "firstName",
+          "lastName",
+          "email",
+          "phoneNumber",
+          null,
           "leaseStatus"),
       Set.of("current", "notice", "future"),
       Set.of("past")),
   SALESFORCE(
       "Salesforce",
       columns(
-          "Id", "Unit__c", "FirstName", "LastName", "Email", "MobilePhone", "Phone",
+          "Id",
+          "Unit__c",
+          "FirstName",
+          "LastName",
+          "Email",
+          "MobilePhone",
+          "Phone",
           "Resident_Status__c"),
       Set.of("active"),
       Set.of("inactive"));
@@ -123,8 +147,8 @@ public enum ImportLayout {
   }
 
   /**
-   * Whether a status of this system means the resident has moved out; empty for a status the
-   * system does not use.
+   * Whether a status of this system means the resident has moved out; empty for a status the system
+   * does not use.
    */
   public Optional<Boolean> isMovedOut(String status) {
     String s = status == null ? "" : status.strip().toLowerCase(Locale.ROOT);

@@ -11,8 +11,8 @@ public enum ImportStatus {
   ABANDONED;
 
   /**
-   * The status as the API shows it, one of STARTING, STARTED, COMPLETED, FAILED and STOPPED: a
-   * stop under way shows as STOPPED, an abandoned execution as FAILED.
+   * The status as the API shows it, one of STARTING, STARTED, COMPLETED, FAILED and STOPPED: a stop
+   * under way shows as STOPPED, an abandoned execution as FAILED.
    */
   public ImportStatus shown() {
     return switch (this) {

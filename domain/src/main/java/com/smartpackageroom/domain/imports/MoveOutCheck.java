@@ -1,8 +1,8 @@
 package com.smartpackageroom.domain.imports;
 
 /**
- * The safeguard against a truncated or wrong file: an import that would move out more than a
- * share of a site's active residents at once is suspicious.
+ * The safeguard against a truncated or wrong file: an import that would move out more than a share
+ * of a site's active residents at once is suspicious.
  */
 public record MoveOutCheck(long wouldMoveOut, long activeResidents, double maxShare) {
 

@@ -12,8 +12,8 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
 /**
- * One run of the recipient import: what was asked for, the batch job that does it, and what it
- * did. The counters are changed by the job in the transactions of its chunks.
+ * One run of the recipient import: what was asked for, the batch job that does it, and what it did.
+ * The counters are changed by the job in the transactions of its chunks.
  */
 @Entity
 @Table(name = "recipient_import")

@@ -92,11 +92,7 @@ public final class ResidentRows {
                       new InvalidRowException(
                           line,
                           externalId,
-                          "malformed "
-                              + phoneField.label()
-                              + " \""
-                              + abbreviate(rawPhone)
-                              + "\""));
+                          "malformed " + phoneField.label() + " \"" + abbreviate(rawPhone) + "\""));
     }
     if (email == null && phone == null) {
       throw new InvalidRowException(line, externalId, "no contact (neither email nor phone)");

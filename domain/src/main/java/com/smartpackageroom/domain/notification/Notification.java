@@ -207,12 +207,15 @@ public class Notification {
    * A try failed: the message waits for its next try, or fails for good when the failure is
    * permanent (an address the provider refuses) or its retry window is over.
    */
-  public void attemptFailed(OffsetDateTime now, String error, boolean permanent, RetryPolicy policy) {
+  public void attemptFailed(
+      OffsetDateTime now, String error, boolean permanent, RetryPolicy policy) {
     requirePending();
     attempts++;
     lastAttemptAt = now;
-    lastError = error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR);
-    var next = permanent ? Optional.<OffsetDateTime>empty() : policy.nextAttempt(createdAt, attempts, now);
+    lastError =
+        error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR);
+    var next =
+        permanent ? Optional.<OffsetDateTime>empty() : policy.nextAttempt(createdAt, attempts, now);
     if (next.isPresent()) {
       nextAttemptAt = next.get();
     } else {

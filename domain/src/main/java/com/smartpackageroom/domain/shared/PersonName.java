@@ -16,8 +16,8 @@ public final class PersonName {
   }
 
   /**
-   * The key lists are sorted by: last name, then first name, regardless of case and accents
-   * (de Vries between Davis and Evans, Émile with the Es), whatever the database's collation.
+   * The key lists are sorted by: last name, then first name, regardless of case and accents (de
+   * Vries between Davis and Evans, Émile with the Es), whatever the database's collation.
    */
   public static String sortKey(String firstName, String lastName) {
     return fold(lastName) + " " + fold(firstName);

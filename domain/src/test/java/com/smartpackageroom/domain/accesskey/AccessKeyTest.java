@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class AccessKeyTest {
 
-  private static final OffsetDateTime NOW = OffsetDateTime.of(2026, 11, 21, 12, 0, 0, 0, ZoneOffset.UTC);
+  private static final OffsetDateTime NOW =
+      OffsetDateTime.of(2026, 11, 21, 12, 0, 0, 0, ZoneOffset.UTC);
 
   private static AccessKey pin(HolderKind kind) {
     return AccessKey.permanent(1L, AccessKeyType.PIN, kind, 7L, "hash", "sealed", NOW);
@@ -51,7 +52,8 @@ class AccessKeyTest {
     assertTrue(key.use(NOW));
     assertFalse(key.isUsable(NOW));
     assertTrue(key.isSpent(NOW));
-    assertEquals("key-spent", assertThrows(DomainException.class, () -> key.reactivate(NOW)).code());
+    assertEquals(
+        "key-spent", assertThrows(DomainException.class, () -> key.reactivate(NOW)).code());
   }
 
   @Test
@@ -63,11 +65,14 @@ class AccessKeyTest {
 
   @Test
   void onlyCouriersAndStaffChooseTheirPinOrCarryACard() {
-    assertThrows(DomainException.class, () -> pin(HolderKind.RECIPIENT).changeSecret("n", "s", NOW));
+    assertThrows(
+        DomainException.class, () -> pin(HolderKind.RECIPIENT).changeSecret("n", "s", NOW));
     assertEquals("hash", pin(HolderKind.COURIER).changeSecret("n", "s", NOW));
     assertThrows(
         DomainException.class,
-        () -> AccessKey.permanent(1L, AccessKeyType.KEY_CARD, HolderKind.RECIPIENT, 1L, "h", "s", NOW));
+        () ->
+            AccessKey.permanent(
+                1L, AccessKeyType.KEY_CARD, HolderKind.RECIPIENT, 1L, "h", "s", NOW));
   }
 
   @Test

@@ -14,7 +14,11 @@ class ContactTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "(212) 555-0143", "212.555.0143", "2125550143", "+1 212 555 0143", "1-212-555-0143",
+        "(212) 555-0143",
+        "212.555.0143",
+        "2125550143",
+        "+1 212 555 0143",
+        "1-212-555-0143",
         "212-555-0143"
       })
   void phonesInNationalFormatsBecomeE164(String raw) {
@@ -36,7 +40,16 @@ class ContactTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"pri.example.org", "pri@", "@example.org", "pri@@example.org", "a b@x.org", "pri@example", "x..y@example.org"})
+  @ValueSource(
+      strings = {
+        "pri.example.org",
+        "pri@",
+        "@example.org",
+        "pri@@example.org",
+        "a b@x.org",
+        "pri@example",
+        "x..y@example.org"
+      })
   void malformedEmailsAreRefused(String raw) {
     assertEquals(
         "invalid-request",

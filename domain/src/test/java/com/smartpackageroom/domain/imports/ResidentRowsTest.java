@@ -43,7 +43,8 @@ class ResidentRowsTest {
   @Test
   void everyNationalPhoneFormatBecomesE164() throws InvalidRowException {
     for (String phone :
-        List.of("(212) 555-0143", "212.555.0143", "2125550143", "+1 212 555 0143", "1-212-555-0143")) {
+        List.of(
+            "(212) 555-0143", "212.555.0143", "2125550143", "+1 212 555 0143", "1-212-555-0143")) {
       ResidentRow r =
           ResidentRows.normalize(2, row("MOBILE_PHONE", phone), ImportLayout.YARDI, "US");
       assertEquals("+12125550143", r.phone(), phone);
@@ -60,7 +61,8 @@ class ResidentRowsTest {
 
   @Test
   void formerStatusesMeanMovedOut() throws InvalidRowException {
-    assertTrue(ResidentRows.normalize(2, row("STATUS", "Past"), ImportLayout.YARDI, "US").movedOut());
+    assertTrue(
+        ResidentRows.normalize(2, row("STATUS", "Past"), ImportLayout.YARDI, "US").movedOut());
     assertTrue(
         ResidentRows.normalize(2, row("STATUS", "Former"), ImportLayout.ONESITE, "US").movedOut());
     assertTrue(
@@ -78,7 +80,8 @@ class ResidentRowsTest {
     assertEquals("no resident id", reason(row("EXTERNAL_ID", " ")));
     assertEquals("no name", reason(row("FIRST_NAME", "", "LAST_NAME", null)));
     assertEquals("no last name", reason(row("LAST_NAME", "")));
-    assertEquals("no contact (neither email nor phone)", reason(row("EMAIL", "", "MOBILE_PHONE", "")));
+    assertEquals(
+        "no contact (neither email nor phone)", reason(row("EMAIL", "", "MOBILE_PHONE", "")));
     assertEquals("malformed email \"pri.1@@example\"", reason(row("EMAIL", "pri.1@@example")));
     assertEquals("malformed mobile phone \"12\"", reason(row("MOBILE_PHONE", "12")));
     assertTrue(reason(row("STATUS", "Evicted")).startsWith("unknown status \"Evicted\""));
@@ -109,8 +112,17 @@ class ResidentRowsTest {
         List.of(),
         ImportLayout.YARDI.missingColumns(
             List.of(
-                "\uFEFFProperty", "Unit", "Tenant Code", "Status", "First Name", "Last Name",
-                "Email", "Cell Phone", "Home Phone", "Move In", "Move Out")));
+                "\uFEFFProperty",
+                "Unit",
+                "Tenant Code",
+                "Status",
+                "First Name",
+                "Last Name",
+                "Email",
+                "Cell Phone",
+                "Home Phone",
+                "Move In",
+                "Move Out")));
     assertEquals(
         List.of("Tenant Code", "Status"),
         ImportLayout.YARDI.missingColumns(

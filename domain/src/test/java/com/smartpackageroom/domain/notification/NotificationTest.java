@@ -10,11 +10,22 @@ import org.junit.jupiter.api.Test;
 
 class NotificationTest {
 
-  private static final OffsetDateTime T0 = OffsetDateTime.of(2026, 11, 22, 8, 0, 0, 0, ZoneOffset.UTC);
+  private static final OffsetDateTime T0 =
+      OffsetDateTime.of(2026, 11, 22, 8, 0, 0, 0, ZoneOffset.UTC);
   private final RetryPolicy policy = RetryPolicy.defaults();
 
   private static Notification message() {
-    return new Notification(1L, NotificationKind.ACCESS_KEY, Channel.EMAIL, "ana@example.org", "PIN", "sealed", null, 5L, null, T0);
+    return new Notification(
+        1L,
+        NotificationKind.ACCESS_KEY,
+        Channel.EMAIL,
+        "ana@example.org",
+        "PIN",
+        "sealed",
+        null,
+        5L,
+        null,
+        T0);
   }
 
   @Test

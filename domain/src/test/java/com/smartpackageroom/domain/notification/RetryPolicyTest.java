@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
 
-  private static final OffsetDateTime CREATED = OffsetDateTime.of(2026, 11, 22, 8, 0, 0, 0, ZoneOffset.UTC);
+  private static final OffsetDateTime CREATED =
+      OffsetDateTime.of(2026, 11, 22, 8, 0, 0, 0, ZoneOffset.UTC);
 
   private final RetryPolicy policy = RetryPolicy.defaults();
 
@@ -58,10 +59,17 @@ class RetryPolicyTest {
   void refusesNonsense() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> new RetryPolicy(Duration.ZERO, Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofHours(1)));
+        () ->
+            new RetryPolicy(
+                Duration.ZERO, Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofHours(1)));
     assertThrows(
         IllegalArgumentException.class,
-        () -> new RetryPolicy(Duration.ofMinutes(2), Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofHours(1)));
+        () ->
+            new RetryPolicy(
+                Duration.ofMinutes(2),
+                Duration.ofMinutes(1),
+                Duration.ofMinutes(5),
+                Duration.ofHours(1)));
     assertThrows(IllegalArgumentException.class, () -> policy.nextAttempt(CREATED, 0, CREATED));
   }
 }

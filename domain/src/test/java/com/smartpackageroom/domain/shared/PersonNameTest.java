@@ -24,7 +24,8 @@ class PersonNameTest {
             .map(n -> PersonName.display(n.first(), n.last()))
             .toList();
     assertEquals(
-        List.of("Al Davis", "Bo Davis", "ann de Vries", "Émile Évans", "Zoë O'Brien", "Ana Zimmer"), sorted);
+        List.of("Al Davis", "Bo Davis", "ann de Vries", "Émile Évans", "Zoë O'Brien", "Ana Zimmer"),
+        sorted);
   }
 
   @Test

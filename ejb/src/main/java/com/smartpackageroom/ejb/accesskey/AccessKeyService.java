@@ -33,8 +33,8 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Access Key Maintenance: generate, customise, look up, deactivate, reactivate and delete keys,
- * and send single access PINs. Every change and every look-up is audited.
+ * Access Key Maintenance: generate, customise, look up, deactivate, reactivate and delete keys, and
+ * send single access PINs. Every change and every look-up is audited.
  */
 @Stateless
 public class AccessKeyService {
@@ -80,7 +80,12 @@ public class AccessKeyService {
 
   /** "Generate PIN", "Generate QR Code", or a chosen PIN for couriers and staff. */
   public AccessKeyView create(
-      Caller caller, Long siteId, HolderKind kind, Long holderId, AccessKeyType type, String customPin) {
+      Caller caller,
+      Long siteId,
+      HolderKind kind,
+      Long holderId,
+      AccessKeyType type,
+      String customPin) {
     Holder holder = holder(caller, siteId, kind, holderId);
     requireActive(holder);
     OffsetDateTime now = Times.now(clock);
@@ -129,7 +134,8 @@ public class AccessKeyService {
     Holder holder = holder(caller, siteId, HolderKind.RECIPIENT, recipientId);
     requireActive(holder);
     OffsetDateTime now = Times.now(clock);
-    OffsetDateTime expiry = expiresAt == null ? now.plus(singleAccessValidity) : Times.utc(expiresAt);
+    OffsetDateTime expiry =
+        expiresAt == null ? now.plus(singleAccessValidity) : Times.utc(expiresAt);
     if (!expiry.isAfter(now)) {
       throw DomainException.invalid("expiresAt must be in the future");
     }
@@ -151,7 +157,8 @@ public class AccessKeyService {
           key.getId(),
           qrKeyId);
     }
-    audit.recordKey(AuditEventType.SINGLE_ACCESS_PIN_SENT, caller.actor(), key, null, "via " + via.name());
+    audit.recordKey(
+        AuditEventType.SINGLE_ACCESS_PIN_SENT, caller.actor(), key, null, "via " + via.name());
     return AccessKeyView.of(key, holder.displayName(), box.open(key.getSecretEncrypted()));
   }
 
@@ -289,11 +296,13 @@ public class AccessKeyService {
   public byte[] qrPng(Caller caller, Long keyId, int size) {
     AccessKey key = find(caller, keyId, true);
     if (key.getType() != AccessKeyType.QR) {
-      throw DomainException.notFound("Access key " + keyId + " is a " + key.getType() + ", not a QR code");
+      throw DomainException.notFound(
+          "Access key " + keyId + " is a " + key.getType() + ", not a QR code");
     }
     if (!key.isUsable(Times.now(clock)) || key.getSecretEncrypted() == null) {
       throw DomainException.conflict(
-          "key-inactive", "Access key " + keyId + " is " + key.getStatus() + ": its QR code cannot be shown");
+          "key-inactive",
+          "Access key " + keyId + " is " + key.getStatus() + ": its QR code cannot be shown");
     }
     audit.recordKey(AuditEventType.KEY_VIEWED, caller.actor(), key, null, "QR code image");
     return qrCodes.png(box.open(key.getSecretEncrypted()), size);
@@ -330,7 +339,8 @@ public class AccessKeyService {
   public AccessKeyView customize(Caller caller, Long keyId, String pin) {
     AccessKey key = find(caller, keyId, false);
     if (key.getStatus() == AccessKeyStatus.DELETED) {
-      throw DomainException.conflict("key-deleted", "This access key was deleted and cannot be changed");
+      throw DomainException.conflict(
+          "key-deleted", "This access key was deleted and cannot be changed");
     }
     if (key.getType() != AccessKeyType.PIN) {
       throw DomainException.invalid("Only a PIN can be customised; this key is a " + key.getType());
@@ -388,8 +398,11 @@ public class AccessKeyService {
             .orElseThrow(
                 () -> {
                   // a staff member of other sites only: theirs to see, not this site's
-                  holders.sitesOfStaff(kind, holderId).forEach(other -> guard.check(caller, other, manage(kind)));
-                  return DomainException.notFound("There is no " + kind.name().toLowerCase() + " " + holderId);
+                  holders
+                      .sitesOfStaff(kind, holderId)
+                      .forEach(other -> guard.check(caller, other, manage(kind)));
+                  return DomainException.notFound(
+                      "There is no " + kind.name().toLowerCase() + " " + holderId);
                 });
     if (!holder.siteId().equals(siteId)) {
       guard.check(caller, holder.siteId(), manage(kind));
@@ -426,7 +439,9 @@ public class AccessKeyService {
           Reason.UNPROCESSABLE,
           "contact-missing",
           "The recipient has no "
-              + (via == NotifyVia.EMAIL ? "email address" : via == NotifyVia.SMS ? "mobile phone number" : "email address or phone number")
+              + (via == NotifyVia.EMAIL
+                  ? "email address"
+                  : via == NotifyVia.SMS ? "mobile phone number" : "email address or phone number")
               + " to send the PIN to; add one or choose another way");
     }
     return channels;

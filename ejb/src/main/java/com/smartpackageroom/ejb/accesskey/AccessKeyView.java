@@ -5,8 +5,8 @@ import com.smartpackageroom.ejb.platform.Times;
 import java.time.Instant;
 
 /**
- * A key in the APIs' JSON shape. {@code pin} and {@code qr} carry the value only where it is
- * shown on purpose: when the key is made or customised, and on an audited look-up.
+ * A key in the APIs' JSON shape. {@code pin} and {@code qr} carry the value only where it is shown
+ * on purpose: when the key is made or customised, and on an audited look-up.
  */
 public record AccessKeyView(
     Long id,

@@ -1,7 +1,7 @@
 package com.smartpackageroom.ejb.accesskey;
 
-import com.smartpackageroom.domain.account.Account;
 import com.smartpackageroom.domain.accesskey.HolderKind;
+import com.smartpackageroom.domain.account.Account;
 import com.smartpackageroom.domain.courier.Courier;
 import com.smartpackageroom.domain.recipient.Recipient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,21 +34,32 @@ public class Holders {
       return Optional.empty();
     }
     return switch (kind) {
-      case RECIPIENT ->
-          Optional.ofNullable(em.find(Recipient.class, id)).map(Holders::of);
+      case RECIPIENT -> Optional.ofNullable(em.find(Recipient.class, id)).map(Holders::of);
       case COURIER ->
           Optional.ofNullable(em.find(Courier.class, id))
               .map(
                   c ->
                       new Holder(
-                          kind, c.getId(), c.getSiteId(), c.getName(), true, c.getEmail(), c.getPhone()));
+                          kind,
+                          c.getId(),
+                          c.getSiteId(),
+                          c.getName(),
+                          true,
+                          c.getEmail(),
+                          c.getPhone()));
       case STAFF ->
           Optional.ofNullable(em.find(Account.class, id))
               .filter(a -> a.getSiteIds().contains(siteId))
               .map(
                   a ->
                       new Holder(
-                          kind, a.getId(), siteId, a.getDisplayName(), a.isEnabled(), a.getEmail(), null));
+                          kind,
+                          a.getId(),
+                          siteId,
+                          a.getDisplayName(),
+                          a.isEnabled(),
+                          a.getEmail(),
+                          null));
     };
   }
 

@@ -17,8 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Key values at a site: their keyed hashes, whether a value may be issued, fresh PINs and QR
- * tokens, and the retirement of spent values (deleted for ever, used one-time PINs for a
- * quarantine of spr.keys.reuse-quarantine-days).
+ * tokens, and the retirement of spent values (deleted for ever, used one-time PINs for a quarantine
+ * of spr.keys.reuse-quarantine-days).
  */
 @ApplicationScoped
 public class KeyValues {

@@ -33,7 +33,11 @@ public class QrCodes {
                   BarcodeFormat.QR_CODE,
                   size,
                   size,
-                  Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
+                  Map.of(
+                      EncodeHintType.ERROR_CORRECTION,
+                      ErrorCorrectionLevel.M,
+                      EncodeHintType.MARGIN,
+                      2));
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       // in memory: ImageIO would otherwise buffer every image through a temporary file
       try (ImageOutputStream image = new MemoryCacheImageOutputStream(out)) {

@@ -67,7 +67,8 @@ public class AccountService {
 
   public List<StaffView> staffOf(Caller caller, Long siteId) {
     guard.site(caller, siteId, Permission.VIEW_STAFF);
-    return em.createQuery(
+    return em
+        .createQuery(
             "SELECT a FROM Account a JOIN a.sites s WHERE s.id = :site AND a.role <> :admin"
                 + " ORDER BY a.lastName, a.firstName, a.id",
             Account.class)
@@ -82,7 +83,9 @@ public class AccountService {
   public StaffView staffMember(Caller caller, Long siteId, Long id) {
     guard.site(caller, siteId, Permission.VIEW_SITE);
     Account account = id == null ? null : em.find(Account.class, id);
-    if (account == null || account.getRole() == Role.ADMINISTRATOR || !account.getSiteIds().contains(siteId)) {
+    if (account == null
+        || account.getRole() == Role.ADMINISTRATOR
+        || !account.getSiteIds().contains(siteId)) {
       if (account != null && account.getRole() != Role.ADMINISTRATOR) {
         // a staff member of other sites only: theirs to see, not this site's
         account.getSiteIds().forEach(other -> guard.check(caller, other, Permission.VIEW_STAFF));
@@ -96,7 +99,8 @@ public class AccountService {
   }
 
   /** An administrator of the whole installation. */
-  public StaffView createAdministrator(Caller caller, String email, String firstName, String lastName) {
+  public StaffView createAdministrator(
+      Caller caller, String email, String firstName, String lastName) {
     guard.require(caller, Permission.MANAGE_API_TOKENS);
     Account account = newAccount(email, firstName, lastName, Role.ADMINISTRATOR);
     em.persist(account);
@@ -115,16 +119,25 @@ public class AccountService {
     }
     String token = Tokens.random("spr_", 32);
     ApiToken apiToken =
-        new ApiToken(account, Fields.required("name", name, 200), Tokens.sha256(token), Times.now(clock));
+        new ApiToken(
+            account, Fields.required("name", name, 200), Tokens.sha256(token), Times.now(clock));
     em.persist(apiToken);
     em.flush();
-    audit.record(null, AuditEventType.API_TOKEN_CREATED, caller.actor(), null, "token " + apiToken.getId() + " for account " + accountId);
+    audit.record(
+        null,
+        AuditEventType.API_TOKEN_CREATED,
+        caller.actor(),
+        null,
+        "token " + apiToken.getId() + " for account " + accountId);
     return ApiTokenView.of(apiToken, token);
   }
 
   public List<ApiTokenView> apiTokens(Caller caller) {
     guard.require(caller, Permission.MANAGE_API_TOKENS);
-    return em.createQuery("SELECT t FROM ApiToken t ORDER BY t.id", ApiToken.class).getResultList().stream()
+    return em
+        .createQuery("SELECT t FROM ApiToken t ORDER BY t.id", ApiToken.class)
+        .getResultList()
+        .stream()
         .map(t -> ApiTokenView.of(t, null))
         .toList();
   }
@@ -150,7 +163,8 @@ public class AccountService {
             .getResultList()
             .isEmpty();
     if (taken) {
-      throw DomainException.conflict("email-in-use", "An account with this email address exists already");
+      throw DomainException.conflict(
+          "email-in-use", "An account with this email address exists already");
     }
     return new Account(
         address,
@@ -172,7 +186,12 @@ public class AccountService {
         account.getEmail(),
         messages.invitation(site.getName(), account.getFirstName(), link),
         null);
-    audit.record(site.getId(), AuditEventType.STAFF_INVITED, caller.actor(), null, "account " + account.getId() + " as " + account.getRole());
+    audit.record(
+        site.getId(),
+        AuditEventType.STAFF_INVITED,
+        caller.actor(),
+        null,
+        "account " + account.getId() + " as " + account.getRole());
   }
 
   private static Role staffRole(String raw) {

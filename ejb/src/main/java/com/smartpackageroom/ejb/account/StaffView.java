@@ -7,6 +7,11 @@ public record StaffView(
 
   public static StaffView of(Account a) {
     return new StaffView(
-        a.getId(), a.getEmail(), a.getFirstName(), a.getLastName(), a.getRole().name(), a.getStatus().name());
+        a.getId(),
+        a.getEmail(),
+        a.getFirstName(),
+        a.getLastName(),
+        a.getRole().name(),
+        a.getStatus().name());
   }
 }

@@ -137,7 +137,8 @@ public class AuditLog {
       String detail) {
     // the container hands out the connection of the caller's transaction
     try (Connection connection = dataSource.getConnection()) {
-      insert(connection, siteId, type, actor, keyId, keyType, holderKind, holderId, kioskId, detail);
+      insert(
+          connection, siteId, type, actor, keyId, keyType, holderKind, holderId, kioskId, detail);
     } catch (SQLException e) {
       throw new IllegalStateException("The audit log cannot be written: " + e.getMessage(), e);
     }
@@ -156,7 +157,18 @@ public class AuditLog {
       String detail)
       throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-      bind(insert, siteId, Times.now(clock), type, actor, keyId, keyType, holderKind, holderId, kioskId, detail);
+      bind(
+          insert,
+          siteId,
+          Times.now(clock),
+          type,
+          actor,
+          keyId,
+          keyType,
+          holderKind,
+          holderId,
+          kioskId,
+          detail);
       insert.executeUpdate();
     }
   }
@@ -184,7 +196,8 @@ public class AuditLog {
     setLong(insert, 8, holderId);
     setLong(insert, 9, kioskId);
     insert.setString(
-        10, detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL));
+        10,
+        detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL));
   }
 
   private static void setLong(PreparedStatement statement, int index, Long value)

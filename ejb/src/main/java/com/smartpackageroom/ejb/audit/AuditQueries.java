@@ -27,7 +27,8 @@ public class AuditQueries {
             .setParameter("site", siteId)
             .getSingleResult();
     var items =
-        em.createQuery(
+        em
+            .createQuery(
                 "SELECT e FROM AuditEvent e WHERE e.siteId = :site ORDER BY e.id DESC",
                 AuditEvent.class)
             .setParameter("site", siteId)

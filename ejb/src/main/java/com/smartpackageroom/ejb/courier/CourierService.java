@@ -44,7 +44,8 @@ public class CourierService {
 
   public List<CourierView> list(Caller caller, Long siteId) {
     guard.site(caller, siteId, Permission.VIEW_COURIERS);
-    return em.createQuery(
+    return em
+        .createQuery(
             "SELECT c FROM Courier c WHERE c.siteId = :site ORDER BY c.name, c.id", Courier.class)
         .setParameter("site", siteId)
         .getResultList()

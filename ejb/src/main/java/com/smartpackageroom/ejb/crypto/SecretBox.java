@@ -34,7 +34,8 @@ public class SecretBox {
           new GCMParameterSpec(TAG_BITS, nonce));
       byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
       return Base64.getEncoder()
-          .encodeToString(ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
+          .encodeToString(
+              ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM is not available", e);
     }
@@ -52,7 +53,8 @@ public class SecretBox {
       return new String(plain, StandardCharsets.UTF_8);
     } catch (GeneralSecurityException e) {
       // wrong key or tampered value: never show the value itself
-      throw new IllegalStateException("A stored secret cannot be decrypted with the configured key");
+      throw new IllegalStateException(
+          "A stored secret cannot be decrypted with the configured key");
     }
   }
 }

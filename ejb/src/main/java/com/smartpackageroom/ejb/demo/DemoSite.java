@@ -2,8 +2,8 @@ package com.smartpackageroom.ejb.demo;
 
 import com.smartpackageroom.domain.accesskey.AccessKeyType;
 import com.smartpackageroom.domain.accesskey.HolderKind;
-import com.smartpackageroom.ejb.account.AccountService;
 import com.smartpackageroom.ejb.accesskey.AccessKeyService;
+import com.smartpackageroom.ejb.account.AccountService;
 import com.smartpackageroom.ejb.courier.CourierService;
 import com.smartpackageroom.ejb.courier.CourierView;
 import com.smartpackageroom.ejb.kiosk.KioskRegistry;
@@ -35,8 +35,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * With spr.demo=true: a demo site with recipients, a courier per carrier and a kiosk, created once.
- * Its tokens and PINs go to a file readable by the server's user only (spr.demo.file), never to
- * the log.
+ * Its tokens and PINs go to a file readable by the server's user only (spr.demo.file), never to the
+ * log.
  */
 @Singleton
 @Startup
@@ -84,12 +84,20 @@ public class DemoSite {
             .getResultList()
             .isEmpty();
     if (exists) {
-      LOG.info("Demo site \"" + SITE_NAME + "\" exists; its kiosk token, API token and PINs are in " + target);
+      LOG.info(
+          "Demo site \""
+              + SITE_NAME
+              + "\" exists; its kiosk token, API token and PINs are in "
+              + target);
       return;
     }
     try {
       write(target, populate());
-      LOG.info("Demo site \"" + SITE_NAME + "\" created; its kiosk token, API token and PINs are in " + target);
+      LOG.info(
+          "Demo site \""
+              + SITE_NAME
+              + "\" created; its kiosk token, API token and PINs are in "
+              + target);
     } catch (RuntimeException | IOException e) {
       LOG.log(Level.WARNING, "The demo site could not be created", e);
     }
@@ -100,8 +108,13 @@ public class DemoSite {
     StringBuilder out = new StringBuilder();
     SiteView site = sites.create(demo, new SiteChanges(SITE_NAME, "America/New_York", true, "US"));
     out.append("Smart Package Room demo\n=======================\n")
-        .append("Site: ").append(SITE_NAME).append(" (id ").append(site.id()).append(")\n");
-    var admin = accounts.createAdministrator(demo, "admin@demo.example.org", "Demo", "Administrator");
+        .append("Site: ")
+        .append(SITE_NAME)
+        .append(" (id ")
+        .append(site.id())
+        .append(")\n");
+    var admin =
+        accounts.createAdministrator(demo, "admin@demo.example.org", "Demo", "Administrator");
     var token = accounts.createApiToken(demo, admin.id(), "demo");
     out.append("\nManagement API (Authorization: Bearer ...): ").append(token.token()).append('\n');
     out.append("  try: curl -H 'Authorization: Bearer ")
@@ -117,15 +130,21 @@ public class DemoSite {
         .append(" http://localhost:8080/api/kiosk/v1/sessions\n");
     out.append("\nCouriers (PIN):\n");
     for (String carrier : CARRIERS) {
-      CourierView courier = couriers.create(demo, site.id(), carrier + " courier", carrier, null, null);
-      var pin = keys.create(demo, site.id(), HolderKind.COURIER, courier.id(), AccessKeyType.PIN, null);
-      out.append("  ").append(String.format("%-16s", courier.name())).append(pin.pin()).append('\n');
+      CourierView courier =
+          couriers.create(demo, site.id(), carrier + " courier", carrier, null, null);
+      var pin =
+          keys.create(demo, site.id(), HolderKind.COURIER, courier.id(), AccessKeyType.PIN, null);
+      out.append("  ")
+          .append(String.format("%-16s", courier.name()))
+          .append(pin.pin())
+          .append('\n');
     }
     out.append("\nRecipients (unit, PIN, QR key id for /api/v1/access-keys/{id}/qr.png):\n");
     int n = 0;
     for (String[] person : RESIDENTS) {
       n++;
-      String email = person[0].toLowerCase().replaceAll("[^a-z]", "") + "." + n + "@demo.example.org";
+      String email =
+          person[0].toLowerCase().replaceAll("[^a-z]", "") + "." + n + "@demo.example.org";
       RecipientView r =
           recipients.create(
               demo,
@@ -140,8 +159,10 @@ public class DemoSite {
                   null));
       var pin = keys.create(demo, site.id(), HolderKind.RECIPIENT, r.id(), AccessKeyType.PIN, null);
       var qr = keys.create(demo, site.id(), HolderKind.RECIPIENT, r.id(), AccessKeyType.QR, null);
-      out.append(String.format("  %-22s unit %-5s PIN %s  QR key %d  (%s)%n",
-          r.firstName() + " " + r.lastName(), r.unit(), pin.pin(), qr.id(), email));
+      out.append(
+          String.format(
+              "  %-22s unit %-5s PIN %s  QR key %d  (%s)%n",
+              r.firstName() + " " + r.lastName(), r.unit(), pin.pin(), qr.id(), email));
     }
     return out.toString();
   }

@@ -43,7 +43,8 @@ public class KioskRegistry {
 
   public List<KioskView> list(Caller caller, Long siteId) {
     guard.site(caller, siteId, Permission.MANAGE_KIOSKS);
-    return em.createQuery("SELECT k FROM Kiosk k WHERE k.siteId = :site ORDER BY k.name", Kiosk.class)
+    return em
+        .createQuery("SELECT k FROM Kiosk k WHERE k.siteId = :site ORDER BY k.name", Kiosk.class)
         .setParameter("site", siteId)
         .getResultList()
         .stream()

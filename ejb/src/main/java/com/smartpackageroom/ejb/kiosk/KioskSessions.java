@@ -14,8 +14,8 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Kiosk session tokens: signed, not stored, so a sign-in writes no session row and any instance
- * can check a token. A session ended early is recorded (KioskSessionEnd).
+ * Kiosk session tokens: signed, not stored, so a sign-in writes no session row and any instance can
+ * check a token. A session ended early is recorded (KioskSessionEnd).
  */
 @ApplicationScoped
 public class KioskSessions {
@@ -32,10 +32,13 @@ public class KioskSessions {
   public record Claims(String sessionId, long kioskId, long keyId, Instant expiresAt) {}
 
   /** A session for the holder of a key who has just signed in at a kiosk. */
-  public SignInView open(long kioskId, long keyId, HolderKind holderKind, String displayName, Instant now) {
+  public SignInView open(
+      long kioskId, long keyId, HolderKind holderKind, String displayName, Instant now) {
     Instant expiresAt = now.plus(lifetime);
     return new SignInView(
-        issue(kioskId, keyId, expiresAt), expiresAt, new SignInView.HolderView(holderKind.name(), displayName));
+        issue(kioskId, keyId, expiresAt),
+        expiresAt,
+        new SignInView.HolderView(holderKind.name(), displayName));
   }
 
   public String issue(long kioskId, long keyId, Instant expiresAt) {

@@ -2,7 +2,6 @@ package com.smartpackageroom.ejb.kiosk;
 
 import com.smartpackageroom.domain.accesskey.AccessKey;
 import com.smartpackageroom.domain.accesskey.AccessKeyType;
-import com.smartpackageroom.domain.accesskey.HolderKind;
 import com.smartpackageroom.domain.audit.AuditEventType;
 import com.smartpackageroom.domain.kiosk.Kiosk;
 import com.smartpackageroom.domain.kiosk.KioskSessionEnd;
@@ -26,8 +25,8 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /**
- * Signing in at a kiosk by PIN, QR code or key card, and assigning key cards. A key is found by
- * its keyed hash through a unique index, never by scanning or decrypting keys. Every attempt is
+ * Signing in at a kiosk by PIN, QR code or key card, and assigning key cards. A key is found by its
+ * keyed hash through a unique index, never by scanning or decrypting keys. Every attempt is
  * audited; failures feed the kiosk's throttle.
  */
 @Stateless
@@ -78,7 +77,8 @@ public class KioskSignInService {
           Reason.FORBIDDEN, "forbidden", "Key cards can be assigned to couriers and staff only");
     }
     use(kiosk, granted, pinCredential, now);
-    String cardHash = values.hash(kiosk.getSiteId(), AccessKeyType.KEY_CARD, cardCredential.value());
+    String cardHash =
+        values.hash(kiosk.getSiteId(), AccessKeyType.KEY_CARD, cardCredential.value());
     if (!values.isAvailable(cardHash, now)) {
       throw new RecordedRefusal(
           Reason.CONFLICT, "card-in-use", "This key card is already assigned; use another card");
@@ -94,7 +94,8 @@ public class KioskSignInService {
             now);
     em.persist(key);
     em.flush();
-    audit.recordKey(AuditEventType.KEY_CARD_ASSIGNED, KioskThrottle.actor(kiosk), key, kiosk.getId(), null);
+    audit.recordKey(
+        AuditEventType.KEY_CARD_ASSIGNED, KioskThrottle.actor(kiosk), key, kiosk.getId(), null);
     return AccessKeyView.of(key, granted.holder().displayName(), null);
   }
 
@@ -132,7 +133,9 @@ public class KioskSignInService {
       em.refresh(key, LockModeType.PESSIMISTIC_WRITE);
     }
     Optional<Holder> holder =
-        key == null ? Optional.empty() : holders.find(key.getHolderKind(), key.getHolderId(), key.getSiteId());
+        key == null
+            ? Optional.empty()
+            : holders.find(key.getHolderKind(), key.getHolderId(), key.getSiteId());
     if (key == null
         || !key.getSiteId().equals(kiosk.getSiteId())
         || !key.isUsable(now)
@@ -150,20 +153,36 @@ public class KioskSignInService {
       values.retireForQuarantine(key.getSiteId(), key.releaseValue(), now);
     }
     throttle.recordSuccess(kiosk);
-    audit.recordKey(AuditEventType.KEY_USED, KioskThrottle.actor(kiosk), key, kiosk.getId(), credential.signInDetail());
+    audit.recordKey(
+        AuditEventType.KEY_USED,
+        KioskThrottle.actor(kiosk),
+        key,
+        kiosk.getId(),
+        credential.signInDetail());
   }
 
   private void fail(Kiosk kiosk, Credential credential, AccessKey key, OffsetDateTime now) {
     throttle.recordFailure(kiosk, now);
     String how = credential.signInDetail();
     if (key == null) {
-      audit.record(kiosk.getSiteId(), AuditEventType.SIGN_IN_FAILED, KioskThrottle.actor(kiosk), kiosk.getId(), how + ": unknown credential");
+      audit.record(
+          kiosk.getSiteId(),
+          AuditEventType.SIGN_IN_FAILED,
+          KioskThrottle.actor(kiosk),
+          kiosk.getId(),
+          how + ": unknown credential");
     } else {
       String state = key.isExpired(now) ? "expired" : key.getStatus().name().toLowerCase();
       audit.recordKey(
-          AuditEventType.KEY_REFUSED, KioskThrottle.actor(kiosk), key, kiosk.getId(), how + ": key " + state);
+          AuditEventType.KEY_REFUSED,
+          KioskThrottle.actor(kiosk),
+          key,
+          kiosk.getId(),
+          how + ": key " + state);
     }
     throw new RecordedRefusal(
-        Reason.UNAUTHENTICATED, "invalid-credential", "This " + Credential.field(credential.type()) + " is not valid here");
+        Reason.UNAUTHENTICATED,
+        "invalid-credential",
+        "This " + Credential.field(credential.type()) + " is not valid here");
   }
 }

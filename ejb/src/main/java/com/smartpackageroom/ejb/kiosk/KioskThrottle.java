@@ -88,11 +88,18 @@ public class KioskThrottle {
         .remainingBlock(now)
         .ifPresent(
             wait -> {
-              audit.record(kiosk.getSiteId(), AuditEventType.SIGN_IN_THROTTLED, actor(kiosk), kiosk.getId(), null);
+              audit.record(
+                  kiosk.getSiteId(),
+                  AuditEventType.SIGN_IN_THROTTLED,
+                  actor(kiosk),
+                  kiosk.getId(),
+                  null);
               throw new RecordedRefusal(
                   Reason.TOO_MANY_REQUESTS,
                   code,
-                  "Too many wrong attempts at this kiosk: try again in " + seconds(wait) + " seconds",
+                  "Too many wrong attempts at this kiosk: try again in "
+                      + seconds(wait)
+                      + " seconds",
                   roundUp(wait));
             });
   }
@@ -114,7 +121,12 @@ public class KioskThrottle {
   }
 
   private void alertManagers(Kiosk kiosk, int failures) {
-    audit.record(kiosk.getSiteId(), AuditEventType.KIOSK_ALERT, actor(kiosk), kiosk.getId(), failures + " failed sign-ins in a row");
+    audit.record(
+        kiosk.getSiteId(),
+        AuditEventType.KIOSK_ALERT,
+        actor(kiosk),
+        kiosk.getId(),
+        failures + " failed sign-ins in a row");
     List<Account> managers =
         em.createQuery(
                 "SELECT a FROM Account a JOIN a.sites s WHERE s.id = :site AND a.role = :role",

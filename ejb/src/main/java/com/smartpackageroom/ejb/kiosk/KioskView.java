@@ -8,6 +8,7 @@ import java.time.Instant;
 public record KioskView(Long id, Long siteId, String name, String token, Instant createdAt) {
 
   public static KioskView of(Kiosk k, String token) {
-    return new KioskView(k.getId(), k.getSiteId(), k.getName(), token, Times.instant(k.getCreatedAt()));
+    return new KioskView(
+        k.getId(), k.getSiteId(), k.getName(), token, Times.instant(k.getCreatedAt()));
   }
 }

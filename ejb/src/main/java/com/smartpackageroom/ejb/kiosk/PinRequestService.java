@@ -17,12 +17,12 @@ import com.smartpackageroom.domain.site.Site;
 import com.smartpackageroom.ejb.accesskey.AccessKeyService;
 import com.smartpackageroom.ejb.accesskey.Holder;
 import com.smartpackageroom.ejb.accesskey.Holders;
-import com.smartpackageroom.ejb.notification.SmsBudget;
 import com.smartpackageroom.ejb.audit.AuditLog;
 import com.smartpackageroom.ejb.crypto.LookupHash;
 import com.smartpackageroom.ejb.crypto.SecretBox;
 import com.smartpackageroom.ejb.notification.AccessKeyMessages;
 import com.smartpackageroom.ejb.notification.Outbox;
+import com.smartpackageroom.ejb.notification.SmsBudget;
 import com.smartpackageroom.ejb.platform.Times;
 import com.smartpackageroom.ejb.security.Caller;
 import jakarta.ejb.Stateless;
@@ -85,7 +85,10 @@ public class PinRequestService {
             ? EmailAddresses.parse(rawContact)
                 .orElseThrow(() -> DomainException.invalid("contact is not a valid email address"))
             : PhoneNumbers.parse(rawContact, site.getCountry())
-                .orElseThrow(() -> DomainException.invalid("contact is not a valid email address or phone number"));
+                .orElseThrow(
+                    () ->
+                        DomainException.invalid(
+                            "contact is not a valid email address or phone number"));
     OffsetDateTime now = Times.now(clock);
     throttle.requireNotBlocked(kiosk, now, "too-many-requests");
     String contactHash = hashes.ofContact(site.getId(), contact);
@@ -99,7 +102,12 @@ public class PinRequestService {
             .setParameter("since", now.minusHours(1))
             .getResultList();
     if (recent.size() >= requestsPerHour) {
-      audit.record(site.getId(), AuditEventType.PIN_REQUEST_REFUSED, KioskThrottle.actor(kiosk), kiosk.getId(), "too many requests for one contact");
+      audit.record(
+          site.getId(),
+          AuditEventType.PIN_REQUEST_REFUSED,
+          KioskThrottle.actor(kiosk),
+          kiosk.getId(),
+          "too many requests for one contact");
       Duration wait = Duration.between(now, recent.get(0).plusHours(1));
       throw new RecordedRefusal(
           Reason.TOO_MANY_REQUESTS,
@@ -120,7 +128,12 @@ public class PinRequestService {
             .setMaxResults(5)
             .getResultList();
     if (recipients.isEmpty()) {
-      audit.record(site.getId(), AuditEventType.PIN_REQUEST_REFUSED, KioskThrottle.actor(kiosk), kiosk.getId(), "unknown contact");
+      audit.record(
+          site.getId(),
+          AuditEventType.PIN_REQUEST_REFUSED,
+          KioskThrottle.actor(kiosk),
+          kiosk.getId(),
+          "unknown contact");
       throw new RecordedRefusal(
           Reason.NOT_FOUND,
           "contact-not-found",
@@ -130,9 +143,16 @@ public class PinRequestService {
     OffsetDateTime expiry = keys.defaultSingleAccessExpiry(now);
     Channel channel = isEmail ? Channel.EMAIL : Channel.SMS;
     Optional<Duration> budgetWait =
-        channel == Channel.SMS ? smsBudget.exceededBy(site, now, recipients.size()) : Optional.empty();
+        channel == Channel.SMS
+            ? smsBudget.exceededBy(site, now, recipients.size())
+            : Optional.empty();
     if (budgetWait.isPresent()) {
-      audit.record(site.getId(), AuditEventType.PIN_REQUEST_REFUSED, KioskThrottle.actor(kiosk), kiosk.getId(), "daily SMS budget used up");
+      audit.record(
+          site.getId(),
+          AuditEventType.PIN_REQUEST_REFUSED,
+          KioskThrottle.actor(kiosk),
+          kiosk.getId(),
+          "daily SMS budget used up");
       throw new RecordedRefusal(
           Reason.TOO_MANY_REQUESTS,
           "too-many-requests",
@@ -153,7 +173,8 @@ public class PinRequestService {
               site, holder, box.open(key.getSecretEncrypted()), expiry, channel, qrKeyId != null),
           key.getId(),
           qrKeyId);
-      audit.recordKey(AuditEventType.PIN_REQUESTED, KioskThrottle.actor(kiosk), key, kiosk.getId(), null);
+      audit.recordKey(
+          AuditEventType.PIN_REQUESTED, KioskThrottle.actor(kiosk), key, kiosk.getId(), null);
     }
   }
 }

@@ -31,14 +31,13 @@ import javax.sql.DataSource;
 
 /**
  * The everyday kiosk sign-in: a known kiosk without failures in a row, a permanent key that works,
- * a holder who may come in. Nothing but the audit log is written, so no transaction and no lock
- * is needed: kiosk, key and holder are read by one statement and the audit event is inserted.
- * Sign-ins that arrive together are settled together ({@link GroupCommit}): looked up on one
- * connection, their audit events inserted as one batch (one round trip, one commit), and each is
- * answered only once its audit event is committed. Every other case (a wrong or refused
- * credential, a one-time PIN, a kiosk with failures or blocked) is left to {@link
- * KioskSignInService}, which decides under row locks and feeds the throttle. Both apply the same
- * rules: those of the domain entities.
+ * a holder who may come in. Nothing but the audit log is written, so no transaction and no lock is
+ * needed: kiosk, key and holder are read by one statement and the audit event is inserted. Sign-ins
+ * that arrive together are settled together ({@link GroupCommit}): looked up on one connection,
+ * their audit events inserted as one batch (one round trip, one commit), and each is answered only
+ * once its audit event is committed. Every other case (a wrong or refused credential, a one-time
+ * PIN, a kiosk with failures or blocked) is left to {@link KioskSignInService}, which decides under
+ * row locks and feeds the throttle. Both apply the same rules: those of the domain entities.
  */
 @ApplicationScoped
 public class SignInFastPath {
@@ -117,7 +116,9 @@ public class SignInFastPath {
 
   /** The session, or empty when the sign-in needs {@link KioskSignInService}. */
   public Optional<SignInView> signIn(String kioskToken, Credential credential) {
-    if (kioskToken == null || kioskToken.isBlank() || kioskToken.length() > KioskThrottle.MAX_TOKEN_LENGTH) {
+    if (kioskToken == null
+        || kioskToken.isBlank()
+        || kioskToken.length() > KioskThrottle.MAX_TOKEN_LENGTH) {
       return Optional.empty();
     }
     String tokenHash = Tokens.sha256(kioskToken);
@@ -137,7 +138,12 @@ public class SignInFastPath {
     return use == null
         ? Optional.empty()
         : Optional.of(
-            sessions.open(use.kioskId(), use.keyId(), use.holderKind(), attempt.holderName, attempt.at.toInstant()));
+            sessions.open(
+                use.kioskId(),
+                use.keyId(),
+                use.holderKind(),
+                attempt.holderName,
+                attempt.at.toInstant()));
   }
 
   /** Looks up a group of attempts and audits the granted ones in one batch. */

@@ -9,8 +9,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * The words of the messages about access keys, with times in the site's time zone. An email about
- * a key has a plain-text and an HTML body; the HTML body shows the holder's QR code when there is
+ * The words of the messages about access keys, with times in the site's time zone. An email about a
+ * key has a plain-text and an HTML body; the HTML body shows the holder's QR code when there is
  * one. Text messages carry the PIN and its expiry, never an image.
  */
 @ApplicationScoped
@@ -101,7 +101,9 @@ public class AccessKeyMessages {
         holder,
         "Your one-time PIN for the package room at " + site.getName() + " is:",
         pin,
-        "It opens the room once and expires on " + expiry + ". Enter it at the kiosk's sign-in screen.",
+        "It opens the room once and expires on "
+            + expiry
+            + ". Enter it at the kiosk's sign-in screen.",
         qrCode,
         null);
   }
@@ -143,7 +145,8 @@ public class AccessKeyMessages {
     StringBuilder text = new StringBuilder();
     StringBuilder html = new StringBuilder();
     text.append("Hello ").append(holder.displayName()).append(",\n\n").append(intro).append("\n\n");
-    html.append("<!DOCTYPE html><html><body style=\"font-family:Arial,Helvetica,sans-serif;color:#222\">")
+    html.append(
+            "<!DOCTYPE html><html><body style=\"font-family:Arial,Helvetica,sans-serif;color:#222\">")
         .append("<p>Hello ")
         .append(escape(holder.displayName()))
         .append(",</p><p>")

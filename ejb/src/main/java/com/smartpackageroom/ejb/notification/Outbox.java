@@ -27,7 +27,12 @@ public class Outbox {
   @Inject Clock clock;
 
   public Notification enqueue(
-      Long siteId, NotificationKind kind, Channel channel, String address, Message message, Long keyId) {
+      Long siteId,
+      NotificationKind kind,
+      Channel channel,
+      String address,
+      Message message,
+      Long keyId) {
     return enqueue(siteId, kind, channel, address, message, keyId, null);
   }
 

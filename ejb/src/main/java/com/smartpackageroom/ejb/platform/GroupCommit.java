@@ -17,8 +17,8 @@ import java.util.function.Consumer;
  * <p>It has no thread of its own: a waiting caller's thread leads the next group. When the work
  * fails, every caller of that group gets the failure.
  *
- * @param <T> an item, which the work completes in place (its results are visible to its caller
- *     when {@link #run} returns)
+ * @param <T> an item, which the work completes in place (its results are visible to its caller when
+ *     {@link #run} returns)
  */
 public final class GroupCommit<T> {
 

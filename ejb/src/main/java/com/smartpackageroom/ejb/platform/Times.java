@@ -13,7 +13,9 @@ public final class Times {
 
   /** Now, in UTC, to the microsecond (what PostgreSQL keeps). */
   public static OffsetDateTime now(Clock clock) {
-    return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    return OffsetDateTime.now(clock)
+        .withOffsetSameInstant(ZoneOffset.UTC)
+        .truncatedTo(ChronoUnit.MICROS);
   }
 
   public static Instant instant(OffsetDateTime time) {

@@ -3,8 +3,8 @@ package com.smartpackageroom.ejb.recipient;
 import java.util.Optional;
 
 /**
- * A recipient's fields as given. For a change, a null field is left as it is, and for the
- * optional fields (externalId, email, phone) {@code Optional.empty()} clears it.
+ * A recipient's fields as given. For a change, a null field is left as it is, and for the optional
+ * fields (externalId, email, phone) {@code Optional.empty()} clears it.
  */
 public record RecipientData(
     Optional<String> externalId,

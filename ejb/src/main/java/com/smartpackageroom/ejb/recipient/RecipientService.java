@@ -21,9 +21,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
-import java.util.List;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -87,9 +87,7 @@ public class RecipientService {
     var count = em.createQuery("SELECT COUNT(r) FROM Recipient r WHERE " + where, Long.class);
     var select =
         em.createQuery(
-            "SELECT r FROM Recipient r WHERE "
-                + where
-                + " ORDER BY r.sortName, r.id",
+            "SELECT r FROM Recipient r WHERE " + where + " ORDER BY r.sortName, r.id",
             Recipient.class);
     count.setParameter("site", siteId);
     select.setParameter("site", siteId);
@@ -157,7 +155,8 @@ public class RecipientService {
     Recipient r = find(caller, siteId, id);
     keys.eraseAllOf(caller, HolderKind.RECIPIENT, r.getId(), Times.now(clock));
     em.remove(r);
-    audit.recordHolder(siteId, AuditEventType.RECIPIENT_ERASED, caller.actor(), HolderKind.RECIPIENT, id);
+    audit.recordHolder(
+        siteId, AuditEventType.RECIPIENT_ERASED, caller.actor(), HolderKind.RECIPIENT, id);
     em.flush();
   }
 
@@ -187,8 +186,7 @@ public class RecipientService {
       return;
     }
     boolean taken =
-        em
-            .createQuery(
+        em.createQuery(
                 "SELECT r.id FROM Recipient r WHERE r.siteId = :site AND r.externalId = :ext",
                 Long.class)
             .setParameter("site", siteId)

@@ -31,8 +31,7 @@ public class ApiTokenAuthenticator {
     if (bootstrap.isPresent() && Tokens.sameSecret(bootstrap.get(), token)) {
       return Optional.of(Caller.bootstrap());
     }
-    return em
-        .createQuery(
+    return em.createQuery(
             "SELECT t FROM ApiToken t JOIN FETCH t.account WHERE t.tokenHash = :hash",
             ApiToken.class)
         .setParameter("hash", Tokens.sha256(token))

@@ -40,7 +40,8 @@ public class BootstrapTokenNotice {
                   + RECOMMENDED_LENGTH
                   + " or more (openssl rand -hex 24), and unset it once an administrator has a token of their own");
     } else {
-      LOG.info("spr.bootstrap.api-token is set: it is honoured as an administrator's token while it is set");
+      LOG.info(
+          "spr.bootstrap.api-token is set: it is honoured as an administrator's token while it is set");
     }
   }
 }

@@ -4,8 +4,8 @@ import com.smartpackageroom.domain.account.Role;
 import java.util.Set;
 
 /**
- * Who is calling a service: an account (through the portal or one of its API tokens), the
- * bootstrap token, or the system itself (schedules, demo data). Services scope every call by it.
+ * Who is calling a service: an account (through the portal or one of its API tokens), the bootstrap
+ * token, or the system itself (schedules, demo data). Services scope every call by it.
  */
 public record Caller(String actor, Long accountId, Role role, Set<Long> siteIds) {
 

@@ -39,7 +39,10 @@ public class SiteGuard {
   public void require(Caller caller, Permission what) {
     if (!what.grantedTo(caller.role())) {
       throw DomainException.forbidden(
-          "Your role (" + caller.role() + ") may not do this: " + what.name().toLowerCase().replace('_', ' '));
+          "Your role ("
+              + caller.role()
+              + ") may not do this: "
+              + what.name().toLowerCase().replace('_', ' '));
     }
   }
 }

@@ -35,15 +35,10 @@ public class SiteService {
     guard.require(caller, Permission.CREATE_SITE);
     String name = Fields.required("name", fields.name(), 200);
     ZoneId zone = zone(Fields.required("timeZone", fields.timeZone(), 64));
-    String country =
-        fields.country() == null ? DEFAULT_COUNTRY : country(fields.country());
+    String country = fields.country() == null ? DEFAULT_COUNTRY : country(fields.country());
     Site site =
         new Site(
-            name,
-            zone,
-            country,
-            Boolean.TRUE.equals(fields.requestPinEnabled()),
-            Times.now(clock));
+            name, zone, country, Boolean.TRUE.equals(fields.requestPinEnabled()), Times.now(clock));
     em.persist(site);
     em.flush();
     return SiteView.of(site);
@@ -56,7 +51,8 @@ public class SiteService {
   public List<SiteView> list(Caller caller) {
     List<Site> sites =
         caller.isAdministrator()
-            ? em.createQuery("SELECT s FROM Site s ORDER BY s.name, s.id", Site.class).getResultList()
+            ? em.createQuery("SELECT s FROM Site s ORDER BY s.name, s.id", Site.class)
+                .getResultList()
             : caller.siteIds().isEmpty()
                 ? List.of()
                 : em.createQuery(

@@ -5,7 +5,12 @@ import com.smartpackageroom.ejb.platform.Times;
 import java.time.Instant;
 
 public record SiteView(
-    Long id, String name, String timeZone, boolean requestPinEnabled, String country, Instant createdAt) {
+    Long id,
+    String name,
+    String timeZone,
+    boolean requestPinEnabled,
+    String country,
+    Instant createdAt) {
 
   public static SiteView of(Site s) {
     return new SiteView(

@@ -17,9 +17,11 @@ class AccessKeyMessagesTest {
 
   private final AccessKeyMessages messages = new AccessKeyMessages();
   private final Site site =
-      new Site("Elm & Oak <Tower>", ZoneId.of("America/Los_Angeles"), "US", true, OffsetDateTime.now());
+      new Site(
+          "Elm & Oak <Tower>", ZoneId.of("America/Los_Angeles"), "US", true, OffsetDateTime.now());
   private final Holder holder =
-      new Holder(HolderKind.RECIPIENT, 7L, 1L, "Zoë <script>", true, "zoe@example.org", "+14155550100");
+      new Holder(
+          HolderKind.RECIPIENT, 7L, 1L, "Zoë <script>", true, "zoe@example.org", "+14155550100");
 
   @Test
   void aSingleAccessPinNamesItsExpiryInTheSiteTimeZone() {

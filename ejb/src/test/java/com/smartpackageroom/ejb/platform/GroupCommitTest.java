@@ -30,10 +30,13 @@ class GroupCommitTest {
   void aLoneCallerRunsItsItemAtOnceInItsOwnThread() {
     List<Thread> workers = new ArrayList<>();
     GroupCommit<Item> group =
-        new GroupCommit<>(1, 64, items -> {
-          workers.add(Thread.currentThread());
-          items.forEach(i -> i.doneBy = 1);
-        });
+        new GroupCommit<>(
+            1,
+            64,
+            items -> {
+              workers.add(Thread.currentThread());
+              items.forEach(i -> i.doneBy = 1);
+            });
     Item item = new Item(1);
     group.run(item);
     assertEquals(1, item.doneBy);
@@ -49,15 +52,18 @@ class GroupCommitTest {
     AtomicInteger mostAtOnce = new AtomicInteger();
     AtomicInteger largestGroup = new AtomicInteger();
     GroupCommit<Item> group =
-        new GroupCommit<>(2, 16, items -> {
-          mostAtOnce.accumulateAndGet(inWork.incrementAndGet(), Math::max);
-          largestGroup.accumulateAndGet(items.size(), Math::max);
-          groups.incrementAndGet();
-          sleepMicros(200); // a round trip
-          int id = groups.get();
-          items.forEach(i -> i.doneBy = id);
-          inWork.decrementAndGet();
-        });
+        new GroupCommit<>(
+            2,
+            16,
+            items -> {
+              mostAtOnce.accumulateAndGet(inWork.incrementAndGet(), Math::max);
+              largestGroup.accumulateAndGet(items.size(), Math::max);
+              groups.incrementAndGet();
+              sleepMicros(200); // a round trip
+              int id = groups.get();
+              items.forEach(i -> i.doneBy = id);
+              inWork.decrementAndGet();
+            });
     ExecutorService pool = Executors.newFixedThreadPool(callers);
     CountDownLatch start = new CountDownLatch(1);
     List<Future<Integer>> results = new ArrayList<>();
@@ -92,13 +98,17 @@ class GroupCommitTest {
   void aFailedGroupFailsEachOfItsCallersAndTheNextGroupRunsAgain() {
     AtomicInteger calls = new AtomicInteger();
     GroupCommit<Item> group =
-        new GroupCommit<>(1, 8, items -> {
-          if (calls.incrementAndGet() == 1) {
-            throw new IllegalStateException("The database cannot be reached");
-          }
-          items.forEach(i -> i.doneBy = 2);
-        });
-    IllegalStateException failure = assertThrows(IllegalStateException.class, () -> group.run(new Item(1)));
+        new GroupCommit<>(
+            1,
+            8,
+            items -> {
+              if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("The database cannot be reached");
+              }
+              items.forEach(i -> i.doneBy = 2);
+            });
+    IllegalStateException failure =
+        assertThrows(IllegalStateException.class, () -> group.run(new Item(1)));
     assertEquals("The database cannot be reached", failure.getMessage());
     Item next = new Item(2);
     group.run(next);
@@ -110,13 +120,16 @@ class GroupCommitTest {
     CountDownLatch inWork = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     GroupCommit<Item> group =
-        new GroupCommit<>(1, 8, items -> {
-          if (items.get(0).number == 1) {
-            inWork.countDown();
-            await(release);
-          }
-          items.forEach(i -> i.doneBy = 3);
-        });
+        new GroupCommit<>(
+            1,
+            8,
+            items -> {
+              if (items.get(0).number == 1) {
+                inWork.countDown();
+                await(release);
+              }
+              items.forEach(i -> i.doneBy = 3);
+            });
     Thread first = new Thread(() -> group.run(new Item(1)));
     first.start();
     inWork.await();

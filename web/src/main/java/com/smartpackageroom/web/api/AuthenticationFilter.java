@@ -33,7 +33,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     if (path.startsWith("kiosk/")) {
       if (token.isEmpty()) {
         request.abortWith(
-            Problem.response(401, "invalid-kiosk-token", "Authorization: Bearer <kiosk token> is required"));
+            Problem.response(
+                401, "invalid-kiosk-token", "Authorization: Bearer <kiosk token> is required"));
       }
       return;
     }

@@ -10,7 +10,8 @@ public final class BearerToken {
   private BearerToken() {}
 
   public static Optional<String> from(String authorization) {
-    if (authorization == null || authorization.length() <= PREFIX.length()
+    if (authorization == null
+        || authorization.length() <= PREFIX.length()
         || !authorization.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
       return Optional.empty();
     }

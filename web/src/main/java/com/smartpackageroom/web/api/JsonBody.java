@@ -15,8 +15,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * A JSON request body read field by field, so that every missing or malformed field is refused
- * with 400 invalid-request naming it. Unknown fields are ignored.
+ * A JSON request body read field by field, so that every missing or malformed field is refused with
+ * 400 invalid-request naming it. Unknown fields are ignored.
  */
 public final class JsonBody {
 
@@ -53,7 +53,8 @@ public final class JsonBody {
   }
 
   public boolean has(String field) {
-    return object.containsKey(field) && object.get(field).getValueType() != JsonValue.ValueType.NULL;
+    return object.containsKey(field)
+        && object.get(field).getValueType() != JsonValue.ValueType.NULL;
   }
 
   public boolean present(String field) {
@@ -147,7 +148,8 @@ public final class JsonBody {
       return OffsetDateTime.parse(value.strip()).toInstant();
     } catch (DateTimeParseException e) {
       throw DomainException.invalid(
-          field + " must be an ISO-8601 date and time with an offset, such as 2026-11-22T18:00:00Z");
+          field
+              + " must be an ISO-8601 date and time with an offset, such as 2026-11-22T18:00:00Z");
     }
   }
 

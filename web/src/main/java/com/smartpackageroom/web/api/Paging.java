@@ -9,8 +9,7 @@ public final class Paging {
   private Paging() {}
 
   public static PageRequest of(String page, String size) {
-    return new PageRequest(
-        number("page", page, 0), number("size", size, PageRequest.DEFAULT_SIZE));
+    return new PageRequest(number("page", page, 0), number("size", size, PageRequest.DEFAULT_SIZE));
   }
 
   private static int number(String name, String raw, int fallback) {

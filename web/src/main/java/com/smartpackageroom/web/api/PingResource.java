@@ -8,8 +8,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 
 /**
- * A no-op endpoint: what the JAX-RS stack costs without any work of ours. Load balancers may use
- * it as a liveness probe; the sign-in benchmark compares the kiosk API against it.
+ * A no-op endpoint: what the JAX-RS stack costs without any work of ours. Load balancers may use it
+ * as a liveness probe; the sign-in benchmark compares the kiosk API against it.
  */
 @Path("ping")
 @Produces(MediaType.APPLICATION_JSON)

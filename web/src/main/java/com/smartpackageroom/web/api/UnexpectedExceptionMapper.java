@@ -60,7 +60,8 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
   private static Throwable unwrap(Throwable e) {
     Throwable current = e;
-    while ((current instanceof EJBException || current instanceof jakarta.transaction.RollbackException)
+    while ((current instanceof EJBException
+            || current instanceof jakarta.transaction.RollbackException)
         && current.getCause() != null) {
       current = current.getCause();
     }
@@ -72,7 +73,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
       if (t instanceof OptimisticLockException) {
         return true;
       }
-      if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+      if (t instanceof SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("23")) {
         return true;
       }
       if (t instanceof PersistenceException p && p.getCause() == null) {

@@ -28,7 +28,8 @@ public class DevMailboxServlet extends HttpServlet {
   @EJB private transient DevMailbox mailbox;
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     if (!mailbox.enabled()) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
@@ -62,8 +63,9 @@ public class DevMailboxServlet extends HttpServlet {
     out.println(
         "<p class=\"note\">Every message of the outbox, newest first, as it would arrive."
             + " Only for development (spr.mail.dev-mailbox): it shows PINs.</p>");
-    out.println("<table><thead><tr><th>#</th><th>Created</th><th>To</th><th>Channel</th><th>Kind</th>"
-        + "<th>Subject or text</th><th>Status</th><th>Tries</th></tr></thead><tbody>");
+    out.println(
+        "<table><thead><tr><th>#</th><th>Created</th><th>To</th><th>Channel</th><th>Kind</th>"
+            + "<th>Subject or text</th><th>Status</th><th>Tries</th></tr></thead><tbody>");
     for (DevMailbox.Letter l : mailbox.latest(SHOWN)) {
       Outgoing m = l.message();
       String summary = m.subject() != null ? m.subject() : m.text();
@@ -89,11 +91,18 @@ public class DevMailboxServlet extends HttpServlet {
   private void show(HttpServletRequest request, DevMailbox.Letter letter, PrintWriter out) {
     Outgoing m = letter.message();
     head(out, "Message " + m.id());
-    out.printf("<p><a href=\"%s/dev/mailbox/\">&larr; Developer mailbox</a></p>%n", request.getContextPath());
+    out.printf(
+        "<p><a href=\"%s/dev/mailbox/\">&larr; Developer mailbox</a></p>%n",
+        request.getContextPath());
     out.printf("<h1>%s</h1>%n", esc(m.subject() != null ? m.subject() : "Text message"));
     out.printf(
         "<p>To <strong>%s</strong> by %s &middot; %s &middot; %s after %d tries &middot; created %s</p>%n",
-        esc(m.to()), m.channel(), letter.kind(), letter.status(), letter.attempts(), letter.createdAt());
+        esc(m.to()),
+        m.channel(),
+        letter.kind(),
+        letter.status(),
+        letter.attempts(),
+        letter.createdAt());
     if (m.html() != null) {
       String html = m.html();
       if (m.qrPng() != null) {
@@ -113,10 +122,12 @@ public class DevMailboxServlet extends HttpServlet {
   }
 
   private static void head(PrintWriter out, String title) {
-    out.println("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + esc(title)
-        + "</title><style>body{font-family:Arial,Helvetica,sans-serif;margin:2em;color:#222}"
-        + "table{border-collapse:collapse}td,th{border-bottom:1px solid #ddd;padding:4px 8px;text-align:left}"
-        + ".note{color:#a40}pre{background:#f6f6f6;padding:1em;white-space:pre-wrap}</style></head><body>");
+    out.println(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
+            + esc(title)
+            + "</title><style>body{font-family:Arial,Helvetica,sans-serif;margin:2em;color:#222}"
+            + "table{border-collapse:collapse}td,th{border-bottom:1px solid #ddd;padding:4px 8px;text-align:left}"
+            + ".note{color:#a40}pre{background:#f6f6f6;padding:1em;white-space:pre-wrap}</style></head><body>");
   }
 
   private static String esc(String s) {

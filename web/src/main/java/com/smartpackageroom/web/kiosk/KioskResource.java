@@ -46,7 +46,8 @@ public class KioskResource {
 
   @POST
   @Path("sessions")
-  public Response signIn(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+  public Response signIn(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
     JsonBody json = JsonBody.parse(body);
     List<String> given = new ArrayList<>();
     for (String field : List.of("pin", "qr", "card")) {
@@ -83,7 +84,8 @@ public class KioskResource {
 
   @POST
   @Path("pin-requests")
-  public Response requestPin(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+  public Response requestPin(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
     String contact = JsonBody.parse(body).requiredString("contact");
     pinRequests.request(token(authorization), contact);
     return Response.accepted(Map.of("status", "SENT")).build();
@@ -91,10 +93,12 @@ public class KioskResource {
 
   @POST
   @Path("key-cards")
-  public Response assignCard(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+  public Response assignCard(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
     JsonBody json = JsonBody.parse(body);
     AccessKeyView key =
-        signIn.assignCard(token(authorization), json.requiredString("pin"), json.requiredString("card"));
+        signIn.assignCard(
+            token(authorization), json.requiredString("pin"), json.requiredString("card"));
     return Response.status(Response.Status.CREATED).entity(key).build();
   }
 

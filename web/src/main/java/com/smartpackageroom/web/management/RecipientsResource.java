@@ -106,8 +106,7 @@ public class RecipientsResource extends ManagementResource {
             id,
             json.choice("notifyVia", NotifyVia.class, true),
             json.instant("expiresAt"));
-    return Response.created(
-            uri.getBaseUriBuilder().path("v1/access-keys/{id}").build(key.id()))
+    return Response.created(uri.getBaseUriBuilder().path("v1/access-keys/{id}").build(key.id()))
         .entity(key)
         .build();
   }

@@ -4,15 +4,14 @@ import com.smartpackageroom.domain.shared.Page;
 import com.smartpackageroom.ejb.audit.AuditEventView;
 import com.smartpackageroom.ejb.audit.AuditQueries;
 import com.smartpackageroom.ejb.kiosk.KioskRegistry;
+import com.smartpackageroom.ejb.kiosk.KioskView;
 import com.smartpackageroom.ejb.notification.NotificationQueries;
 import com.smartpackageroom.ejb.notification.NotificationView;
-import com.smartpackageroom.web.api.Paging;
-import jakarta.ws.rs.QueryParam;
-import com.smartpackageroom.ejb.kiosk.KioskView;
 import com.smartpackageroom.ejb.site.SiteChanges;
 import com.smartpackageroom.ejb.site.SiteService;
 import com.smartpackageroom.ejb.site.SiteView;
 import com.smartpackageroom.web.api.JsonBody;
+import com.smartpackageroom.web.api.Paging;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -20,6 +19,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -74,7 +74,8 @@ public class SitesResource extends ManagementResource {
   @POST
   @Path("{siteId}/kiosks")
   public Response registerKiosk(@PathParam("siteId") Long siteId, String body) {
-    KioskView kiosk = kiosks.register(caller(), siteId, JsonBody.parse(body).requiredString("name"));
+    KioskView kiosk =
+        kiosks.register(caller(), siteId, JsonBody.parse(body).requiredString("name"));
     return created(kiosk.id(), kiosk);
   }
 
@@ -105,6 +106,9 @@ public class SitesResource extends ManagementResource {
 
   private static SiteChanges fields(JsonBody json) {
     return new SiteChanges(
-        json.string("name"), json.string("timeZone"), json.bool("requestPinEnabled"), json.string("country"));
+        json.string("name"),
+        json.string("timeZone"),
+        json.bool("requestPinEnabled"),
+        json.string("country"));
   }
 }

@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * The dispatcher's side of the outbox, each call in a transaction of its own: messages are
- * claimed (so that one server instance sends each), and each try's outcome is written as soon as
- * it is known.
+ * The dispatcher's side of the outbox, each call in a transaction of its own: messages are claimed
+ * (so that one server instance sends each), and each try's outcome is written as soon as it is
+ * known.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -41,7 +41,8 @@ public class DeliveryStore {
    * another instance's claim of the same rows finds them taken. Claims left by an instance that
    * stopped run out after their lease.
    */
-  public List<Outgoing> claim(Collection<Channel> channels, int limit, Duration lease, String token) {
+  public List<Outgoing> claim(
+      Collection<Channel> channels, int limit, Duration lease, String token) {
     OffsetDateTime now = Times.now(clock);
     List<Long> due =
         em.createQuery(
@@ -68,7 +69,8 @@ public class DeliveryStore {
         .setParameter("pending", NotificationStatus.PENDING)
         .setParameter("now", now)
         .executeUpdate();
-    return em.createQuery(
+    return em
+        .createQuery(
             "SELECT n FROM Notification n WHERE n.claimToken = :token ORDER BY n.nextAttemptAt, n.id",
             Notification.class)
         .setParameter("token", token)

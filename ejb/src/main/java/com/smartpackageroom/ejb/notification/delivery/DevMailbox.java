@@ -39,7 +39,8 @@ public class DevMailbox {
   @PostConstruct
   void warn() {
     if (enabled) {
-      LOG.warning("The developer mailbox is on (spr.mail.dev-mailbox): /dev/mailbox shows every PIN sent");
+      LOG.warning(
+          "The developer mailbox is on (spr.mail.dev-mailbox): /dev/mailbox shows every PIN sent");
     }
   }
 
@@ -50,7 +51,8 @@ public class DevMailbox {
   /** The newest messages, for a list: without their QR code images. */
   public List<Letter> latest(int max) {
     requireEnabled();
-    return em.createQuery("SELECT n FROM Notification n ORDER BY n.id DESC", Notification.class)
+    return em
+        .createQuery("SELECT n FROM Notification n ORDER BY n.id DESC", Notification.class)
         .setMaxResults(max)
         .getResultList()
         .stream()
@@ -60,7 +62,8 @@ public class DevMailbox {
 
   public Optional<Letter> find(long id) {
     requireEnabled();
-    return Optional.ofNullable(em.find(Notification.class, id)).map(n -> letter(n, letters.open(n)));
+    return Optional.ofNullable(em.find(Notification.class, id))
+        .map(n -> letter(n, letters.open(n)));
   }
 
   private static Letter letter(Notification n, Outgoing message) {

@@ -37,8 +37,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * and writes each outcome at once. A failed try is retried with exponential backoff (see {@link
  * RetryPolicy}) until spr.notification.retry.window is over, then the message is FAILED; up to
  * spr.notification.senders messages go out at once, each sender over its own connection; a provider
- * that cannot be reached stops its channel for the run, its other messages untried. When it
- * answers again, the messages waiting for it are due at once.
+ * that cannot be reached stops its channel for the run, its other messages untried. When it answers
+ * again, the messages waiting for it are due at once.
  */
 @Singleton
 @Startup
@@ -119,7 +119,8 @@ public class Dispatcher {
     try {
       run();
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "The notification dispatcher's run failed; the next run tries again", e);
+      LOG.log(
+          Level.WARNING, "The notification dispatcher's run failed; the next run tries again", e);
     } finally {
       running.set(false);
     }
@@ -196,7 +197,8 @@ public class Dispatcher {
     try {
       connection = mail.connect();
     } catch (MessagingException e) {
-      Outcome down = new Outcome.Unreachable("the mail server cannot be reached: " + e.getMessage());
+      Outcome down =
+          new Outcome.Unreachable("the mail server cannot be reached: " + e.getMessage());
       store.record(emails.get(0).id(), token, down, policy);
       givenUp(Channel.EMAIL, emails.subList(1, emails.size()), token, channels, down);
       return 1;
@@ -226,12 +228,18 @@ public class Dispatcher {
       Outcome outcome = sender.send(message);
       store.record(message.id(), token, outcome, policy);
       if (outcome instanceof Outcome.Unreachable) {
-        givenUp(message.channel(), messages.subList(i + 1, messages.size()), token, channels, outcome);
+        givenUp(
+            message.channel(), messages.subList(i + 1, messages.size()), token, channels, outcome);
         return i + 1;
       }
       if (outcome instanceof Outcome.Sent && unreachable.remove(message.channel())) {
         int due = store.bringForward(message.channel());
-        LOG.info(() -> message.channel() + " provider answers again; " + due + " waiting messages are due now");
+        LOG.info(
+            () ->
+                message.channel()
+                    + " provider answers again; "
+                    + due
+                    + " waiting messages are due now");
       }
     }
     return messages.size();

@@ -85,7 +85,13 @@ public class MailSender {
     props.put("mail.smtp.auth", Boolean.toString(username.isPresent()));
     session = Session.getInstance(props);
     if (configured()) {
-      LOG.info(() -> "Email goes out through " + host.get() + ":" + port + (starttls ? " (STARTTLS)" : ""));
+      LOG.info(
+          () ->
+              "Email goes out through "
+                  + host.get()
+                  + ":"
+                  + port
+                  + (starttls ? " (STARTTLS)" : ""));
     } else {
       LOG.info("No SMTP server configured (spr.mail.smtp.host): email stays in the outbox");
     }
@@ -157,7 +163,8 @@ public class MailSender {
   MimeMessage build(Outgoing mail) throws MessagingException {
     MimeMessage message = new MimeMessage(session);
     message.setFrom(sender);
-    message.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(mail.to(), true));
+    message.setRecipient(
+        jakarta.mail.Message.RecipientType.TO, new InternetAddress(mail.to(), true));
     message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
     message.setSentDate(new Date());
     if (mail.html() == null) {

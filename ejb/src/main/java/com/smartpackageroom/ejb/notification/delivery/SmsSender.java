@@ -54,14 +54,18 @@ public class SmsSender {
   @PostConstruct
   void init() {
     if (!configured()) {
-      LOG.info("No SMS provider configured (spr.sms.provider-url): text messages stay in the outbox");
+      LOG.info(
+          "No SMS provider configured (spr.sms.provider-url): text messages stay in the outbox");
       return;
     }
     String base = providerUrl.get().trim().replaceAll("/+$", "");
     String sid = accountSid.orElseThrow(() -> missing("spr.sms.account-sid"));
     endpoint =
         URI.create(
-            base + "/2010-04-01/Accounts/" + URLEncoder.encode(sid, StandardCharsets.UTF_8) + "/Messages.json");
+            base
+                + "/2010-04-01/Accounts/"
+                + URLEncoder.encode(sid, StandardCharsets.UTF_8)
+                + "/Messages.json");
     authorization =
         "Basic "
             + Base64.getEncoder()
@@ -79,7 +83,12 @@ public class SmsSender {
 
   public Outcome send(Outgoing sms) {
     String form =
-        "To=" + encode(sms.to()) + "&From=" + encode(from.orElseThrow()) + "&Body=" + encode(sms.text());
+        "To="
+            + encode(sms.to())
+            + "&From="
+            + encode(from.orElseThrow())
+            + "&Body="
+            + encode(sms.text());
     HttpRequest request =
         HttpRequest.newBuilder(endpoint)
             .timeout(timeout)

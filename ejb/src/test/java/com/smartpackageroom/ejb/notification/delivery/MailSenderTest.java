@@ -36,8 +36,13 @@ class MailSenderTest {
         sender()
             .build(
                 new Outgoing(
-                    1, Channel.EMAIL, "ana@example.org", "Your PIN", "PIN 482913",
-                    "<p>PIN 482913</p><img src=\"cid:qr-code\">", png));
+                    1,
+                    Channel.EMAIL,
+                    "ana@example.org",
+                    "Your PIN",
+                    "PIN 482913",
+                    "<p>PIN 482913</p><img src=\"cid:qr-code\">",
+                    png));
     message.saveChanges();
     assertEquals("packages@example.org", message.getFrom()[0].toString().replaceAll(".*<|>", ""));
     assertEquals("ana@example.org", message.getAllRecipients()[0].toString());
@@ -58,7 +63,10 @@ class MailSenderTest {
   @Test
   void aShortMessageIsPlainText() throws Exception {
     MimeMessage message =
-        sender().build(new Outgoing(2, Channel.EMAIL, "pm@example.org", "Alert", "Kiosk alert", null, null));
+        sender()
+            .build(
+                new Outgoing(
+                    2, Channel.EMAIL, "pm@example.org", "Alert", "Kiosk alert", null, null));
     message.saveChanges();
     assertTrue(message.isMimeType("text/plain"));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
