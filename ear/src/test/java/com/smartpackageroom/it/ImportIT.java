@@ -274,6 +274,65 @@ class ImportIT {
 
   // --- helpers
 
+  @Test
+  void aSiteDefinesAColumnMappingAndImportsAFileByIt() {
+    Api api = new Api(base);
+    long site = api.newSite(false).id();
+    String mappings = "/api/v1/sites/" + site + "/import-mappings";
+    String mapping =
+        "{\"columns\":{\"externalId\":\"Resident ID\",\"unit\":\"Apartment\","
+            + "\"firstName\":\"Given\",\"lastName\":\"Family\",\"email\":\"E-mail\","
+            + "\"mobilePhone\":\"Mobile\",\"status\":\"State\"},"
+            + "\"currentStatuses\":[\"Living\",\"Arriving\"],\"formerStatuses\":[\"Gone\"]}";
+    JsonObject saved =
+        api.call("PUT", mappings + "/tenants", BOOTSTRAP, mapping).expect(201).json();
+    assertEquals("tenants", saved.getString("name"));
+    assertEquals("Apartment", saved.getJsonObject("columns").getString("unit"));
+    api.call("PUT", mappings + "/tenants", BOOTSTRAP, mapping).expect(200);
+    assertEquals(1, api.get(mappings, BOOTSTRAP).expect(200).array().size());
+
+    String csv =
+        "Resident ID,Apartment,Given,Family,E-mail,Mobile,State\r\n"
+            + "x1,101,Ana,Alves,ana@example.org,,Living\r\n"
+            + "x2,102,Bo,Berg,,(212) 555-0143,arriving\r\n"
+            + "x3,103,Cy,Cole,cy@example.org,,Gone\r\n"
+            + "x4,104,Di,Dahl,di@example.org,,Away\r\n";
+    JsonObject done = importAndWait(api, site, "tenants", "incremental", csv);
+    assertEquals("COMPLETED", done.getString("status"), done.toString());
+    assertEquals(4, done.getInt("read"));
+    assertEquals(3, done.getInt("inserted"));
+    assertEquals(1, done.getInt("skipped"));
+    assertTrue(
+        done.getJsonArray("errors").getJsonObject(0).getString("reason").contains("Away"),
+        done.toString());
+    assertEquals("MOVED_OUT", onlyRecipient(api, site, "x3").getString("status"));
+    assertEquals("+12125550143", onlyRecipient(api, site, "x2").getString("phone"));
+
+    // a file without the mapping's columns, a mapping that could not work, and names in use
+    assertTrue(
+        api.postCsv("/api/v1/sites/" + site + "/imports?layout=tenants", BOOTSTRAP, YARDI_HEADER)
+            .problem(422, "invalid-file")
+            .json()
+            .getString("detail")
+            .contains("Resident ID"));
+    assertTrue(
+        api.call("PUT", mappings + "/broken", BOOTSTRAP, "{\"columns\":{\"unit\":\"U\"}}")
+            .problem(400, "invalid-request")
+            .json()
+            .getString("detail")
+            .contains("externalId"));
+    api.call("PUT", mappings + "/yardi", BOOTSTRAP, mapping).problem(400, "invalid-request");
+    api.call("PUT", mappings + "/Not%20A%20Name", BOOTSTRAP, mapping)
+        .problem(400, "invalid-request");
+    api.get(mappings, staffToken(api, api.newSite(false).id(), "PROPERTY_MANAGER"))
+        .problem(403, "forbidden");
+
+    api.call("DELETE", mappings + "/tenants", BOOTSTRAP, null).expect(204);
+    api.get(mappings + "/tenants", BOOTSTRAP).problem(404, "not-found");
+    api.postCsv("/api/v1/sites/" + site + "/imports?layout=tenants", BOOTSTRAP, csv)
+        .problem(400, "invalid-request");
+  }
+
   private static String sample(String layout) throws IOException {
     return Files.readString(
         Path.of(System.getProperty("spr.it.samples"), layout + "-sample.csv"),

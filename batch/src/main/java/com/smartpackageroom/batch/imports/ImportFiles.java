@@ -116,10 +116,10 @@ public class ImportFiles {
       throw new DomainException(
           Reason.UNPROCESSABLE,
           "invalid-file",
-          "The file is not a "
-              + layout.systemName()
-              + " export (layout="
+          "The file does not fit layout="
               + layout.apiName()
+              + " ("
+              + layout.systemName()
               + "): it has no column "
               + String.join(", ", missing)
               + ". Its columns are: "

@@ -1,5 +1,7 @@
 package com.smartpackageroom.batch.imports;
 
+import com.smartpackageroom.domain.imports.ImportLayout;
+import com.smartpackageroom.domain.imports.RecipientImport;
 import com.smartpackageroom.ejb.security.Caller;
 import jakarta.batch.runtime.context.JobContext;
 
@@ -15,5 +17,15 @@ final class ImportJob {
   /** Who the audit log names for what the import does. */
   static Caller caller(long importId) {
     return Caller.system("import:" + importId);
+  }
+
+  /** The layout of the run's file; a site mapping deleted since the upload fails the run. */
+  static ImportLayout layout(ImportMappings mappings, RecipientImport imp) {
+    return mappings
+        .layout(imp.getSiteId(), imp.getLayout())
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "The column mapping " + imp.getLayout() + " no longer exists at the site"));
   }
 }

@@ -55,6 +55,8 @@ public class ImportService {
 
   @EJB ImportRecords records;
 
+  @EJB ImportMappings mappings;
+
   @Inject
   @ConfigProperty(name = "spr.import.skip-limit", defaultValue = "100000")
   long skipLimit;
@@ -74,14 +76,18 @@ public class ImportService {
       InputStream csv) {
     guard.site(caller, siteId, Permission.IMPORT_RECIPIENTS);
     ImportLayout layout =
-        ImportLayout.named(layoutName)
+        mappings
+            .layout(siteId, layoutName)
             .orElseThrow(
                 () ->
                     DomainException.invalid(
                         (layoutName == null || layoutName.isBlank()
                                 ? "layout is required"
                                 : "layout " + layoutName + " is not known")
-                            + ": use yardi, onesite, entrata or salesforce"));
+                            + ": use yardi, onesite, entrata, salesforce or the name of a column"
+                            + " mapping of the site (GET /api/v1/sites/"
+                            + siteId
+                            + "/import-mappings)"));
     ImportMode mode =
         ImportMode.named(modeName)
             .orElseThrow(() -> DomainException.invalid("mode must be full or incremental"));

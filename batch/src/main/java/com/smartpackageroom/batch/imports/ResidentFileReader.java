@@ -31,6 +31,8 @@ public class ResidentFileReader extends AbstractItemReader {
 
   @EJB ImportRecords records;
 
+  @EJB ImportMappings mappings;
+
   private CSVParser parser;
   private Iterator<CSVRecord> iterator;
   private Map<ResidentField, Integer> columns;
@@ -41,7 +43,7 @@ public class ResidentFileReader extends AbstractItemReader {
   @Override
   public void open(Serializable checkpoint) throws Exception {
     RecipientImport imp = records.find(ImportJob.importId(job));
-    ImportLayout layout = ImportLayout.named(imp.getLayout()).orElseThrow();
+    ImportLayout layout = ImportJob.layout(mappings, imp);
     parser = ImportFiles.FORMAT.parse(ImportFiles.open(Path.of(imp.getFilePath())));
     List<String> header = parser.getHeaderNames();
     headerSize = header.size();

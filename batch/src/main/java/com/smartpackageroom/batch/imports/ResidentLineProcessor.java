@@ -27,6 +27,8 @@ public class ResidentLineProcessor implements ItemProcessor {
 
   @EJB ImportRecords records;
 
+  @EJB ImportMappings mappings;
+
   @PersistenceContext(unitName = "spr")
   EntityManager em;
 
@@ -37,7 +39,7 @@ public class ResidentLineProcessor implements ItemProcessor {
   public Object processItem(Object item) throws InvalidRowException {
     if (layout == null) {
       RecipientImport imp = records.find(ImportJob.importId(job));
-      layout = ImportLayout.named(imp.getLayout()).orElseThrow();
+      layout = ImportJob.layout(mappings, imp);
       region = em.find(Site.class, imp.getSiteId()).getCountry();
     }
     RawLine raw = (RawLine) item;

@@ -9,6 +9,7 @@ import static com.smartpackageroom.domain.imports.ResidentField.OTHER_PHONE;
 import static com.smartpackageroom.domain.imports.ResidentField.STATUS;
 import static com.smartpackageroom.domain.imports.ResidentField.UNIT;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,77 +20,111 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The resident exports of the property-management systems the import knows out of the box: which
- * column holds which field, and which statuses mean that a resident has moved out.
+ * Which column of a resident export holds which field, and which statuses mean that a resident has
+ * moved out: the four property-management systems the import knows out of the box, and the column
+ * mappings a site defines for any other export.
  */
-public enum ImportLayout {
-  YARDI(
-      "Yardi Voyager",
-      columns(
-          "Tenant Code",
-          "Unit",
-          "First Name",
-          "Last Name",
-          "Email",
-          "Cell Phone",
-          "Home Phone",
-          "Status"),
-      Set.of("current", "notice", "future"),
-      Set.of("past")),
-  ONESITE(
-      "RealPage OneSite",
-      columns(
-          "residentmemberid",
-          "unitnumber",
-          "firstname",
-          "lastname",
-          "email",
-          "cellphone",
-          "homephone",
-          "leasestatus"),
-      Set.of("current", "notice", "future lease"),
-      Set.of("former")),
-  ENTRATA(
-      "Entrata",
-      columns(
-          "customerId",
-          "unitNumber",
-          "firstName",
-          "lastName",
-          "email",
-          "phoneNumber",
-          null,
-          "leaseStatus"),
-      Set.of("current", "notice", "future"),
-      Set.of("past")),
-  SALESFORCE(
-      "Salesforce",
-      columns(
-          "Id",
-          "Unit__c",
-          "FirstName",
-          "LastName",
-          "Email",
-          "MobilePhone",
-          "Phone",
-          "Resident_Status__c"),
-      Set.of("active"),
-      Set.of("inactive"));
+public final class ImportLayout {
 
+  public static final ImportLayout YARDI =
+      new ImportLayout(
+          "yardi",
+          "Yardi Voyager",
+          columns(
+              "Tenant Code",
+              "Unit",
+              "First Name",
+              "Last Name",
+              "Email",
+              "Cell Phone",
+              "Home Phone",
+              "Status"),
+          Set.of("current", "notice", "future"),
+          Set.of("past"));
+  public static final ImportLayout ONESITE =
+      new ImportLayout(
+          "onesite",
+          "RealPage OneSite",
+          columns(
+              "residentmemberid",
+              "unitnumber",
+              "firstname",
+              "lastname",
+              "email",
+              "cellphone",
+              "homephone",
+              "leasestatus"),
+          Set.of("current", "notice", "future lease"),
+          Set.of("former"));
+  public static final ImportLayout ENTRATA =
+      new ImportLayout(
+          "entrata",
+          "Entrata",
+          columns(
+              "customerId",
+              "unitNumber",
+              "firstName",
+              "lastName",
+              "email",
+              "phoneNumber",
+              null,
+              "leaseStatus"),
+          Set.of("current", "notice", "future"),
+          Set.of("past"));
+  public static final ImportLayout SALESFORCE =
+      new ImportLayout(
+          "salesforce",
+          "Salesforce",
+          columns(
+              "Id",
+              "Unit__c",
+              "FirstName",
+              "LastName",
+              "Email",
+              "MobilePhone",
+              "Phone",
+              "Resident_Status__c"),
+          Set.of("active"),
+          Set.of("inactive"));
+
+  /** The layouts known out of the box. */
+  public static final List<ImportLayout> BUILT_IN = List.of(YARDI, ONESITE, ENTRATA, SALESFORCE);
+
+  private final String apiName;
   private final String systemName;
   private final Map<ResidentField, String> columns;
   private final Set<String> currentStatuses;
   private final Set<String> formerStatuses;
 
-  ImportLayout(
+  private ImportLayout(
+      String apiName,
       String systemName,
       Map<ResidentField, String> columns,
       Set<String> currentStatuses,
       Set<String> formerStatuses) {
+    this.apiName = apiName;
     this.systemName = systemName;
     this.columns = columns;
     this.currentStatuses = currentStatuses;
     this.formerStatuses = formerStatuses;
+  }
+
+  /**
+   * A site's own mapping (validated by {@link ImportMapping}): without a status column, everyone in
+   * the file is a current resident.
+   */
+  public static ImportLayout mapping(
+      String name,
+      Map<ResidentField, String> columns,
+      Collection<String> currentStatuses,
+      Collection<String> formerStatuses) {
+    Set<String> current = new TreeSet<>();
+    currentStatuses.forEach(st -> current.add(status(st)));
+    Set<String> former = new TreeSet<>();
+    formerStatuses.forEach(st -> former.add(status(st)));
+    Map<ResidentField, String> copy = new EnumMap<>(ResidentField.class);
+    copy.putAll(columns);
+    return new ImportLayout(name, "a column mapping of the site", copy, current, former);
   }
 
   /** The layout named as in the API ({@code yardi}, {@code onesite}, ...), in any case. */
@@ -98,7 +133,7 @@ public enum ImportLayout {
       return Optional.empty();
     }
     String wanted = name.strip().toLowerCase(Locale.ROOT);
-    for (ImportLayout layout : values()) {
+    for (ImportLayout layout : BUILT_IN) {
       if (layout.apiName().equals(wanted)) {
         return Optional.of(layout);
       }
@@ -107,7 +142,7 @@ public enum ImportLayout {
   }
 
   public String apiName() {
-    return name().toLowerCase(Locale.ROOT);
+    return apiName;
   }
 
   public String systemName() {
@@ -151,7 +186,10 @@ public enum ImportLayout {
    * does not use.
    */
   public Optional<Boolean> isMovedOut(String status) {
-    String s = status == null ? "" : status.strip().toLowerCase(Locale.ROOT);
+    if (!columns.containsKey(ResidentField.STATUS)) {
+      return Optional.of(false);
+    }
+    String s = status(status);
     if (formerStatuses.contains(s)) {
       return Optional.of(true);
     }
@@ -166,6 +204,10 @@ public enum ImportLayout {
     return java.util.stream.Stream.concat(currentStatuses.stream(), formerStatuses.stream())
         .sorted()
         .toList();
+  }
+
+  private static String status(String status) {
+    return status == null ? "" : status.strip().toLowerCase(Locale.ROOT);
   }
 
   static String comparable(String columnName) {

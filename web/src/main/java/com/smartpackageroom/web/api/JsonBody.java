@@ -2,6 +2,7 @@ package com.smartpackageroom.web.api;
 
 import com.smartpackageroom.domain.shared.DomainException;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -12,6 +13,10 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -63,6 +68,10 @@ public final class JsonBody {
 
   /** A string field, or null when absent or null. */
   public String string(String field) {
+    return string(field, field);
+  }
+
+  private String string(String field, String shownAs) {
     if (!has(field)) {
       return null;
     }
@@ -71,7 +80,7 @@ public final class JsonBody {
       return s.getString();
     }
     // a number is refused too: a PIN or a phone number sent as one has lost its leading zeros
-    throw DomainException.invalid(field + " must be a string");
+    throw DomainException.invalid(shownAs + " must be a string");
   }
 
   public String requiredString(String field) {
@@ -104,6 +113,39 @@ public final class JsonBody {
       throw DomainException.invalid(field + " cannot be empty");
     }
     return value;
+  }
+
+  /** An object of strings (each null, absent or a string) by name; empty when absent or null. */
+  public Map<String, String> stringsByName(String field) {
+    if (!has(field)) {
+      return Map.of();
+    }
+    if (!(object.get(field) instanceof JsonObject inner)) {
+      throw DomainException.invalid(field + " must be a JSON object");
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String name : inner.keySet()) {
+      values.put(name, new JsonBody(inner).string(name, field + "." + name));
+    }
+    return values;
+  }
+
+  /** An array of strings; empty when absent or null. */
+  public List<String> strings(String field) {
+    if (!has(field)) {
+      return List.of();
+    }
+    if (!(object.get(field) instanceof JsonArray array)) {
+      throw DomainException.invalid(field + " must be an array of strings");
+    }
+    List<String> values = new ArrayList<>();
+    for (JsonValue value : array) {
+      if (!(value instanceof JsonString s)) {
+        throw DomainException.invalid(field + " must be an array of strings");
+      }
+      values.add(s.getString());
+    }
+    return values;
   }
 
   public Boolean bool(String field) {
