@@ -202,6 +202,23 @@ class KioskApiIT {
   }
 
   @Test
+  void aRequestWithoutAKioskTokenIsRefusedBeforeItsBodyIsRead() {
+    Api api = api();
+    Map<String, String> validBodies =
+        Map.of(
+            "/api/kiosk/v1/sessions", json("pin", "482913"),
+            "/api/kiosk/v1/pin-requests", json("contact", "a@example.org"),
+            "/api/kiosk/v1/key-cards", json("pin", "482913", "card", "01"));
+    validBodies.forEach(
+        (path, body) -> {
+          api.post(path, null, "not json").problem(401, "invalid-kiosk-token");
+          api.post(path, "not-a-kiosk-token", body).problem(401, "invalid-kiosk-token");
+        });
+    api.call("DELETE", "/api/kiosk/v1/sessions/current", null, null)
+        .problem(401, "invalid-kiosk-token");
+  }
+
+  @Test
   void aSingleAccessPinOpensOnce() {
     Api api = api();
     Api.Site site = api.newSite(false);
@@ -288,7 +305,11 @@ class KioskApiIT {
         .expect(401);
     api.call("POST", "/api/kiosk/v1/key-cards", kiosk, "{\"pin\":\"582039\"}")
         .problem(400, "invalid-request");
-    api.call("POST", "/api/kiosk/v1/pin-requests", kiosk, "{}").problem(400, "invalid-request");
+    // at a site that offers Request PIN (elsewhere the answer is 403 feature-disabled first)
+    String offering = api.newSite(true).kioskToken();
+    api.call("POST", "/api/kiosk/v1/pin-requests", offering, "{}").problem(400, "invalid-request");
+    api.call("POST", "/api/kiosk/v1/pin-requests", offering, "{\"contact\":7}")
+        .problem(400, "invalid-request");
     api.call("GET", "/api/kiosk/v1/sessions", kiosk, null).expect(405);
   }
 

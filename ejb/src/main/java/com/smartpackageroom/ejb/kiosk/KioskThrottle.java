@@ -156,7 +156,8 @@ public class KioskThrottle {
     return "kiosk:" + kioskId;
   }
 
-  private static DomainException unauthenticated() {
+  /** The answer to a request without a kiosk token that this server knows. */
+  public static DomainException unauthenticated() {
     return new DomainException(
         Reason.UNAUTHENTICATED, "invalid-kiosk-token", "The kiosk token is missing or not valid");
   }

@@ -5,6 +5,7 @@ import com.smartpackageroom.domain.shared.DomainException;
 import com.smartpackageroom.ejb.accesskey.AccessKeyView;
 import com.smartpackageroom.ejb.kiosk.Credential;
 import com.smartpackageroom.ejb.kiosk.KioskSignInService;
+import com.smartpackageroom.ejb.kiosk.KioskThrottle;
 import com.smartpackageroom.ejb.kiosk.PinRequestService;
 import com.smartpackageroom.ejb.kiosk.SignInFastPath;
 import com.smartpackageroom.ejb.kiosk.SignInView;
@@ -48,6 +49,7 @@ public class KioskResource {
   @Path("sessions")
   public Response signIn(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+    String token = token(authorization);
     JsonBody json = JsonBody.parse(body);
     List<String> given = new ArrayList<>();
     for (String field : List.of("pin", "qr", "card")) {
@@ -63,7 +65,6 @@ public class KioskResource {
     }
     String field = given.get(0);
     Credential credential = new Credential(CREDENTIALS.get(field), json.string(field));
-    String token = token(authorization);
     // the everyday case in one round trip; anything else is decided under locks
     SignInView session =
         fastPath.signIn(token, credential).orElseGet(() -> signIn.signIn(token, credential));
@@ -75,10 +76,11 @@ public class KioskResource {
   public Response signOut(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @HeaderParam("X-Kiosk-Session") String sessionToken) {
+    String token = token(authorization);
     if (sessionToken == null || sessionToken.isBlank()) {
       throw DomainException.invalid("The X-Kiosk-Session header is required");
     }
-    signIn.endSession(token(authorization), sessionToken.strip());
+    signIn.endSession(token, sessionToken.strip());
     return Response.noContent().build();
   }
 
@@ -86,8 +88,9 @@ public class KioskResource {
   @Path("pin-requests")
   public Response requestPin(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
-    String contact = JsonBody.parse(body).requiredString("contact");
-    pinRequests.request(token(authorization), contact);
+    String token = token(authorization);
+    // the service checks the contact once it knows the site offers Request PIN
+    pinRequests.request(token, JsonBody.parse(body).string("contact"));
     return Response.accepted(Map.of("status", "SENT")).build();
   }
 
@@ -95,15 +98,16 @@ public class KioskResource {
   @Path("key-cards")
   public Response assignCard(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
+    String token = token(authorization);
     JsonBody json = JsonBody.parse(body);
     AccessKeyView key =
-        signIn.assignCard(
-            token(authorization), json.requiredString("pin"), json.requiredString("card"));
+        signIn.assignCard(token, json.requiredString("pin"), json.requiredString("card"));
     return Response.status(Response.Status.CREATED).entity(key).build();
   }
 
+  /** The kiosk's bearer token; without one the request is refused before anything else. */
   private static String token(String authorization) {
-    return BearerToken.from(authorization).orElse(null);
+    return BearerToken.from(authorization).orElseThrow(KioskThrottle::unauthenticated);
   }
 
   private static CacheControl noStore() {
