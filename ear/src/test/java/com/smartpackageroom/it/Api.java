@@ -196,6 +196,26 @@ public final class Api {
         .longValue();
   }
 
+  /** A staff member ({@code STAFF} or {@code PROPERTY_MANAGER}) invited to the site; their id. */
+  public long newStaff(long siteId, String firstName, String lastName, String role) {
+    return post(
+            "/api/v1/sites/" + siteId + "/staff",
+            BOOTSTRAP,
+            json(
+                "email",
+                unique(firstName.toLowerCase(java.util.Locale.ROOT)) + "@example.org",
+                "firstName",
+                firstName,
+                "lastName",
+                lastName,
+                "role",
+                role))
+        .expect(201)
+        .json()
+        .getJsonNumber("id")
+        .longValue();
+  }
+
   public long newCourier(long siteId) {
     return post(
             "/api/v1/sites/" + siteId + "/couriers",

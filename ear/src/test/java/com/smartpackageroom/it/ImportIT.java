@@ -413,23 +413,7 @@ class ImportIT {
   }
 
   private static String staffToken(Api api, long site, String role) {
-    long account =
-        api.post(
-                "/api/v1/sites/" + site + "/staff",
-                BOOTSTRAP,
-                json(
-                    "email",
-                    Api.unique("pm") + "@example.org",
-                    "firstName",
-                    "Pat",
-                    "lastName",
-                    "Lee",
-                    "role",
-                    role))
-            .expect(201)
-            .json()
-            .getJsonNumber("id")
-            .longValue();
+    long account = api.newStaff(site, "Pat", "Lee", role);
     return api.post("/api/v1/api-tokens", BOOTSTRAP, json("accountId", account, "name", "it"))
         .expect(201)
         .json()

@@ -91,21 +91,7 @@ class KioskApiIT {
   void staffSignInByNameAndEverySignInIsAuditedWithItsKioskAndKey() {
     Api api = api();
     Api.Site site = api.newSite(false);
-    long staff =
-        api.post(
-                "/api/v1/sites/" + site.id() + "/staff",
-                BOOTSTRAP,
-                json(
-                    "email",
-                    Api.unique("desk") + "@example.org",
-                    "firstName",
-                    "Dana",
-                    "lastName",
-                    "Frontdesk"))
-            .expect(201)
-            .json()
-            .getJsonNumber("id")
-            .longValue();
+    long staff = api.newStaff(site.id(), "Dana", "Frontdesk", "STAFF");
     JsonObject key = api.newKey(site.id(), "staff", staff, "PIN");
     JsonObject holder =
         api.signIn(site.kioskToken(), "pin", key.getString("pin"))

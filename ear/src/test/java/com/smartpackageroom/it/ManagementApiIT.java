@@ -344,23 +344,7 @@ class ManagementApiIT {
     Api api = new Api(base);
     Api.Site mine = api.newSite(false);
     Api.Site theirs = api.newSite(false);
-    long staff =
-        api.post(
-                "/api/v1/sites/" + mine.id() + "/staff",
-                BOOTSTRAP,
-                json(
-                    "email",
-                    Api.unique("pm") + "@example.org",
-                    "firstName",
-                    "Pat",
-                    "lastName",
-                    "Manager",
-                    "role",
-                    "PROPERTY_MANAGER"))
-            .expect(201)
-            .json()
-            .getJsonNumber("id")
-            .longValue();
+    long staff = api.newStaff(mine.id(), "Pat", "Manager", "PROPERTY_MANAGER");
     String token =
         api.post("/api/v1/api-tokens", BOOTSTRAP, json("accountId", staff, "name", "integration"))
             .expect(201)
@@ -381,21 +365,7 @@ class ManagementApiIT {
         .problem(403, "forbidden");
     api.get("/api/v1/sites/" + mine.id() + "/recipients/" + theirRecipient, token)
         .problem(403, "forbidden");
-    long theirStaff =
-        api.post(
-                "/api/v1/sites/" + theirs.id() + "/staff",
-                BOOTSTRAP,
-                json(
-                    "email",
-                    Api.unique("desk") + "@example.org",
-                    "firstName",
-                    "Sam",
-                    "lastName",
-                    "Desk"))
-            .expect(201)
-            .json()
-            .getJsonNumber("id")
-            .longValue();
+    long theirStaff = api.newStaff(theirs.id(), "Sam", "Desk", "STAFF");
     api.get("/api/v1/sites/" + mine.id() + "/staff/" + theirStaff + "/access-keys", token)
         .problem(403, "forbidden");
     api.get("/api/v1/sites/" + mine.id() + "/staff/" + theirStaff, token).problem(403, "forbidden");

@@ -38,12 +38,25 @@ public class AuditLog {
 
   @Inject Clock clock;
 
+  /** One row of the audit log as it is written. */
+  private record Row(
+      Long siteId,
+      OffsetDateTime occurredAt,
+      AuditEventType type,
+      String actor,
+      Long keyId,
+      String keyType,
+      String holderKind,
+      Long holderId,
+      Long kioskId,
+      String detail) {}
+
   public void record(Long siteId, AuditEventType type, String actor) {
     record(siteId, type, actor, null, null);
   }
 
   public void record(Long siteId, AuditEventType type, String actor, Long kioskId, String detail) {
-    write(siteId, type, actor, null, kioskId, detail);
+    insert(new Row(siteId, now(), type, actor, null, null, null, null, kioskId, detail));
   }
 
   /** An event about an access key; the key must have its id already. */
@@ -53,34 +66,28 @@ public class AuditLog {
 
   public void recordKey(
       AuditEventType type, String actor, AccessKey key, Long kioskId, String detail) {
-    write(key.getSiteId(), type, actor, key, kioskId, detail);
+    if (key.getId() == null) {
+      throw new IllegalStateException("an access key is audited once it has its id");
+    }
+    insert(
+        new Row(
+            key.getSiteId(),
+            now(),
+            type,
+            actor,
+            key.getId(),
+            key.getType().name(),
+            key.getHolderKind().name(),
+            key.getHolderId(),
+            kioskId,
+            detail));
   }
 
   /** An event about a key holder as a whole, such as a recipient's erasure. */
   public void recordHolder(
       Long siteId, AuditEventType type, String actor, HolderKind holderKind, Long holderId) {
-    insert(siteId, type, actor, null, null, holderKind.name(), holderId, null, null);
-  }
-
-  private void write(
-      Long siteId, AuditEventType type, String actor, AccessKey key, Long kioskId, String detail) {
-    if (key == null) {
-      insert(siteId, type, actor, null, null, null, null, kioskId, detail);
-      return;
-    }
-    if (key.getId() == null) {
-      throw new IllegalStateException("an access key is audited once it has its id");
-    }
     insert(
-        siteId,
-        type,
-        actor,
-        key.getId(),
-        key.getType().name(),
-        key.getHolderKind().name(),
-        key.getHolderId(),
-        kioskId,
-        detail);
+        new Row(siteId, now(), type, actor, null, null, holderKind.name(), holderId, null, null));
   }
 
   /** A kiosk's use of an access key read without its entity. */
@@ -93,7 +100,22 @@ public class AuditLog {
       HolderKind holderKind,
       long holderId,
       String detail,
-      OffsetDateTime occurredAt) {}
+      OffsetDateTime occurredAt) {
+
+    private Row row() {
+      return new Row(
+          siteId,
+          occurredAt,
+          AuditEventType.KEY_USED,
+          actor,
+          keyId,
+          keyType.name(),
+          holderKind.name(),
+          holderId,
+          kioskId,
+          detail);
+    }
+  }
 
   /**
    * Key uses of kiosk sign-ins, written with the caller's connection, which must be in no
@@ -103,98 +125,39 @@ public class AuditLog {
   public void recordUses(Connection connection, List<KeyUse> uses) throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
       for (KeyUse use : uses) {
-        bind(insert, use);
+        bind(insert, use.row());
         insert.addBatch();
       }
       insert.executeBatch();
     }
   }
 
-  private static void bind(PreparedStatement insert, KeyUse use) throws SQLException {
-    bind(
-        insert,
-        use.siteId(),
-        use.occurredAt(),
-        AuditEventType.KEY_USED,
-        use.actor(),
-        use.keyId(),
-        use.keyType().name(),
-        use.holderKind().name(),
-        use.holderId(),
-        use.kioskId(),
-        use.detail());
+  private OffsetDateTime now() {
+    return Times.now(clock);
   }
 
-  private void insert(
-      Long siteId,
-      AuditEventType type,
-      String actor,
-      Long keyId,
-      String keyType,
-      String holderKind,
-      Long holderId,
-      Long kioskId,
-      String detail) {
+  private void insert(Row row) {
     // the container hands out the connection of the caller's transaction
-    try (Connection connection = dataSource.getConnection()) {
-      insert(
-          connection, siteId, type, actor, keyId, keyType, holderKind, holderId, kioskId, detail);
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement insert = connection.prepareStatement(INSERT)) {
+      bind(insert, row);
+      insert.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("The audit log cannot be written: " + e.getMessage(), e);
     }
   }
 
-  private void insert(
-      Connection connection,
-      Long siteId,
-      AuditEventType type,
-      String actor,
-      Long keyId,
-      String keyType,
-      String holderKind,
-      Long holderId,
-      Long kioskId,
-      String detail)
-      throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-      bind(
-          insert,
-          siteId,
-          Times.now(clock),
-          type,
-          actor,
-          keyId,
-          keyType,
-          holderKind,
-          holderId,
-          kioskId,
-          detail);
-      insert.executeUpdate();
-    }
-  }
-
-  private static void bind(
-      PreparedStatement insert,
-      Long siteId,
-      OffsetDateTime occurredAt,
-      AuditEventType type,
-      String actor,
-      Long keyId,
-      String keyType,
-      String holderKind,
-      Long holderId,
-      Long kioskId,
-      String detail)
-      throws SQLException {
-    setLong(insert, 1, siteId);
-    insert.setObject(2, occurredAt);
-    insert.setString(3, type.name());
-    insert.setString(4, actor);
-    setLong(insert, 5, keyId);
-    insert.setString(6, keyType);
-    insert.setString(7, holderKind);
-    setLong(insert, 8, holderId);
-    setLong(insert, 9, kioskId);
+  private static void bind(PreparedStatement insert, Row row) throws SQLException {
+    setLong(insert, 1, row.siteId());
+    insert.setObject(2, row.occurredAt());
+    insert.setString(3, row.type().name());
+    insert.setString(4, row.actor());
+    setLong(insert, 5, row.keyId());
+    insert.setString(6, row.keyType());
+    insert.setString(7, row.holderKind());
+    setLong(insert, 8, row.holderId());
+    setLong(insert, 9, row.kioskId());
+    String detail = row.detail();
     insert.setString(
         10,
         detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL));
