@@ -68,8 +68,10 @@ class KioskApiIT {
             .json()
             .getJsonObject("holder")
             .getString("kind"));
+    int uses = events(api, site, "KEY_USED").size();
     api.post("/api/kiosk/v1/key-cards", site.kioskToken(), json("pin", pin, "card", "04A2B3C4D5"))
         .problem(409, "card-in-use");
+    assertEquals(uses, events(api, site, "KEY_USED").size(), "a refused assignment is no sign-in");
 
     long recipient = api.newRecipient(site.id(), Api.unique("r") + "@example.org", null);
     String recipientPin = api.newKey(site.id(), "recipients", recipient, "PIN").getString("pin");
@@ -101,15 +103,9 @@ class KioskApiIT {
     assertEquals("STAFF", holder.getString("kind"));
     assertEquals("Dana Frontdesk", holder.getString("displayName"));
 
-    JsonObject audit =
-        api.get("/api/v1/sites/" + site.id() + "/audit-events?size=100", BOOTSTRAP)
-            .expect(200)
-            .json();
-    JsonObject used =
-        audit.getJsonArray("items").getValuesAs(JsonObject.class).stream()
-            .filter(e -> e.getString("type").equals("KEY_USED"))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no KEY_USED event: " + audit));
+    List<JsonObject> uses = events(api, site, "KEY_USED");
+    assertEquals(1, uses.size(), uses.toString());
+    JsonObject used = uses.get(0);
     assertEquals(key.getJsonNumber("id").longValue(), used.getJsonNumber("keyId").longValue());
     assertEquals("PIN", used.getString("keyType"));
     assertEquals("STAFF", used.getString("holderKind"));
@@ -175,15 +171,10 @@ class KioskApiIT {
     }
     kiosks.shutdown();
     for (Api.Site site : sites) {
-      JsonObject audit =
-          api.get("/api/v1/sites/" + site.id() + "/audit-events?size=500", BOOTSTRAP)
-              .expect(200)
-              .json();
-      long used =
-          audit.getJsonArray("items").getValuesAs(JsonObject.class).stream()
-              .filter(e -> e.getString("type").equals("KEY_USED"))
-              .count();
-      assertEquals(perSite, used, "one KEY_USED event per sign-in at site " + site.id());
+      assertEquals(
+          perSite,
+          events(api, site, "KEY_USED").size(),
+          "one KEY_USED event per sign-in at site " + site.id());
     }
   }
 
@@ -329,6 +320,33 @@ class KioskApiIT {
 
   /** The server under test waits 2 s after the fifth failure, doubling up to 8 s. */
   @Test
+  void wrongPinsSentInParallelGetNoMoreTriesThanWrongPinsSentOneByOne() throws Exception {
+    Api api = api();
+    Api.Site site = api.newSite(false);
+    int attempts = 20;
+    ExecutorService kiosks = Executors.newFixedThreadPool(attempts);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Integer>> statuses = new ArrayList<>();
+    for (int i = 0; i < attempts; i++) {
+      String pin = String.valueOf(300_000 + 7919 * i);
+      statuses.add(
+          kiosks.submit(
+              () -> {
+                start.await();
+                return api.signIn(site.kioskToken(), "pin", pin).status();
+              }));
+    }
+    start.countDown();
+    Map<Integer, Integer> count = new HashMap<>();
+    for (Future<Integer> status : statuses) {
+      count.merge(status.get(60, TimeUnit.SECONDS), 1, Integer::sum);
+    }
+    kiosks.shutdown();
+    assertEquals(5, count.getOrDefault(401, 0), "the free failures only: " + count);
+    assertEquals(attempts - 5, count.getOrDefault(429, 0), "the rest wait: " + count);
+  }
+
+  @Test
   void wrongPinsAreThrottledPerKioskAndANewPinDoesNotResetTheCount() throws Exception {
     Api api = api();
     Api.Site site = api.newSite(false);
@@ -442,5 +460,18 @@ class KioskApiIT {
             .json()
             .getInt("total")
         - 1;
+  }
+
+  /** The site's audit events of one type, newest first. */
+  private static List<JsonObject> events(Api api, Api.Site site, String type) {
+    return api
+        .get("/api/v1/sites/" + site.id() + "/audit-events?size=500", BOOTSTRAP)
+        .expect(200)
+        .json()
+        .getJsonArray("items")
+        .getValuesAs(JsonObject.class)
+        .stream()
+        .filter(e -> e.getString("type").equals(type))
+        .toList();
   }
 }

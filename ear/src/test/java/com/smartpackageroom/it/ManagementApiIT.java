@@ -257,6 +257,8 @@ class ManagementApiIT {
         }) {
       assertTrue(log.contains(event), event + " in " + log);
     }
+    // every look-up is audited, also one that shows no value
+    assertTrue(log.contains("value not shown"), log);
     api.get("/api/v1/access-keys/999999999", BOOTSTRAP).problem(404, "not-found");
   }
 

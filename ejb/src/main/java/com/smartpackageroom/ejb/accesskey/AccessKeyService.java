@@ -280,7 +280,7 @@ public class AccessKeyService {
     return key;
   }
 
-  /** A key; an active key's value is included, and such a look-up is audited. */
+  /** A key; an active key's value is included. Every look-up is audited, value shown or not. */
   public AccessKeyView lookUp(Caller caller, Long keyId) {
     AccessKey key = find(caller, keyId, true);
     String displayName = displayName(key);
@@ -289,6 +289,12 @@ public class AccessKeyService {
       audit.recordKey(AuditEventType.KEY_VIEWED, caller.actor(), key);
       return AccessKeyView.of(key, displayName, box.open(key.getSecretEncrypted()));
     }
+    audit.recordKey(
+        AuditEventType.KEY_VIEWED,
+        caller.actor(),
+        key,
+        null,
+        "value not shown: the key is " + (key.isExpired(now) ? "expired" : "not usable"));
     return AccessKeyView.of(key, displayName, null);
   }
 

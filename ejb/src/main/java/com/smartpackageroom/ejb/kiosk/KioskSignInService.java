@@ -76,13 +76,14 @@ public class KioskSignInService {
       throw new RecordedRefusal(
           Reason.FORBIDDEN, "forbidden", "Key cards can be assigned to couriers and staff only");
     }
-    use(kiosk, granted, pinCredential, now);
     String cardHash =
         values.hash(kiosk.getSiteId(), AccessKeyType.KEY_CARD, cardCredential.value());
     if (!values.isAvailable(cardHash, now)) {
+      // refused before the PIN is used too: nothing was assigned, so nobody signed in
       throw new RecordedRefusal(
           Reason.CONFLICT, "card-in-use", "This key card is already assigned; use another card");
     }
+    use(kiosk, granted, pinCredential, now);
     AccessKey key =
         AccessKey.permanent(
             kiosk.getSiteId(),

@@ -104,9 +104,14 @@ public class KioskThrottle {
             });
   }
 
-  /** Counts a failure, under a row lock so that concurrent failures all count. */
+  /**
+   * Counts a failure, under a row lock so that concurrent failures all count. An attempt that finds
+   * the kiosk made to wait meanwhile by concurrent failures is refused as throttled (429) instead:
+   * wrong PINs sent in parallel get no more tries than wrong PINs sent one by one.
+   */
   public void recordFailure(Kiosk kiosk, OffsetDateTime now) {
     em.refresh(kiosk, LockModeType.PESSIMISTIC_WRITE);
+    requireNotBlocked(kiosk, now, "kiosk-throttled");
     int failures = kiosk.recordFailure(policy, now);
     if (policy.isAlertPoint(failures)) {
       alertManagers(kiosk, failures);
