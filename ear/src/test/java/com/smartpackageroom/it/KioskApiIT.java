@@ -196,6 +196,29 @@ class KioskApiIT {
   }
 
   @Test
+  void aSingleAccessPinThatExpiresUnusedEndsAndIsAudited() throws Exception {
+    Api api = api();
+    Api.Site site = api.newSite(false);
+    long recipient = api.newRecipient(site.id(), Api.unique("late") + "@example.org", null);
+    JsonObject key =
+        api.post(
+                "/api/v1/sites/" + site.id() + "/recipients/" + recipient + "/single-access-pins",
+                BOOTSTRAP,
+                json("notifyVia", "EMAIL", "expiresAt", Instant.now().plusSeconds(3).toString()))
+            .expect(201)
+            .json();
+    String path = "/api/v1/access-keys/" + key.getJsonNumber("id");
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (api.get(path, BOOTSTRAP).json().getString("status").equals("ACTIVE")) {
+      assertTrue(System.currentTimeMillis() < deadline, "the expired PIN ends within seconds");
+      Thread.sleep(250);
+    }
+    assertEquals("INACTIVE", api.get(path, BOOTSTRAP).json().getString("status"));
+    assertEquals(1, events(api, site, "KEY_EXPIRED").size());
+    api.signIn(site.kioskToken(), "pin", key.getString("pin")).problem(401, "invalid-credential");
+  }
+
+  @Test
   void aSingleAccessPinOpensOnce() {
     Api api = api();
     Api.Site site = api.newSite(false);

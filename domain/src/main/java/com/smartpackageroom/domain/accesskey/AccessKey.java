@@ -172,6 +172,19 @@ public class AccessKey {
   }
 
   /** Records a sign-in; a single-use key is spent by it. Returns whether it was spent. */
+  /**
+   * Ends a one-time PIN that expired unused: it becomes inactive, as a used one does. Whether it
+   * did (false for any other key, or one not expired yet).
+   */
+  public boolean expire(OffsetDateTime now) {
+    if (!singleUse || usedAt != null || status != AccessKeyStatus.ACTIVE || !isExpired(now)) {
+      return false;
+    }
+    status = AccessKeyStatus.INACTIVE;
+    updatedAt = now;
+    return true;
+  }
+
   public boolean use(OffsetDateTime now) {
     if (!isUsable(now)) {
       throw new IllegalStateException("key " + id + " is not usable");

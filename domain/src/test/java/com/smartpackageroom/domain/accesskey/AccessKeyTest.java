@@ -57,6 +57,17 @@ class AccessKeyTest {
   }
 
   @Test
+  void aSingleAccessPinThatExpiredUnusedEndsOnceAndOtherKeysNever() {
+    AccessKey once =
+        AccessKey.singleUsePin(1L, HolderKind.RECIPIENT, 3L, "h", "s", NOW.plusHours(24), NOW);
+    assertFalse(once.expire(NOW.plusHours(23)), "not expired yet");
+    assertTrue(once.expire(NOW.plusHours(25)));
+    assertEquals(AccessKeyStatus.INACTIVE, once.getStatus());
+    assertFalse(once.expire(NOW.plusHours(26)), "ended already");
+    assertFalse(pin(HolderKind.COURIER).expire(NOW.plusDays(400)), "a permanent key never expires");
+  }
+
+  @Test
   void aSingleAccessPinMustExpireInTheFuture() {
     assertThrows(
         DomainException.class,
