@@ -70,18 +70,19 @@ public class ExpiredPins {
   void endExpired() {
     OffsetDateTime now = Times.now(clock);
     try {
-      List<AccessKey> expired =
+      List<Long> expired =
           em.createQuery(
-                  "SELECT k FROM AccessKey k WHERE k.singleUse = TRUE AND k.usedAt IS NULL"
+                  "SELECT k.id FROM AccessKey k WHERE k.singleUse = TRUE AND k.usedAt IS NULL"
                       + " AND k.status = :active AND k.expiresAt < :now ORDER BY k.id",
-                  AccessKey.class)
+                  Long.class)
               .setParameter("active", AccessKeyStatus.ACTIVE)
               .setParameter("now", now)
-              .setLockMode(LockModeType.PESSIMISTIC_WRITE)
               .setMaxResults(BATCH)
               .getResultList();
-      for (AccessKey key : expired) {
-        if (key.expire(now)) {
+      for (Long id : expired) {
+        // locked one by one (H2 refuses FOR UPDATE with a row limit); checked again once locked
+        AccessKey key = em.find(AccessKey.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (key != null && key.expire(now)) {
           values.retireForQuarantine(key.getSiteId(), key.releaseValue(), now);
           audit.recordKey(AuditEventType.KEY_EXPIRED, ACTOR, key);
         }
