@@ -83,11 +83,11 @@ public class ImportMappings {
     Optional<ImportLayout> builtIn = ImportLayout.named(name);
     return builtIn.isPresent()
         ? builtIn
-        : find(siteId, name.strip().toLowerCase(java.util.Locale.ROOT)).map(ImportMapping::layout);
+        : find(siteId, ImportMapping.normalName(name)).map(ImportMapping::layout);
   }
 
   private ImportMapping existing(Long siteId, String name) {
-    return find(siteId, name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT))
+    return find(siteId, ImportMapping.normalName(name))
         .orElseThrow(
             () ->
                 DomainException.notFound(

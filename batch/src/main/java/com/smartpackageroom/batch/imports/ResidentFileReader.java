@@ -47,6 +47,16 @@ public class ResidentFileReader extends AbstractItemReader {
     parser = ImportFiles.FORMAT.parse(ImportFiles.open(Path.of(imp.getFilePath())));
     List<String> header = parser.getHeaderNames();
     headerSize = header.size();
+    List<String> missing = layout.missingColumns(header);
+    if (!missing.isEmpty()) {
+      // a site mapping changed since the upload, whose check the file passed
+      throw new IllegalStateException(
+          "The file has no column "
+              + String.join(", ", missing)
+              + " that layout "
+              + layout.apiName()
+              + " now needs: the mapping was changed after the upload");
+    }
     columns = layout.positions(header);
     iterator = parser.iterator();
     lastLineEnd = parser.getCurrentLineNumber();

@@ -171,7 +171,6 @@ public class AccessKey {
     return singleUse && (usedAt != null || isExpired(now));
   }
 
-  /** Records a sign-in; a single-use key is spent by it. Returns whether it was spent. */
   /**
    * Ends a one-time PIN that expired unused: it becomes inactive, as a used one does. Whether it
    * did (false for any other key, or one not expired yet).
@@ -185,6 +184,7 @@ public class AccessKey {
     return true;
   }
 
+  /** Records a sign-in; a single-use key is spent by it. Returns whether it was spent. */
   public boolean use(OffsetDateTime now) {
     if (!isUsable(now)) {
       throw new IllegalStateException("key " + id + " is not usable");

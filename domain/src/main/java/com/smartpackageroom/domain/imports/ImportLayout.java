@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Which column of a resident export holds which field, and which statuses mean that a resident has
@@ -158,7 +159,10 @@ public final class ImportLayout {
     return Collections.unmodifiableMap(columns);
   }
 
-  /** The columns this layout needs that a header lacks (compared ignoring case and spaces). */
+  /**
+   * The columns this layout needs that a header lacks (compared ignoring case and surrounding
+   * spaces).
+   */
   public List<String> missingColumns(List<String> header) {
     Set<String> present = new TreeSet<>();
     for (String name : header) {
@@ -167,7 +171,10 @@ public final class ImportLayout {
     return columns.values().stream().filter(c -> !present.contains(comparable(c))).toList();
   }
 
-  /** Where each field of this layout stands in a header (compared ignoring case and spaces). */
+  /**
+   * Where each field of this layout stands in a header (compared ignoring case and surrounding
+   * spaces).
+   */
   public Map<ResidentField, Integer> positions(List<String> header) {
     Map<ResidentField, Integer> positions = new EnumMap<>(ResidentField.class);
     for (Map.Entry<ResidentField, String> c : columns.entrySet()) {
@@ -201,9 +208,7 @@ public final class ImportLayout {
 
   /** The statuses this system uses, for error messages. */
   public List<String> statuses() {
-    return java.util.stream.Stream.concat(currentStatuses.stream(), formerStatuses.stream())
-        .sorted()
-        .toList();
+    return Stream.concat(currentStatuses.stream(), formerStatuses.stream()).sorted().toList();
   }
 
   private static String status(String status) {

@@ -99,12 +99,17 @@ public class ImportMapping {
     this.name = checkedName(name);
   }
 
+  /** A name as given (in any case, with spaces around), as it is stored. */
+  public static String normalName(String raw) {
+    return raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
+  }
+
   /**
    * A mapping's name as the import's {@code layout} parameter gives it: lower-case letters, digits,
    * dashes and underscores, and none of the layouts known out of the box.
    */
   public static String checkedName(String raw) {
-    String name = raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
+    String name = normalName(raw);
     if (!NAME.matcher(name).matches()) {
       throw DomainException.invalid(
           "name must be 1 to 40 lower-case letters, digits, dashes or underscores");
@@ -130,9 +135,13 @@ public class ImportMapping {
     columns.forEach(
         (field, column) -> {
           if (column != null && !column.isBlank()) {
-            if (column.strip().length() > MAX_COLUMN) {
+            if (column.strip().length() > MAX_COLUMN || hasControlCharacters(column)) {
               throw DomainException.invalid(
-                  "columns." + field.jsonName() + " is longer than " + MAX_COLUMN + " characters");
+                  "columns."
+                      + field.jsonName()
+                      + " must be a column name of at most "
+                      + MAX_COLUMN
+                      + " characters, on one line");
             }
             given.put(field, column.strip());
           }
@@ -188,14 +197,21 @@ public class ImportMapping {
     Set<String> statuses = new LinkedHashSet<>();
     if (given != null) {
       for (String status : given) {
-        if (status == null || status.isBlank() || status.strip().length() > MAX_COLUMN) {
+        if (status == null
+            || status.isBlank()
+            || status.strip().length() > MAX_COLUMN
+            || hasControlCharacters(status)) {
           throw DomainException.invalid(
-              field + " must list statuses of 1 to " + MAX_COLUMN + " characters");
+              field + " must list statuses of 1 to " + MAX_COLUMN + " characters, on one line");
         }
         statuses.add(status.strip());
       }
     }
     return statuses;
+  }
+
+  private static boolean hasControlCharacters(String text) {
+    return text.chars().anyMatch(Character::isISOControl);
   }
 
   /** The layout the import reads a file of this mapping by. */

@@ -13,7 +13,8 @@ public record PageRequest(int page, int size) {
     if (size < 1 || size > MAX_SIZE) {
       throw DomainException.invalid("size must be between 1 and " + MAX_SIZE);
     }
-    if ((long) page * size > Integer.MAX_VALUE) {
+    // the end of the page must fit too: the JPA provider adds the size to the offset
+    if (((long) page + 1) * size > Integer.MAX_VALUE) {
       throw DomainException.invalid("page is too large: no list has that many items");
     }
   }

@@ -27,7 +27,8 @@ public final class PersonName {
     if (name == null) {
       return "";
     }
-    String decomposed = Normalizer.normalize(name.strip(), Normalizer.Form.NFD);
-    return COMBINING_MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
+    String decomposed =
+        Normalizer.normalize(name.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
+    return COMBINING_MARKS.matcher(decomposed).replaceAll("");
   }
 }

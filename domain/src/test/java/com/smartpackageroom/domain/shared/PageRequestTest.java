@@ -20,5 +20,6 @@ class PageRequestTest {
     assertThrows(DomainException.class, () -> new PageRequest(0, 501));
     // an offset past what a list can hold, instead of an overflow
     assertThrows(DomainException.class, () -> new PageRequest(Integer.MAX_VALUE, 2));
+    assertThrows(DomainException.class, () -> new PageRequest(4_294_967, 500));
   }
 }

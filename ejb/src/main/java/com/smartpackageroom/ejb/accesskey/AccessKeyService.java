@@ -404,9 +404,7 @@ public class AccessKeyService {
             .orElseThrow(
                 () -> {
                   // a staff member of other sites only: theirs to see, not this site's
-                  holders
-                      .sitesOfStaff(kind, holderId)
-                      .forEach(other -> guard.check(caller, other, manage(kind)));
+                  guard.checkAny(caller, holders.sitesOfStaff(kind, holderId), manage(kind));
                   return DomainException.notFound(
                       "There is no " + kind.name().toLowerCase() + " " + holderId);
                 });

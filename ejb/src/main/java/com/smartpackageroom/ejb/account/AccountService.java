@@ -88,7 +88,7 @@ public class AccountService {
         || !account.getSiteIds().contains(siteId)) {
       if (account != null && account.getRole() != Role.ADMINISTRATOR) {
         // a staff member of other sites only: theirs to see, not this site's
-        account.getSiteIds().forEach(other -> guard.check(caller, other, Permission.VIEW_STAFF));
+        guard.checkAny(caller, account.getSiteIds(), Permission.VIEW_STAFF);
       }
       throw DomainException.notFound("There is no staff member " + id + " at site " + siteId);
     }

@@ -123,6 +123,10 @@ public class AuditLog {
    * driver sends in one round trip and the database commits once.
    */
   public void recordUses(Connection connection, List<KeyUse> uses) throws SQLException {
+    if (!connection.getAutoCommit()) {
+      // in a caller's transaction the group's events would be answered before they are committed
+      throw new IllegalStateException("key uses are recorded outside any transaction");
+    }
     try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
       for (KeyUse use : uses) {
         bind(insert, use.row());

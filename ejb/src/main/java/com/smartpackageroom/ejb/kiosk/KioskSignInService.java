@@ -163,8 +163,9 @@ public class KioskSignInService {
   }
 
   private void fail(Kiosk kiosk, Credential credential, AccessKey key, OffsetDateTime now) {
-    throttle.recordFailure(kiosk, now);
     String how = credential.signInDetail();
+    throttle.recordFailure(
+        kiosk, now, how + (key == null ? ": unknown credential" : ": key " + key.getId()));
     if (key == null) {
       audit.record(
           kiosk.getSiteId(),

@@ -84,6 +84,10 @@ public class KioskThrottle {
 
   /** Refuses (429, {@code code}) while the kiosk must wait; the refusal is audited. */
   public void requireNotBlocked(Kiosk kiosk, OffsetDateTime now, String code) {
+    requireNotBlocked(kiosk, now, code, null);
+  }
+
+  private void requireNotBlocked(Kiosk kiosk, OffsetDateTime now, String code, String detail) {
     kiosk
         .remainingBlock(now)
         .ifPresent(
@@ -93,7 +97,7 @@ public class KioskThrottle {
                   AuditEventType.SIGN_IN_THROTTLED,
                   actor(kiosk),
                   kiosk.getId(),
-                  null);
+                  detail);
               throw new RecordedRefusal(
                   Reason.TOO_MANY_REQUESTS,
                   code,
@@ -108,10 +112,12 @@ public class KioskThrottle {
    * Counts a failure, under a row lock so that concurrent failures all count. An attempt that finds
    * the kiosk made to wait meanwhile by concurrent failures is refused as throttled (429) instead:
    * wrong PINs sent in parallel get no more tries than wrong PINs sent one by one.
+   *
+   * @param detail what was refused, for the audit event of such a late refusal
    */
-  public void recordFailure(Kiosk kiosk, OffsetDateTime now) {
+  public void recordFailure(Kiosk kiosk, OffsetDateTime now, String detail) {
     em.refresh(kiosk, LockModeType.PESSIMISTIC_WRITE);
-    requireNotBlocked(kiosk, now, "kiosk-throttled");
+    requireNotBlocked(kiosk, now, "kiosk-throttled", detail);
     int failures = kiosk.recordFailure(policy, now);
     if (policy.isAlertPoint(failures)) {
       alertManagers(kiosk, failures);

@@ -99,12 +99,14 @@ public final class GroupCommit<T> {
       items.add(e.item);
     }
     RuntimeException failure = null;
+    Error error = null;
     try {
       work.accept(items);
     } catch (RuntimeException e) {
       failure = e;
     } catch (Error e) {
       failure = new IllegalStateException(e.toString(), e);
+      error = e;
     }
     for (Entry e : group) {
       e.failure = failure;
@@ -112,6 +114,9 @@ public final class GroupCommit<T> {
       if (e.caller != Thread.currentThread()) {
         LockSupport.unpark(e.caller);
       }
+    }
+    if (error != null) {
+      throw error; // the group's callers are released; the leader's thread sees it as it is
     }
     return true;
   }

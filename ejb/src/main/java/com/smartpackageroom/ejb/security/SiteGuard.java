@@ -5,6 +5,7 @@ import com.smartpackageroom.domain.site.Site;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
 
 /** The one place where a call is scoped to the caller's sites and role. */
 @ApplicationScoped
@@ -31,6 +32,20 @@ public class SiteGuard {
   /** Checks that the caller may do {@code what} with a record of site {@code siteId}. */
   public void check(Caller caller, Long siteId, Permission what) {
     if (!caller.belongsTo(siteId)) {
+      throw DomainException.forbidden("This belongs to a site you have no access to");
+    }
+    require(caller, what);
+  }
+
+  /**
+   * Checks that the caller may do {@code what} with a record of several sites (a staff member's,
+   * say): at least one must be theirs. A record of no site passes.
+   */
+  public void checkAny(Caller caller, Collection<Long> siteIds, Permission what) {
+    if (siteIds.isEmpty()) {
+      return;
+    }
+    if (siteIds.stream().noneMatch(caller::belongsTo)) {
       throw DomainException.forbidden("This belongs to a site you have no access to");
     }
     require(caller, what);
