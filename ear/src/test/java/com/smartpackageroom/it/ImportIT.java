@@ -223,7 +223,8 @@ class ImportIT {
             YARDI_HEADER
                 + line(1, "Current", "a@example.org")
                 + line(1, "Current", "b@example.org"));
-    assertEquals(1, done.getInt("inserted"));
+    assertEquals("COMPLETED", done.getString("status"), done.toString());
+    assertEquals(1, done.getInt("inserted"), done.toString());
     assertEquals(1, done.getInt("skipped"));
     JsonObject error = done.getJsonArray("errors").getJsonObject(0);
     assertEquals(3, error.getInt("line"));

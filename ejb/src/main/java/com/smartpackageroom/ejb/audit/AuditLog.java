@@ -1,7 +1,6 @@
 package com.smartpackageroom.ejb.audit;
 
 import com.smartpackageroom.domain.accesskey.AccessKey;
-import com.smartpackageroom.domain.accesskey.AccessKeyType;
 import com.smartpackageroom.domain.accesskey.HolderKind;
 import com.smartpackageroom.domain.audit.AuditEventType;
 import com.smartpackageroom.ejb.platform.Times;
@@ -14,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -27,9 +25,13 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class AuditLog {
 
+  /** The columns an event is written with, in this order; the database gives its id. */
+  public static final String COLUMNS =
+      "site_id, occurred_at, type, actor, key_id, key_type, holder_kind, holder_id, kiosk_id,"
+          + " detail";
+
   private static final String INSERT =
-      "INSERT INTO audit_event (site_id, occurred_at, type, actor, key_id, key_type, holder_kind,"
-          + " holder_id, kiosk_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      "INSERT INTO audit_event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private static final int MAX_DETAIL = 500;
 
@@ -90,52 +92,6 @@ public class AuditLog {
         new Row(siteId, now(), type, actor, null, null, holderKind.name(), holderId, null, null));
   }
 
-  /** A kiosk's use of an access key read without its entity. */
-  public record KeyUse(
-      long siteId,
-      String actor,
-      long kioskId,
-      long keyId,
-      AccessKeyType keyType,
-      HolderKind holderKind,
-      long holderId,
-      String detail,
-      OffsetDateTime occurredAt) {
-
-    private Row row() {
-      return new Row(
-          siteId,
-          occurredAt,
-          AuditEventType.KEY_USED,
-          actor,
-          keyId,
-          keyType.name(),
-          holderKind.name(),
-          holderId,
-          kioskId,
-          detail);
-    }
-  }
-
-  /**
-   * Key uses of kiosk sign-ins, written with the caller's connection, which must be in no
-   * transaction: each is committed when this returns. They go as one batch, which PostgreSQL's
-   * driver sends in one round trip and the database commits once.
-   */
-  public void recordUses(Connection connection, List<KeyUse> uses) throws SQLException {
-    if (!connection.getAutoCommit()) {
-      // in a caller's transaction the group's events would be answered before they are committed
-      throw new IllegalStateException("key uses are recorded outside any transaction");
-    }
-    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-      for (KeyUse use : uses) {
-        bind(insert, use.row());
-        insert.addBatch();
-      }
-      insert.executeBatch();
-    }
-  }
-
   private OffsetDateTime now() {
     return Times.now(clock);
   }
@@ -161,10 +117,14 @@ public class AuditLog {
     insert.setString(7, row.holderKind());
     setLong(insert, 8, row.holderId());
     setLong(insert, 9, row.kioskId());
-    String detail = row.detail();
-    insert.setString(
-        10,
-        detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL));
+    insert.setString(10, detail(row.detail()));
+  }
+
+  /** A detail as it is stored: cut to the column's length. */
+  public static String detail(String detail) {
+    return detail == null || detail.length() <= MAX_DETAIL
+        ? detail
+        : detail.substring(0, MAX_DETAIL);
   }
 
   private static void setLong(PreparedStatement statement, int index, Long value)

@@ -1,18 +1,22 @@
 package com.smartpackageroom.ejb.kiosk;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.smartpackageroom.domain.accesskey.AccessKey;
 import com.smartpackageroom.domain.accesskey.AccessKeyStatus;
-import com.smartpackageroom.domain.accesskey.AccessKeyType;
 import com.smartpackageroom.domain.accesskey.HolderKind;
 import com.smartpackageroom.domain.account.AccountStatus;
+import com.smartpackageroom.domain.audit.AuditEventType;
 import com.smartpackageroom.domain.kiosk.Kiosk;
 import com.smartpackageroom.domain.recipient.RecipientStatus;
 import com.smartpackageroom.domain.shared.PersonName;
 import com.smartpackageroom.ejb.accesskey.KeyValues;
 import com.smartpackageroom.ejb.audit.AuditLog;
 import com.smartpackageroom.ejb.crypto.Tokens;
+import com.smartpackageroom.ejb.platform.Database;
 import com.smartpackageroom.ejb.platform.GroupCommit;
 import com.smartpackageroom.ejb.platform.Times;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,35 +24,44 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The everyday kiosk sign-in: a known kiosk without failures in a row, a permanent key that works,
  * a holder who may come in. Nothing but the audit log is written, so no transaction and no lock is
- * needed: kiosk, key and holder are read by one statement and the audit event is inserted. Sign-ins
- * that arrive together are settled together ({@link GroupCommit}): looked up on one connection,
- * their audit events inserted as one batch (one round trip, one commit), and each is answered only
- * once its audit event is committed. Every other case (a wrong or refused credential, a one-time
- * PIN, a kiosk with failures or blocked) is left to {@link KioskSignInService}, which decides under
- * row locks and feeds the throttle. Both apply the same rules: those of the domain entities.
+ * needed: the audit event is inserted by a statement that selects it from the kiosk, key and holder
+ * rows only where they let the sign-in in ({@link #GRANT}), and its update count is the answer.
+ * Sign-ins that arrive together are settled together ({@link GroupCommit}): their inserts go as one
+ * batch (one round trip, one commit), and each is answered only once its audit event is committed.
+ *
+ * <p>What the insert needs besides the credential's hash (the key's id, its holder and the holder's
+ * name for the kiosk's greeting) is remembered per instance from the first sign-in with a key, when
+ * kiosk, key and holder are read ({@link #LOOKUP}) and judged by the domain's rules. What is
+ * remembered never lets anyone in by itself: the insert checks every rule against the rows as they
+ * are, names included, so a key deactivated or a resident moved out on another instance is refused
+ * at once, and a remembered entry that no longer matches is forgotten and read again.
+ *
+ * <p>Every other case (a wrong or refused credential, a one-time PIN, a kiosk with failures or
+ * blocked) is left to {@link KioskSignInService}, which decides under row locks and feeds the
+ * throttle. The rules of {@link #GRANT} are those of the domain entities (Kiosk#hasFailures,
+ * AccessKey#isUsable, a single-use key never here, an active recipient, a staff member not disabled
+ * and of the kiosk's site); it may only ever be stricter than them, since what it refuses goes to
+ * the service that applies them.
  */
 @ApplicationScoped
 public class SignInFastPath {
 
-  private static final String SITE_OF_KIOSK = "SELECT site_id FROM kiosk WHERE token_hash = ?";
+  private static final String KIOSK_OF_TOKEN = "SELECT id, site_id FROM kiosk WHERE token_hash = ?";
 
   /**
    * Kiosk, key and holder by the key's lookup hash and the kiosk token's hash: one row through two
-   * unique indexes. (One statement per sign-in: a statement for several, with an IN list or an
-   * array, gets a plan that depends on the tables' statistics, such as a sequential scan of a
-   * thousand keys, or is planned anew at each use.)
+   * unique indexes, read the first time this instance sees a key.
    */
   private static final String LOOKUP =
       """
@@ -66,49 +79,120 @@ public class SignInFastPath {
       LEFT JOIN account a ON k.holder_kind = 'STAFF' AND a.id = k.holder_id
       WHERE kio.token_hash = ?""";
 
+  /**
+   * The sign-in's audit event, inserted only where kiosk, key and holder let it in: no failures at
+   * the kiosk, a usable permanent key of the kiosk's site with the remembered id, hash and holder,
+   * a holder who may come in under the remembered name. Every row is found by primary key or unique
+   * index, and the kiosk and holder conditions have no reference to the key's row, so the plan is
+   * one index scan of the key below one-time filters, whatever the statistics: no join to plan. The
+   * holder of a kind other than the key's is bound as null and matches nothing.
+   */
+  private static final String GRANT =
+      "INSERT INTO audit_event ("
+          + AuditLog.COLUMNS
+          + """
+          )
+          SELECT k.site_id, CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(40)),
+                 CAST(? AS VARCHAR(100)), k.id, k.type, k.holder_kind, k.holder_id,
+                 CAST(? AS BIGINT), CAST(? AS VARCHAR(500))
+          FROM access_key k
+          WHERE k.id = ? AND k.lookup_hash = ? AND k.holder_kind = ? AND k.holder_id = ?
+            AND k.status = 'ACTIVE' AND k.used_at IS NULL AND k.single_use = FALSE
+            AND (k.expires_at IS NULL OR k.expires_at > ?)
+            AND k.site_id = (SELECT kio.site_id FROM kiosk kio
+                             WHERE kio.id = ? AND kio.token_hash = ?
+                               AND kio.consecutive_failures = 0 AND kio.blocked_until IS NULL)
+            AND (EXISTS (SELECT 1 FROM recipient r
+                         WHERE r.id = ? AND r.status = 'ACTIVE'
+                           AND r.first_name = ? AND r.last_name = ?)
+                 OR EXISTS (SELECT 1 FROM courier c WHERE c.id = ? AND c.name = ?)
+                 OR EXISTS (SELECT 1 FROM account a
+                            JOIN account_site s ON s.account_id = a.id AND s.site_id = ?
+                            WHERE a.id = ? AND a.status <> 'DISABLED'
+                              AND a.first_name = ? AND a.last_name = ?))""";
+
   /** More kiosks than any deployment has; past it the map starts over. */
   private static final int MAX_KIOSKS = 10_000;
 
-  /** Groups with the database at once: one looks up while another waits for its commit. */
+  /** Groups with the database at once: one is being settled while another waits for its commit. */
   private static final int LANES = 2;
 
-  /** The most sign-ins looked up and audited together. */
+  /** The most sign-ins audited together. */
   private static final int MAX_GROUP = 64;
 
+  /** A kiosk as its token's hash names it. A kiosk never changes site. */
+  private record KioskRef(long id, long siteId) {}
+
   /**
-   * The site of each kiosk token seen (by the token's hash), needed before the key's hash can be
-   * computed. A kiosk never changes site, and the look-up checks the token against the database
-   * every time, so a removed kiosk is refused at once.
+   * A key as the last sign-in with it found it: its holder and the holder's name as stored (first
+   * and last name of a person, a courier's name) and as greeted.
    */
-  private final Map<String, Long> siteOfToken = new ConcurrentHashMap<>();
+  private record KnownKey(
+      long keyId,
+      HolderKind holderKind,
+      long holderId,
+      String firstName,
+      String lastName,
+      String courierName,
+      String displayName) {}
+
+  /**
+   * Kiosks by their token's hash; the insert checks the token against the database every time, so a
+   * removed kiosk is refused at once.
+   */
+  private final Cache<String, KioskRef> kiosks =
+      Caffeine.newBuilder().maximumSize(MAX_KIOSKS).build();
+
+  /** Keys by their lookup hash, as the last sign-in with each found them. */
+  private Cache<String, KnownKey> keys;
 
   private final GroupCommit<Attempt> group = new GroupCommit<>(LANES, MAX_GROUP, this::settle);
 
-  @Resource(lookup = "java:app/jdbc/spr")
+  @Resource(lookup = Database.AUTOCOMMIT)
   DataSource dataSource;
 
   @Inject KeyValues values;
 
   @Inject KioskSessions sessions;
 
-  @Inject AuditLog audit;
-
   @Inject Clock clock;
 
-  /** A sign-in on its way through a group; {@link #use} is set when the fast path grants it. */
+  @Inject
+  @ConfigProperty(name = "spr.kiosk.key-cache-size", defaultValue = "100000")
+  long keyCacheSize;
+
+  @PostConstruct
+  void createCache() {
+    if (keyCacheSize < 0) {
+      throw new IllegalArgumentException(
+          "spr.kiosk.key-cache-size must be 0 or more, not " + keyCacheSize);
+    }
+    keys = Caffeine.newBuilder().maximumSize(keyCacheSize).build();
+  }
+
+  /**
+   * A sign-in on its way through a group; {@link #granted} is set when the fast path lets it in.
+   */
   private static final class Attempt {
     final String tokenHash;
-    final long siteId;
+    final KioskRef kiosk;
     final String lookupHash;
     final String detail;
     final OffsetDateTime at;
-    AuditLog.KeyUse use;
-    String holderName;
+    KnownKey key;
+    boolean granted;
 
-    Attempt(String tokenHash, long siteId, String lookupHash, String detail, OffsetDateTime at) {
+    Attempt(
+        String tokenHash,
+        KioskRef kiosk,
+        String lookupHash,
+        KnownKey key,
+        String detail,
+        OffsetDateTime at) {
       this.tokenHash = tokenHash;
-      this.siteId = siteId;
+      this.kiosk = kiosk;
       this.lookupHash = lookupHash;
+      this.key = key;
       this.detail = detail;
       this.at = at;
     }
@@ -122,131 +206,206 @@ public class SignInFastPath {
       return Optional.empty();
     }
     String tokenHash = Tokens.sha256(kioskToken);
-    Long siteId = siteOf(tokenHash);
-    if (siteId == null) {
+    KioskRef kiosk = kioskOf(tokenHash);
+    if (kiosk == null) {
       return Optional.empty();
     }
+    String lookupHash = values.hash(kiosk.siteId(), credential.type(), credential.value());
     Attempt attempt =
         new Attempt(
             tokenHash,
-            siteId,
-            values.hash(siteId, credential.type(), credential.value()),
+            kiosk,
+            lookupHash,
+            keys.getIfPresent(lookupHash),
             credential.signInDetail(),
             Times.now(clock));
     group.run(attempt);
-    AuditLog.KeyUse use = attempt.use;
-    return use == null
-        ? Optional.empty()
-        : Optional.of(
-            sessions.open(
-                use.kioskId(),
-                use.keyId(),
-                use.holderKind(),
-                attempt.holderName,
-                attempt.at.toInstant()));
+    if (!attempt.granted) {
+      return Optional.empty();
+    }
+    KnownKey key = attempt.key;
+    return Optional.of(
+        sessions.open(
+            kiosk.id(), key.keyId(), key.holderKind(), key.displayName(), attempt.at.toInstant()));
   }
 
-  /** Looks up a group of attempts and audits the granted ones in one batch. */
+  /**
+   * Settles a group: reads kiosk, key and holder for the keys not known yet, then inserts the audit
+   * events of all that may come in as one batch, whose update counts say who did.
+   */
   private void settle(List<Attempt> attempts) {
     try (Connection connection = dataSource.getConnection()) {
-      List<AuditLog.KeyUse> uses = new ArrayList<>(attempts.size());
-      try (PreparedStatement lookup = connection.prepareStatement(LOOKUP)) {
+      lookUpUnknownKeys(connection, attempts);
+      boolean any = false;
+      try (PreparedStatement grant = connection.prepareStatement(GRANT)) {
         for (Attempt attempt : attempts) {
-          lookup.setString(1, attempt.lookupHash);
-          lookup.setString(2, attempt.tokenHash);
-          try (ResultSet row = lookup.executeQuery()) {
-            if (row.next()) {
-              grant(row, attempt);
-            }
+          if (attempt.key != null) {
+            bindGrant(grant, attempt);
+            grant.addBatch();
+            any = true;
           }
-          if (attempt.use != null) {
-            uses.add(attempt.use);
+        }
+        if (!any) {
+          return;
+        }
+        // in autocommit, one implicit transaction: committed when the batch returns
+        int[] counts = grant.executeBatch();
+        int i = 0;
+        for (Attempt attempt : attempts) {
+          if (attempt.key != null) {
+            attempt.granted = counts[i++] == 1;
+            if (attempt.granted) {
+              keys.put(attempt.lookupHash, attempt.key);
+            } else {
+              // changed since: the service decides, and the key is read afresh next time
+              keys.invalidate(attempt.lookupHash);
+            }
           }
         }
       }
-      if (!uses.isEmpty()) {
-        audit.recordUses(connection, uses);
-      }
     } catch (SQLException e) {
       throw new IllegalStateException("The database cannot be reached: " + e.getMessage(), e);
     }
   }
 
-  private Long siteOf(String tokenHash) {
-    Long siteId = siteOfToken.get(tokenHash);
-    if (siteId != null) {
-      return siteId;
+  private void lookUpUnknownKeys(Connection connection, List<Attempt> attempts)
+      throws SQLException {
+    if (!connection.getAutoCommit()) {
+      // in a caller's transaction the group would be answered before its events are committed
+      throw new IllegalStateException("kiosk sign-ins are settled outside any transaction");
     }
-    try (Connection connection = dataSource.getConnection()) {
-      siteId = siteOf(connection, tokenHash);
-    } catch (SQLException e) {
-      throw new IllegalStateException("The database cannot be reached: " + e.getMessage(), e);
-    }
-    if (siteId != null) {
-      if (siteOfToken.size() >= MAX_KIOSKS) {
-        siteOfToken.clear();
+    PreparedStatement lookup = null;
+    try {
+      for (Attempt attempt : attempts) {
+        if (attempt.key == null) {
+          if (lookup == null) {
+            lookup = connection.prepareStatement(LOOKUP);
+          }
+          lookup.setString(1, attempt.lookupHash);
+          lookup.setString(2, attempt.tokenHash);
+          try (ResultSet row = lookup.executeQuery()) {
+            attempt.key = row.next() ? knownKey(row, attempt) : null;
+          }
+        }
       }
-      siteOfToken.put(tokenHash, siteId);
+    } finally {
+      if (lookup != null) {
+        lookup.close();
+      }
     }
-    return siteId;
   }
 
-  private static Long siteOf(Connection connection, String tokenHash) throws SQLException {
-    try (PreparedStatement query = connection.prepareStatement(SITE_OF_KIOSK)) {
+  private static void bindGrant(PreparedStatement grant, Attempt attempt) throws SQLException {
+    KnownKey key = attempt.key;
+    long kioskId = attempt.kiosk.id();
+    grant.setObject(1, attempt.at);
+    grant.setString(2, AuditEventType.KEY_USED.name());
+    grant.setString(3, KioskThrottle.actor(kioskId));
+    grant.setLong(4, kioskId);
+    grant.setString(5, AuditLog.detail(attempt.detail));
+    grant.setLong(6, key.keyId());
+    grant.setString(7, attempt.lookupHash);
+    grant.setString(8, key.holderKind().name());
+    grant.setLong(9, key.holderId());
+    grant.setObject(10, attempt.at);
+    grant.setLong(11, kioskId);
+    grant.setString(12, attempt.tokenHash);
+    boolean recipient = key.holderKind() == HolderKind.RECIPIENT;
+    boolean courier = key.holderKind() == HolderKind.COURIER;
+    boolean staff = key.holderKind() == HolderKind.STAFF;
+    setId(grant, 13, recipient ? key.holderId() : null);
+    setName(grant, 14, recipient ? key.firstName() : null);
+    setName(grant, 15, recipient ? key.lastName() : null);
+    setId(grant, 16, courier ? key.holderId() : null);
+    setName(grant, 17, courier ? key.courierName() : null);
+    setId(grant, 18, staff ? attempt.kiosk.siteId() : null);
+    setId(grant, 19, staff ? key.holderId() : null);
+    setName(grant, 20, staff ? key.firstName() : null);
+    setName(grant, 21, staff ? key.lastName() : null);
+  }
+
+  private static void setId(PreparedStatement statement, int index, Long id) throws SQLException {
+    if (id == null) {
+      statement.setNull(index, Types.BIGINT);
+    } else {
+      statement.setLong(index, id);
+    }
+  }
+
+  private static void setName(PreparedStatement statement, int index, String name)
+      throws SQLException {
+    if (name == null) {
+      statement.setNull(index, Types.VARCHAR);
+    } else {
+      statement.setString(index, name);
+    }
+  }
+
+  private KioskRef kioskOf(String tokenHash) {
+    KioskRef kiosk = kiosks.getIfPresent(tokenHash);
+    if (kiosk != null) {
+      return kiosk;
+    }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query = connection.prepareStatement(KIOSK_OF_TOKEN)) {
       query.setString(1, tokenHash);
       try (ResultSet row = query.executeQuery()) {
-        return row.next() ? row.getLong(1) : null;
+        if (!row.next()) {
+          return null;
+        }
+        kiosk = new KioskRef(row.getLong(1), row.getLong(2));
       }
+    } catch (SQLException e) {
+      throw new IllegalStateException("The database cannot be reached: " + e.getMessage(), e);
     }
+    kiosks.put(tokenHash, kiosk);
+    return kiosk;
   }
 
-  /** Sets the attempt's key use when kiosk, key and holder let it in by the fast path. */
-  private static void grant(ResultSet row, Attempt attempt) throws SQLException {
-    long kioskId = row.getLong(1);
-    if (row.getLong(2) != attempt.siteId
+  /**
+   * The key as the fast path may let it in, judged by the domain's rules on the row read; null when
+   * the sign-in is for {@link KioskSignInService}.
+   */
+  private static KnownKey knownKey(ResultSet row, Attempt attempt) throws SQLException {
+    long kioskSite = row.getLong(2);
+    if (row.getLong(1) != attempt.kiosk.id()
+        || kioskSite != attempt.kiosk.siteId()
         || Kiosk.hasFailures(row.getInt(3), row.getObject(4, OffsetDateTime.class))) {
-      return;
+      return null;
     }
-    long keyId = row.getLong(5);
-    if (row.getLong(6) != attempt.siteId
+    if (row.getLong(6) != kioskSite
         || row.getBoolean(9)
         || !AccessKey.isUsable(
             AccessKeyStatus.valueOf(row.getString(8)),
             row.getObject(11, OffsetDateTime.class),
             row.getObject(10, OffsetDateTime.class),
             attempt.at)) {
-      return;
+      return null;
     }
-    AccessKeyType keyType = AccessKeyType.valueOf(row.getString(7));
-    HolderKind holderKind = HolderKind.valueOf(row.getString(12));
+    long keyId = row.getLong(5);
+    HolderKind kind = HolderKind.valueOf(row.getString(12));
     long holderId = row.getLong(13);
-    String name =
-        switch (holderKind) {
-          case RECIPIENT ->
-              RecipientStatus.ACTIVE.name().equals(row.getString(16))
-                  ? PersonName.display(row.getString(14), row.getString(15))
-                  : null;
-          case COURIER -> row.getString(17);
-          case STAFF ->
-              row.getString(20) != null
-                      && !AccountStatus.DISABLED.name().equals(row.getString(20))
-                      && row.getBoolean(21)
-                  ? PersonName.display(row.getString(18), row.getString(19))
-                  : null;
-        };
-    if (name != null) {
-      attempt.holderName = name;
-      attempt.use =
-          new AuditLog.KeyUse(
-              attempt.siteId,
-              KioskThrottle.actor(kioskId),
-              kioskId,
-              keyId,
-              keyType,
-              holderKind,
-              holderId,
-              attempt.detail,
-              attempt.at);
-    }
+    return switch (kind) {
+      case RECIPIENT ->
+          RecipientStatus.ACTIVE.name().equals(row.getString(16))
+              ? person(keyId, kind, holderId, row.getString(14), row.getString(15))
+              : null;
+      case COURIER ->
+          row.getString(17) == null
+              ? null
+              : new KnownKey(
+                  keyId, kind, holderId, null, null, row.getString(17), row.getString(17));
+      case STAFF ->
+          row.getString(20) != null
+                  && !AccountStatus.DISABLED.name().equals(row.getString(20))
+                  && row.getBoolean(21)
+              ? person(keyId, kind, holderId, row.getString(18), row.getString(19))
+              : null;
+    };
+  }
+
+  private static KnownKey person(
+      long keyId, HolderKind kind, long holderId, String first, String last) {
+    return new KnownKey(keyId, kind, holderId, first, last, null, PersonName.display(first, last));
   }
 }

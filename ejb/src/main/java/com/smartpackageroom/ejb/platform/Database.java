@@ -3,6 +3,7 @@ package com.smartpackageroom.ejb.platform;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.annotation.sql.DataSourceDefinitions;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -20,24 +21,44 @@ import org.flywaydb.core.api.output.MigrateResult;
  * The application's database, defined from MicroProfile Config at run time (spr.db.*), and its
  * schema, brought up to date by Flyway before anything else starts.
  */
-@DataSourceDefinition(
-    name = "java:app/jdbc/spr",
-    className = "${MPCONFIG=spr.db.class}",
-    url = "${MPCONFIG=spr.db.url}",
-    user = "${MPCONFIG=spr.db.user}",
-    password = "${MPCONFIG=spr.db.password}",
-    minPoolSize = 2,
-    maxPoolSize = 64,
-    properties = {
-      // prepared statements kept per connection: a hot statement is parsed and planned once
-      "fish.payara.statement-cache-size=${MPCONFIG=spr.db.statement-cache-size}",
-      // least recently used eviction (Payara reads an absent type as a class named "null")
-      "fish.payara.statement-cache-type= "
-    })
+@DataSourceDefinitions({
+  @DataSourceDefinition(
+      name = "java:app/jdbc/spr",
+      className = "${MPCONFIG=spr.db.class}",
+      url = "${MPCONFIG=spr.db.url}",
+      user = "${MPCONFIG=spr.db.user}",
+      password = "${MPCONFIG=spr.db.password}",
+      minPoolSize = 2,
+      maxPoolSize = 64,
+      properties = {
+        // prepared statements kept per connection: a hot statement is parsed and planned once
+        "fish.payara.statement-cache-size=${MPCONFIG=spr.db.statement-cache-size}",
+        // least recently used eviction (Payara reads an absent type as a class named "null")
+        "fish.payara.statement-cache-type= "
+      }),
+  // the same database for work done outside any transaction, in autocommit (the kiosk sign-in's
+  // audit batches): no transaction to enlist in when a connection is handed out
+  @DataSourceDefinition(
+      name = Database.AUTOCOMMIT,
+      className = "${MPCONFIG=spr.db.class}",
+      url = "${MPCONFIG=spr.db.url}",
+      user = "${MPCONFIG=spr.db.user}",
+      password = "${MPCONFIG=spr.db.password}",
+      transactional = false,
+      minPoolSize = 1,
+      maxPoolSize = 8,
+      properties = {
+        "fish.payara.statement-cache-size=${MPCONFIG=spr.db.statement-cache-size}",
+        "fish.payara.statement-cache-type= "
+      })
+})
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)
 public class Database {
+
+  /** The data source for work outside any transaction: its connections are never enlisted. */
+  public static final String AUTOCOMMIT = "java:app/jdbc/spr-autocommit";
 
   private static final Logger LOG = Logger.getLogger(Database.class.getName());
 
