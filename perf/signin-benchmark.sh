@@ -2,6 +2,9 @@
 # Kiosk sign-in benchmark (see perf/README.md): the EAR on a Payara Server with PostgreSQL,
 # sign-ins against a no-op JAX-RS endpoint of the same server, with 1 000 and 1 000 000 keys.
 # Usage: bash perf/signin-benchmark.sh   (RATE, COMPARE_RATE, DURATION, CLIENTS may be set in the environment)
+# CLIENTS is the list of client counts of the closed model ("16 32 64"): each endpoint's rate is its
+# best over them, since a sign-in waits for its commit and so needs more clients in flight than the
+# no-op to keep the server busy; the ratio is printed for each count and for the two best rates.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,7 +12,8 @@ RATE=${RATE:-1000}
 # the 1 000 vs 1 000 000 keys comparison runs below the server's capacity, where p50 is service time
 COMPARE_RATE=${COMPARE_RATE:-200}
 SECONDS_PER_RUN=${DURATION:-20}
-CLIENTS=${CLIENTS:-16}
+CLIENTS=${CLIENTS:-16 32 64}
+WARM_CLIENTS=${CLIENTS%% *}
 DB=spr_perf
 OUT=perf/target
 TOKEN=perf-bootstrap-token-0123456789abcdef
@@ -52,13 +56,28 @@ SITE=$(cat $OUT/site)
 
 echo "== warm-up"
 # both paths until the JIT compiler has settled (the no-op endpoint keeps speeding up for ~30 s)
-java perf/SignInBench.java closed $BASE $OUT signin "$CLIENTS" 20 >/dev/null
-java perf/SignInBench.java closed $BASE $OUT noop "$CLIENTS" 20 >/dev/null
-java perf/SignInBench.java closed $BASE $OUT signin "$CLIENTS" 10 >/dev/null
+java perf/SignInBench.java closed $BASE $OUT signin "$WARM_CLIENTS" 20 >/dev/null
+java perf/SignInBench.java closed $BASE $OUT noop "$WARM_CLIENTS" 20 >/dev/null
+java perf/SignInBench.java closed $BASE $OUT signin "$WARM_CLIENTS" 10 >/dev/null
 
 echo "== 1 000 active keys"
-bench closed $BASE $OUT noop "$CLIENTS" "$SECONDS_PER_RUN"
-bench closed $BASE $OUT signin "$CLIENTS" "$SECONDS_PER_RUN"
+: > $OUT/closed.txt
+for clients in $CLIENTS; do
+  bench closed $BASE $OUT noop "$clients" "$SECONDS_PER_RUN" | tee -a $OUT/closed.txt
+  bench closed $BASE $OUT signin "$clients" "$SECONDS_PER_RUN" | tee -a $OUT/closed.txt
+done
+# the ratio at each client count, and of the two endpoints' best rates
+awk '/^RESULT/ {
+       match($0, /target=[a-z]+/); t = substr($0, RSTART + 7, RLENGTH - 7)
+       match($0, /closed, [0-9]+ clients/); c = substr($0, RSTART + 8, RLENGTH - 16)
+       match($0, /rate=[0-9]+/); r = substr($0, RSTART + 5, RLENGTH - 5) + 0
+       rate[t, c] = r; if (r > best[t]) best[t] = r; if (!(c in seen)) { seen[c] = 1; order[++n] = c }
+     }
+     END {
+       for (i = 1; i <= n; i++) { c = order[i]
+         printf "RESULT ratio clients=%s signin=%d/s noop=%d/s signin/noop=%.2f\n", c, rate["signin", c], rate["noop", c], rate["signin", c] / rate["noop", c] }
+       printf "RESULT ratio best signin=%d/s best noop=%d/s signin/noop=%.2f\n", best["signin"], best["noop"], best["signin"] / best["noop"]
+     }' $OUT/closed.txt | tee -a $OUT/results.txt
 bench open $BASE $OUT noop "$RATE" "$SECONDS_PER_RUN"
 bench open $BASE $OUT signin "$RATE" "$SECONDS_PER_RUN"
 bench open $BASE $OUT signin "$COMPARE_RATE" "$SECONDS_PER_RUN"
@@ -81,7 +100,7 @@ SQL
 # as a table that grew over months would be: vacuumed (visibility map, hint bits) and analysed
 psql -h 127.0.0.1 -U postgres -d $DB -q -v ON_ERROR_STOP=1 -c "VACUUM ANALYZE access_key" -c "CHECKPOINT"
 echo "keys at the site: $(psql -h 127.0.0.1 -U postgres -d $DB -Atc "SELECT COUNT(*) FROM access_key WHERE site_id = $SITE AND status = 'ACTIVE'")"
-java perf/SignInBench.java closed $BASE $OUT signin "$CLIENTS" 10 >/dev/null
+java perf/SignInBench.java closed $BASE $OUT signin "$WARM_CLIENTS" 10 >/dev/null
 
 echo "== 1 000 000 active keys"
 bench open $BASE $OUT signin "$COMPARE_RATE" "$SECONDS_PER_RUN"

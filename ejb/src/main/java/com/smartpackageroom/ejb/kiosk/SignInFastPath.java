@@ -111,7 +111,7 @@ public class SignInFastPath {
                             WHERE a.id = ? AND a.status <> 'DISABLED'
                               AND a.first_name = ? AND a.last_name = ?))""";
 
-  /** More kiosks than any deployment has; past it the map starts over. */
+  /** More kiosks than any deployment has; past it the least used are forgotten. */
   private static final int MAX_KIOSKS = 10_000;
 
   /** Groups with the database at once: one is being settled while another waits for its commit. */
@@ -140,8 +140,7 @@ public class SignInFastPath {
    * Kiosks by their token's hash; the insert checks the token against the database every time, so a
    * removed kiosk is refused at once.
    */
-  private final Cache<String, KioskRef> kiosks =
-      Caffeine.newBuilder().maximumSize(MAX_KIOSKS).build();
+  private final Cache<String, KioskRef> kiosks = cache(MAX_KIOSKS);
 
   /** Keys by their lookup hash, as the last sign-in with each found them. */
   private Cache<String, KnownKey> keys;
@@ -167,7 +166,12 @@ public class SignInFastPath {
       throw new IllegalArgumentException(
           "spr.kiosk.key-cache-size must be 0 or more, not " + keyCacheSize);
     }
-    keys = Caffeine.newBuilder().maximumSize(keyCacheSize).build();
+    keys = cache(keyCacheSize);
+  }
+
+  /** A bounded cache that does its upkeep in the caller's thread, not in a pool of its own. */
+  private static <V> Cache<String, V> cache(long maximumSize) {
+    return Caffeine.newBuilder().maximumSize(maximumSize).executor(Runnable::run).build();
   }
 
   /**
@@ -235,6 +239,10 @@ public class SignInFastPath {
    */
   private void settle(List<Attempt> attempts) {
     try (Connection connection = dataSource.getConnection()) {
+      if (!connection.getAutoCommit()) {
+        // in a caller's transaction the group would be answered before its events are committed
+        throw new IllegalStateException("kiosk sign-ins are settled outside any transaction");
+      }
       lookUpUnknownKeys(connection, attempts);
       boolean any = false;
       try (PreparedStatement grant = connection.prepareStatement(GRANT)) {
@@ -253,7 +261,13 @@ public class SignInFastPath {
         int i = 0;
         for (Attempt attempt : attempts) {
           if (attempt.key != null) {
-            attempt.granted = counts[i++] == 1;
+            int count = counts[i++];
+            if (count != 0 && count != 1) {
+              // not told which were recorded: none is let in, none is sent to be recorded again
+              throw new IllegalStateException(
+                  "The database did not say which sign-ins it recorded (" + count + ")");
+            }
+            attempt.granted = count == 1;
             if (attempt.granted) {
               keys.put(attempt.lookupHash, attempt.key);
             } else {
@@ -270,10 +284,6 @@ public class SignInFastPath {
 
   private void lookUpUnknownKeys(Connection connection, List<Attempt> attempts)
       throws SQLException {
-    if (!connection.getAutoCommit()) {
-      // in a caller's transaction the group would be answered before its events are committed
-      throw new IllegalStateException("kiosk sign-ins are settled outside any transaction");
-    }
     PreparedStatement lookup = null;
     try {
       for (Attempt attempt : attempts) {
