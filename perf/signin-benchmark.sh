@@ -56,8 +56,8 @@ SITE=$(cat $OUT/site)
 
 echo "== warm-up"
 # both paths until the JIT compiler has settled (the no-op endpoint keeps speeding up for ~30 s)
-java perf/SignInBench.java closed $BASE $OUT signin "$WARM_CLIENTS" 20 >/dev/null
-java perf/SignInBench.java closed $BASE $OUT noop "$WARM_CLIENTS" 20 >/dev/null
+java perf/SignInBench.java closed $BASE $OUT signin "$WARM_CLIENTS" 30 >/dev/null
+java perf/SignInBench.java closed $BASE $OUT noop "$WARM_CLIENTS" 30 >/dev/null
 java perf/SignInBench.java closed $BASE $OUT signin "$WARM_CLIENTS" 10 >/dev/null
 
 echo "== 1 000 active keys"
