@@ -59,14 +59,17 @@ class SignInFreshnessIT {
   void changesMadeInTheDatabaseCountFromTheNextSignIn() {
     Api api = new Api(base);
     Api.Site site = api.newSite(false);
+    int letIn = 0;
 
     long courier = api.newCourier(site.id());
     JsonObject courierKey = api.newKey(site.id(), "couriers", courier, "PIN");
     String courierPin = courierKey.getString("pin");
     long courierKeyId = courierKey.getJsonNumber("id").longValue();
-    assertEquals("UPS courier", greeting(api, site, courierPin));
+    assertEquals("UPS courier", remembered(api, site, courierPin));
+    letIn += 2;
     sql("UPDATE courier SET name = 'DHL courier' WHERE id = ?", courier);
     assertEquals("DHL courier", greeting(api, site, courierPin));
+    letIn++;
 
     // the key: expired, back, deactivated
     sql(
@@ -74,29 +77,43 @@ class SignInFreshnessIT {
         courierKeyId);
     api.signIn(site.kioskToken(), "pin", courierPin).problem(401, "invalid-credential");
     sql("UPDATE access_key SET expires_at = NULL WHERE id = ?", courierKeyId);
-    assertEquals("DHL courier", greeting(api, site, courierPin));
+    assertEquals("DHL courier", remembered(api, site, courierPin));
+    letIn += 2;
     sql("UPDATE access_key SET status = 'INACTIVE' WHERE id = ?", courierKeyId);
     api.signIn(site.kioskToken(), "pin", courierPin).problem(401, "invalid-credential");
 
     // a staff member: disabled, enabled again, then no longer of the site
     long staff = api.newStaff(site.id(), "Dana", "Frontdesk", "STAFF");
     String staffPin = api.newKey(site.id(), "staff", staff, "PIN").getString("pin");
-    assertEquals("Dana Frontdesk", greeting(api, site, staffPin));
+    assertEquals("Dana Frontdesk", remembered(api, site, staffPin));
+    letIn += 2;
     sql("UPDATE account SET status = 'DISABLED' WHERE id = ?", staff);
     api.signIn(site.kioskToken(), "pin", staffPin).problem(401, "invalid-credential");
     sql("UPDATE account SET status = 'INVITED' WHERE id = ?", staff);
-    assertEquals("Dana Frontdesk", greeting(api, site, staffPin));
+    assertEquals("Dana Frontdesk", remembered(api, site, staffPin));
+    letIn += 2;
     sql("DELETE FROM account_site WHERE account_id = ?", staff);
     api.signIn(site.kioskToken(), "pin", staffPin).problem(401, "invalid-credential");
 
-    // the kiosk: blocked, then its token replaced
+    // a resident moved out by an import or by hand, the key itself untouched
     long recipient = api.newRecipient(site.id(), Api.unique("r") + "@example.org", null);
     String pin = api.newKey(site.id(), "recipients", recipient, "PIN").getString("pin");
-    greeting(api, site, pin);
+    remembered(api, site, pin);
+    letIn += 2;
+    sql("UPDATE recipient SET status = 'MOVED_OUT' WHERE id = ?", recipient);
+    api.signIn(site.kioskToken(), "pin", pin).problem(401, "invalid-credential");
+    sql("UPDATE recipient SET status = 'ACTIVE' WHERE id = ?", recipient);
+
+    // the kiosk: blocked, then its token replaced
+    remembered(api, site, pin);
+    letIn += 2;
     sql("UPDATE kiosk SET blocked_until = now() + INTERVAL '1 hour' WHERE site_id = ?", site.id());
     api.signIn(site.kioskToken(), "pin", pin).problem(429, "kiosk-throttled");
-    sql("UPDATE kiosk SET blocked_until = NULL WHERE site_id = ?", site.id());
-    greeting(api, site, pin);
+    sql(
+        "UPDATE kiosk SET blocked_until = NULL, consecutive_failures = 0 WHERE site_id = ?",
+        site.id());
+    remembered(api, site, pin);
+    letIn += 2;
     sql("UPDATE kiosk SET token_hash = md5(random()::text) WHERE site_id = ?", site.id());
     api.signIn(site.kioskToken(), "pin", pin).problem(401, "invalid-kiosk-token");
 
@@ -111,7 +128,17 @@ class SignInFreshnessIT {
             .stream()
             .filter(e -> e.getString("type").equals("KEY_USED"))
             .count();
-    assertEquals(7, uses);
+    assertEquals(letIn, uses);
+  }
+
+  /**
+   * Signs in twice and answers the greeting: after a refusal the first sign-in clears the kiosk's
+   * failures, the second is let in with the key read afresh, so the server now remembers the key
+   * and the next sign-in with it is decided by what was remembered, checked against the rows.
+   */
+  private static String remembered(Api api, Api.Site site, String pin) {
+    greeting(api, site, pin);
+    return greeting(api, site, pin);
   }
 
   /** Signs in (201) and answers the name the kiosk greets the holder with. */

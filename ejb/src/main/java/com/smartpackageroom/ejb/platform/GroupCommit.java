@@ -62,6 +62,12 @@ public final class GroupCommit<T> {
       if (lanes.tryAcquire()) {
         try {
           led = leadOneGroup();
+        } catch (Error e) {
+          // the group led may not have held this caller's item: it must not be done after we fail
+          if (!queue.remove(entry)) {
+            awaitDone(entry);
+          }
+          throw e;
         } finally {
           lanes.release();
           // released before looking: whoever queued while every lane was taken is woken now
@@ -82,6 +88,18 @@ public final class GroupCommit<T> {
     }
     if (entry.failure != null) {
       throw new IllegalStateException(entry.failure.getMessage(), entry.failure);
+    }
+  }
+
+  /** Waits until another lane has done the entry (without giving up on an interrupt). */
+  private void awaitDone(Entry entry) {
+    boolean interrupted = false;
+    while (!entry.done) {
+      LockSupport.park(this);
+      interrupted |= Thread.interrupted();
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
