@@ -35,12 +35,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The everyday kiosk sign-in: a known kiosk without failures in a row, a permanent key that works,
- * a holder who may come in. Nothing but the audit log is written, so no transaction and no lock is
- * needed: the audit event is inserted by a statement that selects it from the kiosk, key and holder
- * rows only where they let the sign-in in ({@link #GRANT}), and its update count is the answer.
- * Sign-ins that arrive together are settled together ({@link GroupCommit}): their inserts go as one
- * batch (one round trip, one transaction), and each is answered only once its audit event is
- * committed.
+ * a holder who may come in. Nothing but the audit log is written, so no JTA transaction and no lock
+ * is needed: the audit event is inserted by a statement that selects it from the kiosk, key and
+ * holder rows only where they let the sign-in in ({@link #GRANT}), and its update count is the
+ * answer. Sign-ins that arrive together are settled together ({@link GroupCommit}): their inserts
+ * go as one batch (one round trip, one transaction), and each is answered only once its audit event
+ * is committed.
  *
  * <p>What the insert needs besides the credential's hash (the key's id, its holder and the holder's
  * name for the kiosk's greeting) is remembered per instance from the first sign-in with a key, when
