@@ -343,6 +343,67 @@ class KioskApiIT {
 
   /** The server under test waits 2 s after the fifth failure, doubling up to 8 s. */
   @Test
+  void aPinOrCardAskedForByRequestsAtTheSameMomentGoesToOneAndTheOthersAreToldItIsTaken()
+      throws Exception {
+    Api api = api();
+    Api.Site site = api.newSite(false);
+    int requests = 8;
+    List<Long> couriers = new ArrayList<>();
+    for (int i = 0; i < requests; i++) {
+      couriers.add(api.newCourier(site.id()));
+    }
+    Map<String, Integer> pins =
+        together(
+            couriers,
+            courier ->
+                api.post(
+                    "/api/v1/sites/" + site.id() + "/couriers/" + courier + "/access-keys",
+                    BOOTSTRAP,
+                    json("type", "PIN", "pin", "582941")));
+    assertEquals(Map.of("201", 1, "409 pin-unavailable", requests - 1), pins);
+
+    List<String> courierPins = new ArrayList<>();
+    for (long courier : couriers) {
+      courierPins.add(api.newKey(site.id(), "couriers", courier, "PIN").getString("pin"));
+    }
+    Map<String, Integer> cards =
+        together(
+            courierPins,
+            pin ->
+                api.post(
+                    "/api/kiosk/v1/key-cards",
+                    site.kioskToken(),
+                    json("pin", pin, "card", "0A1B2C3D4E")));
+    assertEquals(Map.of("201", 1, "409 card-in-use", requests - 1), cards);
+    assertEquals(
+        1, events(api, site, "KEY_CARD_ASSIGNED").size(), "one card assigned, and audited once");
+  }
+
+  /** Sends one request per item at the same moment; counts the answers by status and code. */
+  private static <T> Map<String, Integer> together(
+      List<T> items, java.util.function.Function<T, Api.Reply> request) throws Exception {
+    ExecutorService callers = Executors.newFixedThreadPool(items.size());
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Api.Reply>> replies = new ArrayList<>();
+    for (T item : items) {
+      replies.add(
+          callers.submit(
+              () -> {
+                start.await();
+                return request.apply(item);
+              }));
+    }
+    start.countDown();
+    Map<String, Integer> count = new HashMap<>();
+    for (Future<Api.Reply> reply : replies) {
+      Api.Reply r = reply.get(60, TimeUnit.SECONDS);
+      count.merge(r.status() == 201 ? "201" : r.status() + " " + r.code(), 1, Integer::sum);
+    }
+    callers.shutdown();
+    return count;
+  }
+
+  @Test
   void wrongPinsSentInParallelGetNoMoreTriesThanWrongPinsSentOneByOne() throws Exception {
     Api api = api();
     Api.Site site = api.newSite(false);

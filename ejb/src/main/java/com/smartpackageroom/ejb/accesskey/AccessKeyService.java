@@ -119,7 +119,11 @@ public class AccessKeyService {
         AccessKey.permanent(
             siteId, type, kind, holderId, values.hash(siteId, type, value), box.seal(value), now);
     em.persist(key);
-    em.flush();
+    if (customPin != null) {
+      values.flushNewValue(AccessKeyService::pinUnavailable);
+    } else {
+      em.flush();
+    }
     audit.recordKey(event, caller.actor(), key);
     if (event == AuditEventType.KEY_GENERATED) {
       announce(em.find(Site.class, siteId), holder, key, value);
@@ -364,7 +368,7 @@ public class AccessKeyService {
       String old = key.changeSecret(newHash, box.seal(pin), now);
       // the replaced value rests like a used one-time PIN before anyone may get it again
       values.retireForQuarantine(key.getSiteId(), old, now);
-      em.flush();
+      values.flushNewValue(AccessKeyService::pinUnavailable);
       audit.recordKey(AuditEventType.KEY_CUSTOMIZED, caller.actor(), key);
     }
     return AccessKeyView.of(key, displayName(key), pin);
@@ -373,10 +377,14 @@ public class AccessKeyService {
   private void requireIssuable(Long siteId, String pin, OffsetDateTime now) {
     PinPolicy.checkCustom(pin);
     if (!values.isAvailable(values.hash(siteId, AccessKeyType.PIN, pin), now)) {
-      throw DomainException.conflict(
-          "pin-unavailable",
-          "This PIN is already in use or was used before at this site. Choose another 6-digit PIN.");
+      throw pinUnavailable();
     }
+  }
+
+  private static DomainException pinUnavailable() {
+    return DomainException.conflict(
+        "pin-unavailable",
+        "This PIN is already in use or was used before at this site. Choose another 6-digit PIN.");
   }
 
   private AccessKey find(Caller caller, Long keyId, boolean lookUp) {

@@ -10,9 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -39,6 +42,33 @@ public class KeyValues {
 
   public String hash(Long siteId, AccessKeyType type, String value) {
     return lookupHash.ofKey(siteId, type.name(), value);
+  }
+
+  /**
+   * Writes a key that has just been given a value. The value was found free before, but another
+   * request may have taken it since: the unique index on the lookup hash then refuses the key, and
+   * the caller gets {@code taken} (a refusal that undoes the transaction) instead of a bare
+   * conflict.
+   */
+  public void flushNewValue(Supplier<DomainException> taken) {
+    try {
+      em.flush();
+    } catch (PersistenceException e) {
+      if (isUniqueViolation(e)) {
+        throw taken.get();
+      }
+      throw e;
+    }
+  }
+
+  private static boolean isUniqueViolation(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      // SQLSTATE 23505: unique_violation, in PostgreSQL and in H2
+      if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Card UIDs are read in varying case and spacing; this is the form that is hashed. */

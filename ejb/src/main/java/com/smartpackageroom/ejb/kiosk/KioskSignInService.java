@@ -32,6 +32,8 @@ import java.util.Optional;
 @Stateless
 public class KioskSignInService {
 
+  private static final String CARD_IN_USE = "This key card is already assigned; use another card";
+
   @PersistenceContext(unitName = "spr")
   EntityManager em;
 
@@ -80,8 +82,7 @@ public class KioskSignInService {
         values.hash(kiosk.getSiteId(), AccessKeyType.KEY_CARD, cardCredential.value());
     if (!values.isAvailable(cardHash, now)) {
       // refused before the PIN is used too: nothing was assigned, so nobody signed in
-      throw new RecordedRefusal(
-          Reason.CONFLICT, "card-in-use", "This key card is already assigned; use another card");
+      throw new RecordedRefusal(Reason.CONFLICT, "card-in-use", CARD_IN_USE);
     }
     use(kiosk, granted, pinCredential, now);
     AccessKey key =
@@ -94,7 +95,8 @@ public class KioskSignInService {
             box.seal(cardCredential.value()),
             now);
     em.persist(key);
-    em.flush();
+    // assigned by another kiosk meanwhile: undone as a whole, the PIN's use with it
+    values.flushNewValue(() -> DomainException.conflict("card-in-use", CARD_IN_USE));
     audit.recordKey(
         AuditEventType.KEY_CARD_ASSIGNED, KioskThrottle.actor(kiosk), key, kiosk.getId(), null);
     return AccessKeyView.of(key, granted.holder().displayName(), null);
