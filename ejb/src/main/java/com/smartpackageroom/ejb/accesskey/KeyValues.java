@@ -61,10 +61,14 @@ public class KeyValues {
     }
   }
 
+  /** A unique violation of the keys' lookup hash (not of another row the flush wrote). */
   private static boolean isUniqueViolation(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      // SQLSTATE 23505: unique_violation, in PostgreSQL and in H2
-      if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+      // SQLSTATE 23505: unique_violation, in PostgreSQL and in H2, both naming the column's index
+      if (t instanceof SQLException sql
+          && "23505".equals(sql.getSQLState())
+          && sql.getMessage() != null
+          && sql.getMessage().toLowerCase(Locale.ROOT).contains("lookup_hash")) {
         return true;
       }
     }
