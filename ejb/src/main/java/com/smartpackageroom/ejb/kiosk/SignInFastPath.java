@@ -189,6 +189,10 @@ public class SignInFastPath {
     final String detail;
     final OffsetDateTime at;
     KnownKey key;
+
+    /** Whether the key came from what this instance remembers (not read for this attempt). */
+    final boolean remembered;
+
     boolean granted;
 
     Attempt(
@@ -202,6 +206,7 @@ public class SignInFastPath {
       this.kiosk = kiosk;
       this.lookupHash = lookupHash;
       this.key = key;
+      this.remembered = key != null;
       this.detail = detail;
       this.at = at;
     }
@@ -273,7 +278,9 @@ public class SignInFastPath {
             }
             attempt.granted = count == 1;
             if (attempt.granted) {
-              keys.put(attempt.lookupHash, attempt.key);
+              if (!attempt.remembered) {
+                keys.put(attempt.lookupHash, attempt.key);
+              }
             } else {
               // changed since: the service decides, and the key is read afresh next time
               keys.invalidate(attempt.lookupHash);
@@ -365,32 +372,15 @@ public class SignInFastPath {
     boolean recipient = key.holderKind() == HolderKind.RECIPIENT;
     boolean courier = key.holderKind() == HolderKind.COURIER;
     boolean staff = key.holderKind() == HolderKind.STAFF;
-    setId(grant, 13, recipient ? key.holderId() : null);
-    setName(grant, 14, recipient ? key.firstName() : null);
-    setName(grant, 15, recipient ? key.lastName() : null);
-    setId(grant, 16, courier ? key.holderId() : null);
-    setName(grant, 17, courier ? key.courierName() : null);
-    setId(grant, 18, staff ? attempt.kiosk.siteId() : null);
-    setId(grant, 19, staff ? key.holderId() : null);
-    setName(grant, 20, staff ? key.firstName() : null);
-    setName(grant, 21, staff ? key.lastName() : null);
-  }
-
-  private static void setId(PreparedStatement statement, int index, Long id) throws SQLException {
-    if (id == null) {
-      statement.setNull(index, Types.BIGINT);
-    } else {
-      statement.setLong(index, id);
-    }
-  }
-
-  private static void setName(PreparedStatement statement, int index, String name)
-      throws SQLException {
-    if (name == null) {
-      statement.setNull(index, Types.VARCHAR);
-    } else {
-      statement.setString(index, name);
-    }
+    grant.setObject(13, recipient ? key.holderId() : null, Types.BIGINT);
+    grant.setString(14, recipient ? key.firstName() : null);
+    grant.setString(15, recipient ? key.lastName() : null);
+    grant.setObject(16, courier ? key.holderId() : null, Types.BIGINT);
+    grant.setString(17, courier ? key.courierName() : null);
+    grant.setObject(18, staff ? attempt.kiosk.siteId() : null, Types.BIGINT);
+    grant.setObject(19, staff ? key.holderId() : null, Types.BIGINT);
+    grant.setString(20, staff ? key.firstName() : null);
+    grant.setString(21, staff ? key.lastName() : null);
   }
 
   private KioskRef kioskOf(String tokenHash) {
