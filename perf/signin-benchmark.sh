@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Kiosk sign-in benchmark (see perf/README.md): the EAR on a Payara Server with PostgreSQL,
 # sign-ins against a no-op JAX-RS endpoint of the same server, with 1 000 and 1 000 000 keys.
-# Usage: bash perf/signin-benchmark.sh   (RATE, COMPARE_RATE, DURATION, CLIENTS may be set in the environment)
+# Usage: bash perf/signin-benchmark.sh   (RATE, COMPARE_RATE, DURATION, CLIENTS may be set in the environment;
+# SETUP_ONLY=1 sets up the server and its data and leaves it running, for perf/cpu-breakdown.sh)
 # CLIENTS is the list of client counts of the closed model ("16 32 64"): each endpoint's rate is its
 # best over them, since a sign-in waits for its commit and so needs more clients in flight than the
 # no-op to keep the server busy; the ratio is printed for each count and for the two best rates.
@@ -53,6 +54,12 @@ bench() { java perf/SignInBench.java "$@" | tee -a $OUT/results.txt; }
 
 java perf/SignInBench.java setup $BASE $TOKEN 1000 $OUT
 SITE=$(cat $OUT/site)
+if [ "${SETUP_ONLY:-}" = 1 ]; then
+  # for profiling (perf/README.md): the server stays up until `asadmin stop-domain spr-perf`
+  trap - EXIT
+  echo "The server runs with the data set up (domain spr-perf): stop it with $ASADMIN stop-domain spr-perf"
+  exit 0
+fi
 
 echo "== warm-up"
 # both paths until the JIT compiler has settled (the no-op endpoint keeps speeding up for ~30 s)
