@@ -68,6 +68,14 @@ public class KeyRing {
     }
   }
 
+  /**
+   * Nothing but being made: the keys are read, or made, and checked when the bean is (at start-up,
+   * by the kiosk's StartupCheck).
+   */
+  public void ready() {
+    // made and checked
+  }
+
   byte[] encryptionKey() {
     return encryptionKey;
   }

@@ -67,7 +67,17 @@ public class KioskThrottle {
 
   @PostConstruct
   void init() {
-    policy = new ThrottlePolicy(freeFailures, initialDelay, maxDelay, alertAfter);
+    try {
+      policy = new ThrottlePolicy(freeFailures, initialDelay, maxDelay, alertAfter);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(
+          "spr.kiosk.throttle.free-failures, initial-delay and max-delay: " + e.getMessage(), e);
+    }
+  }
+
+  /** Nothing but being made: the settings are checked when the bean is ({@link StartupCheck}). */
+  public void ready() {
+    // made and checked
   }
 
   /** The kiosk a bearer token belongs to. */

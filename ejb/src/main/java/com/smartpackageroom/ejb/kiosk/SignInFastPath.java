@@ -174,6 +174,11 @@ public class SignInFastPath {
     keys = cache(keyCacheSize);
   }
 
+  /** Nothing but being made: the settings are checked when the bean is ({@link StartupCheck}). */
+  public void ready() {
+    // made and checked
+  }
+
   /** A bounded cache that does its upkeep in the caller's thread, not in a pool of its own. */
   private static <V> Cache<String, V> cache(long maximumSize) {
     return Caffeine.newBuilder().maximumSize(maximumSize).executor(Runnable::run).build();
