@@ -76,6 +76,12 @@ public final class Api {
     return send(method, path, token, body, body == null ? null : "application/json", headers);
   }
 
+  /** A request whose body is sent with the given Content-Type header, whatever it says. */
+  public Reply callWithContentType(
+      String method, String path, String token, String body, String contentType) {
+    return send(method, path, token, body, contentType);
+  }
+
   /** A CSV file as the body of a POST. */
   public Reply postCsv(String path, String token, String csv) {
     return send("POST", path, token, csv, "text/csv; charset=UTF-8");

@@ -117,6 +117,54 @@ class MalformedInputIT {
     assertEquals(List.of(), failures);
   }
 
+  @Test
+  void whatTheParsersWouldLetThroughIsRefusedAsInvalid() {
+    Api api = new Api(base);
+    Api.Site site = api.newSite(true);
+    long courier = api.newCourier(site.id());
+    String pin = api.newKey(site.id(), "couriers", courier, "PIN").getString("pin");
+    String siteBody = "{\"name\":\"Charset\",\"timeZone\":\"UTC\",\"requestPinEnabled\":true}";
+    // a charset the server does not know, or a Content-Type it cannot parse at all
+    for (String contentType :
+        List.of("application/json; charset=bogus", "application/json; charset=x??", ";;;")) {
+      api.callWithContentType("POST", "/api/v1/sites", BOOTSTRAP, siteBody, contentType)
+          .problem(400, "invalid-request");
+      api.callWithContentType(
+              "POST",
+              "/api/kiosk/v1/sessions",
+              site.kioskToken(),
+              "{\"pin\":\"" + pin + "\"}",
+              contentType)
+          .problem(400, "invalid-request");
+    }
+    // text after the JSON value, a field given twice: refused, not read in part
+    assertTrue(
+        api.post("/api/v1/sites", BOOTSTRAP, siteBody + " garbage")
+            .problem(400, "invalid-request")
+            .json()
+            .getString("detail")
+            .contains("text follows"));
+    api.post("/api/v1/sites", BOOTSTRAP, siteBody + " {}").problem(400, "invalid-request");
+    api.post(
+            "/api/v1/sites",
+            BOOTSTRAP,
+            "{\"name\":\"A\",\"name\":\"B\",\"timeZone\":\"UTC\",\"requestPinEnabled\":true}")
+        .problem(400, "invalid-request");
+    api.post("/api/v1/sites", BOOTSTRAP, siteBody + " \r\n ").expect(201);
+    // a key card's UID of control characters is no UID, and the PIN is not used up by it
+    api.post(
+            "/api/kiosk/v1/key-cards",
+            site.kioskToken(),
+            "{\"pin\":\"" + pin + "\",\"card\":\"\\u0000\\u0001\"}")
+        .problem(400, "invalid-request");
+    api.signIn(site.kioskToken(), "pin", pin).expect(201);
+    // a 401 says which scheme to authenticate with (RFC 6750)
+    Api.Reply unauthorized =
+        api.get("/api/v1/sites/" + site.id(), null).problem(401, "unauthorized");
+    assertEquals(
+        "Bearer", unauthorized.raw().headers().firstValue("WWW-Authenticate").orElse(null));
+  }
+
   private static void check(Api.Reply reply, String call, String body, List<String> failures) {
     String shown = call + " with " + (body.length() > 40 ? body.substring(0, 40) + "..." : body);
     if (reply.status() >= 500) {

@@ -23,7 +23,13 @@ public record Credential(AccessKeyType type, String value) {
           throw DomainException.invalid("pin must be exactly 6 digits");
         }
       }
-      case KEY_CARD -> value = KeyValues.normalizeCard(value);
+      case KEY_CARD -> {
+        value = KeyValues.normalizeCard(value);
+        if (value.isEmpty() || value.chars().anyMatch(Character::isISOControl)) {
+          throw DomainException.invalid(
+              "card must be the card's UID as the reader gives it (no control characters)");
+        }
+      }
       case QR -> value = value.strip();
     }
   }

@@ -3,12 +3,15 @@ package com.smartpackageroom.web.api;
 import com.smartpackageroom.domain.shared.DomainException;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonConfig;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -33,8 +36,14 @@ public final class JsonBody {
     this.object = object;
   }
 
-  // Json.createReader looks its provider up (a ServiceLoader scan) on every call
-  private static final JsonReaderFactory READERS = Json.createReaderFactory(java.util.Map.of());
+  // Json.createReader looks its provider up (a ServiceLoader scan) on every call; a field given
+  // twice is refused rather than one of its values silently taken
+  private static final Map<String, ?> STRICT =
+      Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE);
+
+  private static final JsonReaderFactory READERS = Json.createReaderFactory(STRICT);
+
+  private static final JsonParserFactory PARSERS = Json.createParserFactory(STRICT);
 
   public static JsonBody parse(String body) {
     if (body == null || body.isBlank()) {
@@ -47,14 +56,32 @@ public final class JsonBody {
     try (JsonReader reader = READERS.createReader(new StringReader(body))) {
       value = reader.readValue();
     } catch (RuntimeException e) {
-      // JsonException for bad syntax, and others for input the parser refuses (a number of
-      // more than a thousand digits, say)
+      // JsonException for bad syntax or a field given twice, and others for input the parser
+      // refuses (a number of more than a thousand digits, say)
       throw DomainException.invalid("The request body is not valid JSON");
+    }
+    if (!endsAfterOneValue(body)) {
+      throw DomainException.invalid("The request body is not valid JSON: text follows the value");
     }
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
       throw DomainException.invalid("The request body must be a JSON object");
     }
     return new JsonBody(value.asJsonObject());
+  }
+
+  /** Whether nothing but white space follows the body's first value (the reader does not look). */
+  private static boolean endsAfterOneValue(String body) {
+    try (JsonParser parser = PARSERS.createParser(new StringReader(body))) {
+      JsonParser.Event first = parser.next();
+      if (first == JsonParser.Event.START_OBJECT) {
+        parser.skipObject();
+      } else if (first == JsonParser.Event.START_ARRAY) {
+        parser.skipArray();
+      }
+      return !parser.hasNext();
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   public boolean has(String field) {

@@ -13,11 +13,18 @@ public record Problem(String type, String title, int status, String detail, Stri
 
   public static Response response(int status, String code, String detail, Duration retryAfter) {
     Status known = Status.fromStatusCode(status);
-    String title = known != null ? known.getReasonPhrase() : "Error";
+    String title =
+        known != null
+            ? known.getReasonPhrase()
+            : status == 422 ? "Unprocessable Content" : "Error"; // RFC 9110, not in JAX-RS
     Response.ResponseBuilder builder =
         Response.status(status)
             .type(PROBLEM_JSON)
             .entity(new Problem("/problems/" + code, title, status, detail, code));
+    if (status == 401) {
+      // RFC 6750: which scheme the client should authenticate with
+      builder.header("WWW-Authenticate", "Bearer");
+    }
     if (retryAfter != null) {
       builder.header("Retry-After", Math.max(1, retryAfter.toSeconds()));
     }

@@ -8,6 +8,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.sql.SQLException;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -30,6 +32,12 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     }
     if (e instanceof WebApplicationException w) {
       return fromStatus(w.getResponse().getStatus());
+    }
+    if (isUnknownCharset(e)) {
+      return Problem.response(
+          400,
+          "invalid-request",
+          "The charset named in the Content-Type header is not supported: send UTF-8");
     }
     if (isConcurrentChange(e)) {
       return Problem.response(
@@ -66,6 +74,16 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
       current = current.getCause();
     }
     return current;
+  }
+
+  /** A body whose Content-Type names a charset this server does not know (or a malformed one). */
+  private static boolean isUnknownCharset(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof UnsupportedCharsetException || t instanceof IllegalCharsetNameException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isConcurrentChange(Throwable e) {
