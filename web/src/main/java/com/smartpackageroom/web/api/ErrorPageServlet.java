@@ -24,7 +24,8 @@ public class ErrorPageServlet extends HttpServlet {
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-    int status = code instanceof Integer i && i >= 400 && i <= 599 ? i : 500;
+    // asked for directly, not as an error page: there is nothing here
+    int status = code == null ? 404 : code instanceof Integer i && i >= 400 && i <= 599 ? i : 500;
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     boolean api = uri instanceof String u && u.startsWith(request.getContextPath() + "/api/");
     response.setStatus(status);
@@ -43,7 +44,10 @@ public class ErrorPageServlet extends HttpServlet {
       }
     } else {
       response.setContentType("text/html");
-      String title = status >= 500 ? "Something went wrong" : "This request cannot be served";
+      String title =
+          status >= 500
+              ? "Something went wrong"
+              : status == 404 ? "Nothing here" : "This request cannot be served";
       response
           .getWriter()
           .write(
