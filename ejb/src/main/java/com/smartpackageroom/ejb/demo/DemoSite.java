@@ -178,6 +178,10 @@ public class DemoSite {
   }
 
   private static void write(Path target, String text) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    if (dir != null) {
+      Files.createDirectories(dir);
+    }
     Files.deleteIfExists(target);
     Files.createFile(target);
     try {
