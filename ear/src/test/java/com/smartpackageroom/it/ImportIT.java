@@ -12,6 +12,11 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -334,6 +339,229 @@ class ImportIT {
         .problem(400, "invalid-request");
   }
 
+  @Test
+  void aFailedImportIsRestartedWhereItStopped() {
+    Api api = new Api(base);
+    long site = api.newSite(false).id();
+    importAndWait(api, site, "yardi", "full", residents(1, 10, "Current"));
+    JsonObject refused = importAndWait(api, site, "yardi", "full", residents(1, 5, "Current"));
+    assertEquals("FAILED", refused.getString("status"), refused.toString());
+    long id = refused.getJsonNumber("id").longValue();
+    String restart = "/api/v1/imports/" + id + "/restart";
+
+    // checked before anything runs: a bad flag, another site's manager, an unknown import
+    api.post(restart + "?force=maybe", BOOTSTRAP, "").problem(400, "invalid-request");
+    api.post(restart, staffToken(api, api.newSite(false).id(), "PROPERTY_MANAGER"), "")
+        .problem(403, "forbidden");
+    api.post("/api/v1/imports/987654321/restart", BOOTSTRAP, "").problem(404, "not-found");
+
+    // the suspicious file, accepted this time: the run goes on and forgets the old reason
+    JsonObject accepted = api.post(restart + "?force=true", BOOTSTRAP, "").expect(202).json();
+    assertEquals(id, accepted.getJsonNumber("id").longValue());
+    JsonObject done = waitFor(api, id);
+    assertEquals("COMPLETED", done.getString("status"), done.toString());
+    assertFalse(
+        done.containsKey("failureReason") && !done.isNull("failureReason"), done.toString());
+    assertEquals(5, done.getInt("read"), "lines read once, not twice: " + done);
+    assertEquals(5, done.getInt("unchanged"));
+    assertEquals(5, done.getInt("movedOut"));
+    assertEquals(2, done.getInt("runs"));
+    assertEquals("MOVED_OUT", onlyRecipient(api, site, "r0010").getString("status"));
+
+    // a completed import has nothing left to do
+    assertTrue(
+        api.post(restart, BOOTSTRAP, "")
+            .problem(409, "import-not-restartable")
+            .json()
+            .getString("detail")
+            .contains("COMPLETED"));
+  }
+
+  /**
+   * A server stopped half-way through applying a file (simulated in the database: the row says
+   * STARTED, its instance is gone, the file was read and its first two lines applied). Another
+   * instance takes the import over and finishes it: every line applied once, none lost.
+   */
+  @Test
+  void anImportWhoseServerStoppedIsResumedWithNothingLostOrDoubled() throws IOException {
+    Api api = new Api(base);
+    long site = api.newSite(false).id();
+    importAndWait(api, site, "yardi", "full", residents(1, 10, "Current"));
+
+    // the file: residents 1 to 14, resident 3 with a new email
+    StringBuilder csv = new StringBuilder(YARDI_HEADER);
+    for (int n = 1; n <= 14; n++) {
+      csv.append(line(n, "Current", n == 3 ? "new.3@example.org" : "res." + n + "@example.org"));
+    }
+    Path file = Files.createTempFile("spr-it-import", ".csv");
+    Files.writeString(file, csv, StandardCharsets.UTF_8);
+    long id =
+        interruptedImport(site, file, "check", 14, 2); // read and checked; lines of r1, r2 applied
+    for (int n = 1; n <= 14; n++) {
+      storedLine(id, n, n == 3 ? "new.3@example.org" : "res." + n + "@example.org", n <= 2);
+    }
+
+    JsonObject done = waitFor(api, id);
+    assertEquals("COMPLETED", done.getString("status"), done.toString());
+    assertEquals(14, done.getInt("read"), done.toString());
+    assertEquals(4, done.getInt("inserted"), done.toString());
+    assertEquals(1, done.getInt("updated"), done.toString());
+    assertEquals(9, done.getInt("unchanged"), "r1 and r2 were not applied again: " + done);
+    assertEquals(0, done.getInt("movedOut"), done.toString());
+    assertEquals(2, done.getInt("runs"));
+    assertEquals("new.3@example.org", onlyRecipient(api, site, "r0003").getString("email"));
+    for (int n = 11; n <= 14; n++) {
+      JsonObject resident = onlyRecipient(api, site, String.format("r%04d", n));
+      assertEquals(
+          List.of("PIN", "QR"),
+          keysOf(api, site, resident).stream().map(k -> k.getString("type")).sorted().toList(),
+          "one PIN and one QR code each");
+    }
+    assertFalse(Files.exists(file), "the file is deleted once the import completed");
+  }
+
+  /**
+   * Stopped in its clean-up (its good lines already forgotten, its file gone): the resumed run must
+   * not take every resident for missing from the file.
+   */
+  @Test
+  void anImportStoppedInItsCleanUpMovesNobodyOut() throws IOException {
+    Api api = new Api(base);
+    long site = api.newSite(false).id();
+    importAndWait(api, site, "yardi", "full", residents(1, 6, "Current"));
+    Path gone = Files.createTempFile("spr-it-import", ".csv");
+    Files.delete(gone);
+    long id = interruptedImport(site, gone, "move-out", 6, 6);
+
+    JsonObject done = waitFor(api, id);
+    assertEquals("COMPLETED", done.getString("status"), done.toString());
+    assertEquals(0, done.getInt("movedOut"), done.toString());
+    assertEquals(6, done.getInt("unchanged"), done.toString());
+    assertEquals("ACTIVE", onlyRecipient(api, site, "r0001").getString("status"));
+    assertEquals("ACTIVE", onlyRecipient(api, site, "r0006").getString("status"));
+  }
+
+  /**
+   * The daily import (spr.import.schedule is 00:00 here, so it is due at once): the files dropped
+   * into the site's folder are imported, each as its name says; a file of no known layout is a
+   * FAILED import that says why. Once a site's day has run, a file dropped later waits.
+   */
+  @Test
+  void theDailyImportTakesTheFilesDroppedForTheSite() throws IOException, InterruptedException {
+    Api api = new Api(base);
+    long site = api.newSite(false).id();
+    Path folder = Path.of(System.getProperty("spr.it.drop"), "site-" + site);
+    Files.createDirectories(folder);
+    Files.writeString(folder.resolve("yardi.csv"), residents(1, 4, "Current"));
+    Files.writeString(folder.resolve("tenants.incremental.csv"), "a,b\r\n1,2\r\n");
+
+    List<JsonObject> imports = List.of();
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (System.currentTimeMillis() < deadline) {
+      imports =
+          api
+              .get("/api/v1/sites/" + site + "/imports", BOOTSTRAP)
+              .expect(200)
+              .json()
+              .getJsonArray("items")
+              .stream()
+              .map(v -> v.asJsonObject())
+              .toList();
+      if (imports.size() == 2
+          && imports.stream()
+              .allMatch(i -> List.of("COMPLETED", "FAILED").contains(i.getString("status")))) {
+        break;
+      }
+      Thread.sleep(250);
+    }
+    assertEquals(2, imports.size(), imports.toString());
+    JsonObject yardi =
+        imports.stream()
+            .filter(i -> i.getString("layout").equals("yardi"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("COMPLETED", yardi.getString("status"), yardi.toString());
+    assertEquals("full", yardi.getString("mode"));
+    assertEquals(4, yardi.getInt("inserted"), yardi.toString());
+    JsonObject unknown =
+        imports.stream()
+            .filter(i -> !i.getString("layout").equals("yardi"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("FAILED", unknown.getString("status"));
+    assertEquals("incremental", unknown.getString("mode"));
+    assertTrue(
+        unknown.getString("failureReason").contains("does not name a layout"), unknown.toString());
+    assertEquals("ACTIVE", onlyRecipient(api, site, "r0004").getString("status"));
+    assertFalse(Files.exists(folder.resolve("yardi.csv")), "the file was taken");
+
+    // the site's day has run: a file dropped now waits for tomorrow
+    Files.writeString(folder.resolve("yardi.csv"), residents(1, 5, "Current"));
+    Thread.sleep(4_000);
+    assertTrue(Files.exists(folder.resolve("yardi.csv")));
+    assertEquals(
+        2,
+        api.get("/api/v1/sites/" + site + "/imports", BOOTSTRAP)
+            .expect(200)
+            .json()
+            .getInt("total"));
+  }
+
+  /** A row as a run on an instance that died an hour ago leaves it: STARTED, silent since. */
+  private static long interruptedImport(
+      long site, Path file, String doneStep, long read, long unchanged) throws IOException {
+    try (Connection db = db();
+        PreparedStatement insert =
+            db.prepareStatement(
+                "INSERT INTO recipient_import (id, site_id, layout, mode, forced, status,"
+                    + " execution_id, file_path, file_bytes, started_by, created_at, read_count,"
+                    + " unchanged_count, run_owner, heartbeat_at, done_step)"
+                    + " VALUES (nextval('recipient_import_seq'), ?, 'yardi', 'FULL', FALSE,"
+                    + " 'STARTED', 987654321, ?, ?, 'it', now() - interval '1 hour', ?, ?,"
+                    + " 'server@gone.example', now() - interval '1 hour', ?) RETURNING id")) {
+      insert.setLong(1, site);
+      insert.setString(2, file.toString());
+      insert.setLong(3, Files.exists(file) ? Files.size(file) : 0);
+      insert.setLong(4, read);
+      insert.setLong(5, unchanged);
+      insert.setString(6, doneStep);
+      try (ResultSet rs = insert.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Line n of {@link #residents} as the read step stores it; applied: as the upsert leaves it. */
+  private static void storedLine(long importId, int n, String email, boolean applied) {
+    try (Connection db = db();
+        PreparedStatement insert =
+            db.prepareStatement(
+                "INSERT INTO import_line (import_id, line, external_id, first_name, last_name,"
+                    + " unit, email, phone, moved_out, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
+                    + " FALSE, ?)")) {
+      insert.setLong(1, importId);
+      insert.setLong(2, n + 1);
+      insert.setString(3, String.format("r%04d", n));
+      insert.setString(4, "First" + n);
+      insert.setString(5, "Last" + n);
+      insert.setString(6, String.valueOf(100 + n));
+      insert.setString(7, email);
+      insert.setString(8, String.format("+1212555%04d", n));
+      insert.setString(9, applied ? "UNCHANGED" : null);
+      insert.executeUpdate();
+    } catch (SQLException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static Connection db() throws SQLException {
+    return DriverManager.getConnection(
+        System.getProperty("spr.it.db.url"), System.getProperty("spr.it.db.user"), "");
+  }
+
   private static String sample(String layout) throws IOException {
     return Files.readString(
         Path.of(System.getProperty("spr.it.samples"), layout + "-sample.csv"),
@@ -370,7 +598,11 @@ class ImportIT {
   /** Starts an import and polls it, as an integrator would, until it has ended. */
   private static JsonObject importAndWait(
       Api api, long site, String layout, String mode, String csv) {
-    long id = start(api, site, layout, mode, csv);
+    return waitFor(api, start(api, site, layout, mode, csv));
+  }
+
+  /** Polls an import until it has ended. */
+  private static JsonObject waitFor(Api api, long id) {
     long deadline = System.currentTimeMillis() + 90_000;
     while (System.currentTimeMillis() < deadline) {
       JsonObject status = api.get("/api/v1/imports/" + id, BOOTSTRAP).expect(200).json();

@@ -14,11 +14,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -100,6 +104,33 @@ public class ImportFiles {
     }
   }
 
+  /**
+   * Takes a file dropped for the schedule into the import directory (a move: one instance wins when
+   * several share the drop directory); empty when it is gone or cannot be moved.
+   */
+  public Optional<Path> adopt(Path dropped) {
+    try {
+      Path dir = Path.of(directory);
+      Files.createDirectories(dir);
+      Path file = dir.resolve("import-" + UUID.randomUUID() + ".csv");
+      try {
+        Files.move(dropped, file, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        // another file system: copy, then take the original away (the copy is ours either way)
+        Files.copy(dropped, file);
+        Files.delete(dropped);
+      }
+      if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      }
+      return Optional.of(file);
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("The dropped file " + dropped + " could not be moved", e);
+    }
+  }
+
   /** Refuses a file whose header lacks columns of the layout, naming them. */
   public void requireColumns(Path file, ImportLayout layout) {
     List<String> header;
@@ -143,6 +174,11 @@ public class ImportFiles {
       reader.reset();
     }
     return reader;
+  }
+
+  /** Whether an import's file is still kept (a completed import's is deleted). */
+  static boolean exists(String file) {
+    return file != null && Files.isRegularFile(Path.of(file));
   }
 
   public long size(Path file) {

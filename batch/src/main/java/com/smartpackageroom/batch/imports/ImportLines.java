@@ -1,13 +1,17 @@
 package com.smartpackageroom.batch.imports;
 
 import com.smartpackageroom.domain.imports.ResidentRow;
+import com.smartpackageroom.ejb.platform.Times;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -37,6 +41,16 @@ public class ImportLines {
 
   @Resource(lookup = "java:app/jdbc/spr")
   DataSource dataSource;
+
+  @Inject Clock clock;
+
+  /**
+   * The last line a committed chunk of the read step stored (good or refused): a run resumed after
+   * its server stopped reads the file on from there.
+   */
+  public long lastLine(long importId) {
+    return single("SELECT COALESCE(MAX(line), 0) FROM import_line WHERE import_id = ?", importId);
+  }
 
   /** The lines between two numbers (inclusive) that are stored already: a replayed chunk's. */
   public Set<Long> stored(long importId, long from, long to) {
@@ -151,7 +165,10 @@ public class ImportLines {
     }
   }
 
-  /** Adds to the import's counters, in the transaction that did what they count. */
+  /**
+   * Adds to the import's counters, in the transaction that did what they count; the run thereby
+   * shows progress (a run silent for long is taken over by another instance).
+   */
   public void count(
       long importId,
       long read,
@@ -163,14 +180,16 @@ public class ImportLines {
     update(
         "UPDATE recipient_import SET read_count = read_count + ?, skipped_count = skipped_count + ?,"
             + " inserted_count = inserted_count + ?, updated_count = updated_count + ?,"
-            + " unchanged_count = unchanged_count + ?, moved_out_count = moved_out_count + ?"
-            + " WHERE id = ?",
+            + " unchanged_count = unchanged_count + ?, moved_out_count = moved_out_count + ?,"
+            + " heartbeat_at = ?, run_owner = ? WHERE id = ?",
         read,
         skipped,
         inserted,
         updated,
         unchanged,
         movedOut,
+        Times.now(clock),
+        ImportRuns.OWNER,
         importId);
   }
 
@@ -275,6 +294,8 @@ public class ImportLines {
         ps.setNull(i + 1, Types.VARCHAR);
       } else if (arg instanceof Long l) {
         ps.setLong(i + 1, l);
+      } else if (arg instanceof OffsetDateTime t) {
+        ps.setObject(i + 1, t);
       } else {
         ps.setString(i + 1, arg.toString());
       }

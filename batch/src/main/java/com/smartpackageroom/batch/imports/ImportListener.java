@@ -54,15 +54,22 @@ public class ImportListener implements JobListener, StepListener {
   }
 
   @Override
-  public void beforeStep() {}
+  public void beforeStep() {
+    records.heartbeat(ImportJob.importId(job));
+  }
 
   @Override
   public void afterStep() {
     Exception e = step.getException();
+    long importId = ImportJob.importId(job);
     if (e == null) {
+      // a resumed run skips the step, unless it ended the import (a suspicious file)
+      if (!MoveOutSafeguard.SUSPICIOUS.equals(step.getExitStatus())
+          && records.find(importId).getFailureReason() == null) {
+        records.stepDone(importId, step.getStepName());
+      }
       return;
     }
-    long importId = ImportJob.importId(job);
     LOG.log(Level.WARNING, "Import " + importId + " failed in step " + step.getStepName(), e);
     records.failing(importId, describe(e));
   }

@@ -4,14 +4,21 @@ import com.smartpackageroom.domain.imports.ImportMode;
 import com.smartpackageroom.domain.imports.ImportStatus;
 import com.smartpackageroom.domain.imports.RecipientImport;
 import com.smartpackageroom.domain.shared.DomainException;
+import com.smartpackageroom.domain.site.Site;
 import com.smartpackageroom.ejb.platform.Times;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The rows of imports, each change in a transaction of its own: the job, which runs on other
@@ -38,6 +45,7 @@ public class ImportRecords {
     RecipientImport imp =
         new RecipientImport(
             siteId, layout, mode, forced, filePath, fileBytes, startedBy, Times.now(clock));
+    imp.heartbeat(ImportRuns.OWNER, Times.now(clock));
     em.persist(imp);
     return imp;
   }
@@ -56,8 +64,134 @@ public class ImportRecords {
   }
 
   public void running(long importId) {
-    find(importId).running();
+    RecipientImport imp = find(importId);
+    imp.running();
+    imp.heartbeat(ImportRuns.OWNER, Times.now(clock));
   }
+
+  /** The run shows progress (between its steps; its chunks do it in their own transactions). */
+  public void heartbeat(long importId) {
+    find(importId).heartbeat(ImportRuns.OWNER, Times.now(clock));
+  }
+
+  /** A step finished: a resumed run of the import goes on after it. */
+  public void stepDone(long importId, String step) {
+    find(importId).stepDone(step, Times.now(clock));
+  }
+
+  /**
+   * Prepares a new run of a failed or stopped import, asked for by a person.
+   *
+   * @throws DomainException (409 import-not-restartable) when it runs or completed, or its file is
+   *     gone
+   */
+  public RecipientImport rerun(long importId, boolean force) {
+    RecipientImport imp = em.find(RecipientImport.class, importId, LockModeType.PESSIMISTIC_WRITE);
+    if (imp == null) {
+      throw DomainException.notFound("There is no import " + importId);
+    }
+    if (!imp.isRestartable()) {
+      throw DomainException.conflict(
+          "import-not-restartable",
+          "Import "
+              + importId
+              + " is "
+              + imp.getStatus().shown()
+              + ": only a FAILED or STOPPED import can be restarted");
+    }
+    if (!imp.hasDone("read") && !ImportFiles.exists(imp.getFilePath())) {
+      throw DomainException.conflict(
+          "import-not-restartable",
+          "The file of import " + importId + " is no longer kept: upload it again");
+    }
+    imp.rerun(ImportRuns.OWNER, force, Times.now(clock));
+    return imp;
+  }
+
+  /**
+   * The imports that should be running but whose run went silent: no progress since {@code
+   * silentSince} on any instance, or started by this instance before it (re)started.
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<Long> interrupted(OffsetDateTime silentSince, OffsetDateTime instanceStart) {
+    return em.createQuery(
+            "SELECT i.id FROM RecipientImport i WHERE " + INTERRUPTED + " ORDER BY i.id",
+            Long.class)
+        .setParameter("running", RUNNING)
+        .setParameter("silentSince", silentSince)
+        .setParameter("me", ImportRuns.OWNER)
+        .setParameter("instanceStart", instanceStart)
+        .getResultList();
+  }
+
+  /**
+   * Takes an interrupted import over for a new run on this instance; false when another instance
+   * was quicker or the import is no longer interrupted.
+   */
+  public boolean takeOver(long importId, OffsetDateTime silentSince, OffsetDateTime instanceStart) {
+    int changed =
+        em.createQuery(
+                "UPDATE RecipientImport i SET i.runOwner = :me, i.heartbeatAt = :now,"
+                    + " i.status = :starting, i.runs = i.runs + 1 WHERE i.id = :id AND "
+                    + INTERRUPTED)
+            .setParameter("me", ImportRuns.OWNER)
+            .setParameter("now", Times.now(clock))
+            .setParameter("starting", ImportStatus.STARTING)
+            .setParameter("id", importId)
+            .setParameter("running", RUNNING)
+            .setParameter("silentSince", silentSince)
+            .setParameter("instanceStart", instanceStart)
+            .executeUpdate();
+    return changed == 1;
+  }
+
+  /** A site's time zone, for its daily import; empty when there is no such site. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Optional<ZoneId> siteZone(long siteId) {
+    Site site = em.find(Site.class, siteId);
+    return site == null ? Optional.empty() : Optional.of(site.getTimeZone());
+  }
+
+  /**
+   * Claims the site's daily import for a local day; false when an instance claimed it already. Two
+   * instances claiming at once: the primary key lets one insert, the other sees its row.
+   */
+  public boolean claimScheduledRun(long siteId, LocalDate day) {
+    Number taken =
+        (Number)
+            em.createNativeQuery(
+                    "SELECT COUNT(*) FROM import_schedule_run WHERE site_id = ? AND local_date = ?")
+                .setParameter(1, siteId)
+                .setParameter(2, day)
+                .getSingleResult();
+    if (taken.longValue() > 0) {
+      return false;
+    }
+    em.createNativeQuery(
+            "INSERT INTO import_schedule_run (site_id, local_date, claimed_at, claimed_by)"
+                + " VALUES (?, ?, ?, ?)")
+        .setParameter(1, siteId)
+        .setParameter(2, day)
+        .setParameter(3, Times.now(clock))
+        .setParameter(4, ImportRuns.OWNER)
+        .executeUpdate();
+    return true;
+  }
+
+  /** Gives a site's day back, when its files could not be started: the next look tries again. */
+  public void releaseScheduledRun(long siteId, LocalDate day) {
+    em.createNativeQuery("DELETE FROM import_schedule_run WHERE site_id = ? AND local_date = ?")
+        .setParameter(1, siteId)
+        .setParameter(2, day)
+        .executeUpdate();
+  }
+
+  private static final List<ImportStatus> RUNNING =
+      List.of(ImportStatus.STARTING, ImportStatus.STARTED);
+
+  private static final String INTERRUPTED =
+      "i.status IN :running AND (i.heartbeatAt IS NULL OR i.heartbeatAt < :silentSince"
+          + " OR (i.runOwner = :me AND i.heartbeatAt < :instanceStart))";
 
   /** Remembers why the import fails; the first reason stays. */
   public void failing(long importId, String reason) {

@@ -109,17 +109,82 @@ public class ImportService {
       files.delete(file);
       throw e;
     }
+    launch(imp.getId());
+    return view(records.find(imp.getId()), List.of());
+  }
+
+  /**
+   * Starts the import of a file the schedule took from a site's drop folder. A file of no known
+   * layout, or without its columns, becomes a FAILED import that says why (the file is kept).
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public long startScheduled(long siteId, String layoutName, ImportMode mode, Path file) {
+    String problem = null;
+    String layoutShown = layoutName.length() > 40 ? layoutName.substring(0, 40) : layoutName;
+    ImportLayout layout = mappings.layout(siteId, layoutName).orElse(null);
+    if (layout == null) {
+      problem =
+          "The file name does not name a layout: call it yardi.csv, onesite.csv, entrata.csv,"
+              + " salesforce.csv or <mapping name>.csv (add .incremental before .csv for an"
+              + " incremental import)";
+    } else {
+      layoutShown = layout.apiName();
+      try {
+        files.requireColumns(file, layout);
+      } catch (RuntimeException e) {
+        problem = e.getMessage();
+      }
+    }
+    RecipientImport imp =
+        records.create(
+            siteId, layoutShown, mode, false, file.toString(), files.size(file), SCHEDULE);
+    if (problem != null) {
+      records.finished(imp.getId(), ImportStatus.FAILED, problem);
+    } else {
+      launch(imp.getId());
+    }
+    return imp.getId();
+  }
+
+  /** Who the import's row names as having started a scheduled import. */
+  static final String SCHEDULE = "schedule";
+
+  /**
+   * Runs a failed or stopped import again (POST /api/v1/imports/{id}/restart): the steps it
+   * finished are not repeated, and lines it applied are not applied again.
+   *
+   * @param force "true" to accept a file that the first run refused as suspicious
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public ImportView restart(Caller caller, Long importId, String force) {
+    RecipientImport imp = importId == null ? null : em.find(RecipientImport.class, importId);
+    if (imp == null) {
+      throw DomainException.notFound("There is no import " + importId);
+    }
+    guard.check(caller, imp.getSiteId(), Permission.IMPORT_RECIPIENTS);
+    boolean forced = parseForce(force);
+    records.rerun(importId, forced);
+    LOG.info(() -> "Import " + importId + " restarted by " + caller.actor());
+    launch(importId);
+    return view(records.find(importId), List.of());
+  }
+
+  /**
+   * Starts a run of the import as a new job execution (a run resumed after its server stopped
+   * included: the job repository may not know the old execution, or still thinks it runs).
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public void launch(long importId) {
     Properties parameters = new Properties();
-    parameters.setProperty("importId", String.valueOf(imp.getId()));
+    parameters.setProperty("importId", String.valueOf(importId));
     parameters.setProperty("skipLimit", String.valueOf(skipLimit));
     try {
       long execution = BatchRuntime.getJobOperator().start(JOB, parameters);
-      records.started(imp.getId(), execution);
+      records.started(importId, execution);
     } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "Import " + imp.getId() + " could not be started", e);
-      records.finished(imp.getId(), ImportStatus.FAILED, "The import job could not be started");
+      LOG.log(Level.SEVERE, "Import " + importId + " could not be started", e);
+      records.finished(importId, ImportStatus.FAILED, "The import job could not be started");
     }
-    return view(records.find(imp.getId()), List.of());
   }
 
   public ImportView get(Caller caller, Long importId) {

@@ -22,7 +22,8 @@ public record ImportView(
     String failureReason,
     List<ImportLines.Error> errors,
     OffsetDateTime createdAt,
-    OffsetDateTime finishedAt) {
+    OffsetDateTime finishedAt,
+    int runs) {
 
   static ImportView of(RecipientImport imp, ImportStatus status, List<ImportLines.Error> errors) {
     return new ImportView(
@@ -41,6 +42,7 @@ public record ImportView(
         imp.getFailureReason(),
         errors,
         imp.getCreatedAt(),
-        imp.getFinishedAt());
+        imp.getFinishedAt(),
+        imp.getRuns());
   }
 }

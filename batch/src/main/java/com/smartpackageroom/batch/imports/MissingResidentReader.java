@@ -38,7 +38,9 @@ public class MissingResidentReader extends AbstractItemReader {
   public void open(Serializable checkpoint) {
     RecipientImport imp = records.find(ImportJob.importId(job));
     siteId = imp.getSiteId();
-    exhausted = imp.getMode() != ImportMode.FULL;
+    // a resumed run whose move-out finished: the good lines may be gone with the clean-up, so the
+    // missing must not be looked for again
+    exhausted = imp.getMode() != ImportMode.FULL || imp.hasDone("move-out");
     lastRead = checkpoint == null ? 0 : (Long) checkpoint;
     lastFetched = lastRead;
     page.clear();

@@ -35,14 +35,14 @@ public class MoveOutSafeguard extends AbstractBatchlet {
   public String process() {
     long importId = ImportJob.importId(job);
     RecipientImport imp = records.find(importId);
-    if (imp.isForced()) {
+    if (imp.isForced() || imp.hasDone("check")) {
       return "CHECKED";
     }
     long[] figures =
         lines.moveOutFigures(importId, imp.getSiteId(), imp.getMode() == ImportMode.FULL);
     MoveOutCheck check = new MoveOutCheck(figures[0], figures[1], maxShare);
     if (check.isSuspicious()) {
-      records.failing(importId, check.explanation());
+      records.failing(importId, check.explanation(importId));
       return SUSPICIOUS;
     }
     return "CHECKED";

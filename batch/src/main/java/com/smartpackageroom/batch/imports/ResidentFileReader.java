@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
@@ -33,6 +34,8 @@ public class ResidentFileReader extends AbstractItemReader {
 
   @EJB ImportMappings mappings;
 
+  @Inject ImportLines lines;
+
   private CSVParser parser;
   private Iterator<CSVRecord> iterator;
   private Map<ResidentField, Integer> columns;
@@ -40,9 +43,16 @@ public class ResidentFileReader extends AbstractItemReader {
   private long recordsRead;
   private long lastLineEnd;
 
+  /** Lines up to this one were stored by an earlier run of the import (resumed after a stop). */
+  private long storedBefore;
+
   @Override
   public void open(Serializable checkpoint) throws Exception {
     RecipientImport imp = records.find(ImportJob.importId(job));
+    if (imp.hasDone("read")) {
+      iterator = Collections.emptyIterator();
+      return;
+    }
     ImportLayout layout = ImportJob.layout(mappings, imp);
     parser = ImportFiles.FORMAT.parse(ImportFiles.open(Path.of(imp.getFilePath())));
     List<String> header = parser.getHeaderNames();
@@ -61,6 +71,7 @@ public class ResidentFileReader extends AbstractItemReader {
     iterator = parser.iterator();
     lastLineEnd = parser.getCurrentLineNumber();
     long skip = checkpoint == null ? 0 : (Long) checkpoint;
+    storedBefore = checkpoint == null ? lines.lastLine(imp.getId()) : 0;
     while (recordsRead < skip && iterator.hasNext()) {
       iterator.next();
       recordsRead++;
@@ -76,7 +87,7 @@ public class ResidentFileReader extends AbstractItemReader {
         recordsRead++;
         long line = lastLineEnd + 1;
         lastLineEnd = parser.getCurrentLineNumber();
-        if (isBlank(record)) {
+        if (line <= storedBefore || isBlank(record)) {
           continue;
         }
         EnumMap<ResidentField, String> values = new EnumMap<>(ResidentField.class);

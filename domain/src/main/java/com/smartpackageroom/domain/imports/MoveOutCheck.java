@@ -17,7 +17,7 @@ public record MoveOutCheck(long wouldMoveOut, long activeResidents, double maxSh
   }
 
   /** Why the file was refused, for the property manager. */
-  public String explanation() {
+  public String explanation(long importId) {
     return "Refused as suspicious: the file would move out "
         + wouldMoveOut
         + " of the site's "
@@ -27,7 +27,10 @@ public record MoveOutCheck(long wouldMoveOut, long activeResidents, double maxSh
         + "), more than the "
         + percent(maxShare)
         + " allowed at once. Check that the file is complete and of the right site; if it is,"
-        + " import it again with force=true.";
+        + " restart this import with force=true (POST /api/v1/imports/"
+        + importId
+        + "/restart?force=true)"
+        + " or upload the file again with force=true.";
   }
 
   private static String percent(double share) {

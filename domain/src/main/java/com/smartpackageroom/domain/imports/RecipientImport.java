@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * One run of the recipient import: what was asked for, the batch job that does it, and what it did.
@@ -83,6 +84,25 @@ public class RecipientImport {
   @Column(name = "failure_reason")
   private String failureReason;
 
+  /** The server instance that runs the import. */
+  @Column(name = "run_owner")
+  private String runOwner;
+
+  /** When the run last showed progress; a run silent for long is resumed elsewhere. */
+  @Column(name = "heartbeat_at")
+  private OffsetDateTime heartbeatAt;
+
+  /** The last step of the job that finished; a resumed run goes on after it. */
+  @Column(name = "done_step")
+  private String doneStep;
+
+  @Column(nullable = false)
+  private int runs = 1;
+
+  /** The steps of the job, in order (META-INF/batch-jobs/recipient-import.xml). */
+  public static final List<String> STEPS =
+      List.of("read", "check", "apply", "move-out", "clean-up");
+
   protected RecipientImport() {}
 
   public RecipientImport(
@@ -102,6 +122,7 @@ public class RecipientImport {
     this.fileBytes = fileBytes;
     this.startedBy = startedBy;
     this.createdAt = now;
+    this.heartbeatAt = now;
     this.status = ImportStatus.STARTING;
   }
 
@@ -189,6 +210,62 @@ public class RecipientImport {
     if (!status.isFinished()) {
       this.status = ImportStatus.STARTED;
     }
+  }
+
+  public String getRunOwner() {
+    return runOwner;
+  }
+
+  public OffsetDateTime getHeartbeatAt() {
+    return heartbeatAt;
+  }
+
+  public int getRuns() {
+    return runs;
+  }
+
+  /** Whether a run of this import finished the step (a resumed run skips it). */
+  public boolean hasDone(String step) {
+    int index = STEPS.indexOf(step);
+    if (index < 0) {
+      throw new IllegalArgumentException("No step " + step);
+    }
+    return doneStep != null && STEPS.indexOf(doneStep) >= index;
+  }
+
+  /** A step finished; steps finish in order, so the latest is all that needs keeping. */
+  public void stepDone(String step, OffsetDateTime now) {
+    if (!hasDone(step)) {
+      this.doneStep = step;
+    }
+    this.heartbeatAt = now;
+  }
+
+  /** The run shows progress on this instance. */
+  public void heartbeat(String owner, OffsetDateTime now) {
+    this.runOwner = owner;
+    this.heartbeatAt = now;
+  }
+
+  /**
+   * Whether a run may start again: a failed or stopped import (by a person), or one whose run went
+   * silent (its server stopped).
+   */
+  public boolean isRestartable() {
+    return status == ImportStatus.FAILED
+        || status == ImportStatus.STOPPED
+        || status == ImportStatus.STOPPING
+        || status == ImportStatus.ABANDONED;
+  }
+
+  /** A new run of the import on this instance: what the last one failed with is forgotten. */
+  public void rerun(String owner, boolean force, OffsetDateTime now) {
+    this.status = ImportStatus.STARTING;
+    this.failureReason = null;
+    this.finishedAt = null;
+    this.forced = forced || force;
+    this.runs++;
+    heartbeat(owner, now);
   }
 
   public void finished(ImportStatus outcome, String reason, OffsetDateTime now) {

@@ -142,7 +142,9 @@ class ResidentRowsTest {
     assertFalse(new MoveOutCheck(8, 40, 0.2).isSuspicious());
     assertTrue(new MoveOutCheck(9, 40, 0.2).isSuspicious());
     assertFalse(new MoveOutCheck(0, 0, 0.2).isSuspicious());
-    assertTrue(new MoveOutCheck(35, 40, 0.2).explanation().contains("35 of the site's 40"));
+    String why = new MoveOutCheck(35, 40, 0.2).explanation(7);
+    assertTrue(why.contains("35 of the site's 40"), why);
+    assertTrue(why.contains("POST /api/v1/imports/7/restart?force=true"), why);
   }
 
   private static String reason(Map<ResidentField, String> values) {

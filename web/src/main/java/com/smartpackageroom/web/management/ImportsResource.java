@@ -4,12 +4,20 @@ import com.smartpackageroom.batch.imports.ImportService;
 import com.smartpackageroom.batch.imports.ImportView;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** An import's progress and result: counters, and the lines it refused with the reason. */
+/**
+ * An import's progress and result (counters, and the lines it refused with the reason), and a new
+ * run of a failed or stopped one.
+ */
 @Path("v1/imports")
 @Produces(MediaType.APPLICATION_JSON)
 public class ImportsResource extends ManagementResource {
@@ -20,5 +28,22 @@ public class ImportsResource extends ManagementResource {
   @Path("{importId}")
   public ImportView get(@PathParam("importId") Long importId) {
     return imports.get(caller(), importId);
+  }
+
+  /**
+   * Runs a FAILED or STOPPED import again from where it stopped (202); force=true accepts a file
+   * refused as suspicious. 409 import-not-restartable for a running or completed import, or one
+   * whose file is no longer kept.
+   */
+  @POST
+  @Path("{importId}/restart")
+  public Response restart(@PathParam("importId") Long importId, @QueryParam("force") String force) {
+    ImportView restarted = imports.restart(caller(), importId, force);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("id", restarted.id());
+    body.put("status", restarted.status());
+    return Response.accepted(body)
+        .location(uri.getBaseUriBuilder().path("v1/imports/{id}").build(restarted.id()))
+        .build();
   }
 }
