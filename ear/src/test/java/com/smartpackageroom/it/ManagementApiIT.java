@@ -383,4 +383,44 @@ class ManagementApiIT {
     api.call("DELETE", "/api/v1/api-tokens/" + tokenId, BOOTSTRAP, null).expect(204);
     api.get("/api/v1/sites/" + mine.id(), token).problem(401, "unauthorized");
   }
+
+  /** The API description an integrator generates a client from, and the readiness probe. */
+  @Test
+  void theApiIsDescribedAndReady() {
+    Api api = new Api(base);
+    JsonObject doc =
+        api.call("GET", "/openapi", null, null, "Accept", "application/json").expect(200).json();
+    JsonObject paths = doc.getJsonObject("paths");
+    assertTrue(paths.containsKey("/api/kiosk/v1/sessions"), paths.keySet().toString());
+    assertTrue(paths.containsKey("/api/v1/sites/{siteId}/{holders}/{holderId}/access-keys"));
+    assertTrue(
+        paths.keySet().stream().noneMatch(p -> p.contains(":")), "no regular expression in a path");
+    List<String> operationIds =
+        paths.values().stream()
+            .flatMap(item -> item.asJsonObject().values().stream())
+            .filter(v -> v.getValueType() == jakarta.json.JsonValue.ValueType.OBJECT)
+            .map(v -> v.asJsonObject().getString("operationId", null))
+            .filter(java.util.Objects::nonNull)
+            .toList();
+    assertTrue(operationIds.size() > 30, operationIds.toString());
+    assertEquals(
+        operationIds.size(), operationIds.stream().distinct().count(), "unique operationIds");
+    assertEquals(
+        "bearer",
+        doc.getJsonObject("components")
+            .getJsonObject("securitySchemes")
+            .getJsonObject("bearer")
+            .getString("scheme"));
+
+    JsonObject ready = api.get("/health/ready", null).expect(200).json();
+    assertEquals("UP", ready.getString("status"));
+    List<String> checks =
+        ready.getJsonArray("checks").stream()
+            .map(
+                c ->
+                    c.asJsonObject().getString("name") + "=" + c.asJsonObject().getString("status"))
+            .sorted()
+            .toList();
+    assertEquals(List.of("api=UP", "database=UP"), checks);
+  }
 }

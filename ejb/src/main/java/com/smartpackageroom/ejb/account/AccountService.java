@@ -101,7 +101,7 @@ public class AccountService {
   /** An administrator of the whole installation. */
   public StaffView createAdministrator(
       Caller caller, String email, String firstName, String lastName) {
-    guard.require(caller, Permission.MANAGE_API_TOKENS);
+    guard.require(caller, Permission.MANAGE_ADMINISTRATORS);
     Account account = newAccount(email, firstName, lastName, Role.ADMINISTRATOR);
     em.persist(account);
     em.flush();

@@ -18,12 +18,12 @@ public class PingResource {
   private static final Map<String, String> PONG = Map.of("status", "UP");
 
   @GET
-  public Map<String, String> get() {
+  public Map<String, String> ping() {
     return PONG;
   }
 
   @POST
-  public Map<String, String> post(String ignored) {
+  public Map<String, String> pingWithBody(String ignored) {
     return PONG;
   }
 }

@@ -72,7 +72,7 @@ public class AccessKeysResource extends ManagementResource {
   }
 
   @DELETE
-  public Response delete() {
+  public Response deleteKey() {
     keys.delete(caller(), keyId);
     return Response.noContent().build();
   }

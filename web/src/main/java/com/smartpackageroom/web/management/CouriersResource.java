@@ -24,7 +24,7 @@ public class CouriersResource extends ManagementResource {
   Long siteId;
 
   @POST
-  public Response create(String body) {
+  public Response createCourier(String body) {
     JsonBody json = JsonBody.parse(body);
     CourierView courier =
         couriers.create(
@@ -38,13 +38,13 @@ public class CouriersResource extends ManagementResource {
   }
 
   @GET
-  public List<CourierView> list() {
+  public List<CourierView> listCouriers() {
     return couriers.list(caller(), siteId);
   }
 
   @GET
   @Path("{id}")
-  public CourierView get(@PathParam("id") Long id) {
+  public CourierView getCourier(@PathParam("id") Long id) {
     return couriers.get(caller(), siteId, id);
   }
 }

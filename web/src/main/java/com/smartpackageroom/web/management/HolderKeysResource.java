@@ -32,12 +32,12 @@ public class HolderKeysResource extends ManagementResource {
   Long holderId;
 
   @GET
-  public List<AccessKeyView> list() {
+  public List<AccessKeyView> listHolderKeys() {
     return keys.keysOf(caller(), siteId, kind(), holderId);
   }
 
   @POST
-  public Response create(String body) {
+  public Response createHolderKey(String body) {
     JsonBody json = JsonBody.parse(body);
     AccessKeyType type = json.choice("type", AccessKeyType.class, true);
     AccessKeyView key = keys.create(caller(), siteId, kind(), holderId, type, json.string("pin"));

@@ -33,19 +33,19 @@ public class ImportMappingsResource extends ManagementResource {
   Long siteId;
 
   @GET
-  public List<ImportMappingView> list() {
+  public List<ImportMappingView> listImportMappings() {
     return mappings.list(caller(), siteId);
   }
 
   @GET
   @Path("{name}")
-  public ImportMappingView get(@PathParam("name") String name) {
+  public ImportMappingView getImportMapping(@PathParam("name") String name) {
     return mappings.get(caller(), siteId, name);
   }
 
   @PUT
   @Path("{name}")
-  public Response save(@PathParam("name") String name, String body) {
+  public Response saveImportMapping(@PathParam("name") String name, String body) {
     JsonBody json = JsonBody.parse(body);
     Map<ResidentField, String> columns = new EnumMap<>(ResidentField.class);
     json.stringsByName("columns")
@@ -77,7 +77,7 @@ public class ImportMappingsResource extends ManagementResource {
 
   @DELETE
   @Path("{name}")
-  public Response delete(@PathParam("name") String name) {
+  public Response deleteImportMapping(@PathParam("name") String name) {
     mappings.delete(caller(), siteId, name);
     return Response.noContent().build();
   }

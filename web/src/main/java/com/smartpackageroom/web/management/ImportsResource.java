@@ -26,7 +26,7 @@ public class ImportsResource extends ManagementResource {
 
   @GET
   @Path("{importId}")
-  public ImportView get(@PathParam("importId") Long importId) {
+  public ImportView getImport(@PathParam("importId") Long importId) {
     return imports.get(caller(), importId);
   }
 
@@ -37,7 +37,8 @@ public class ImportsResource extends ManagementResource {
    */
   @POST
   @Path("{importId}/restart")
-  public Response restart(@PathParam("importId") Long importId, @QueryParam("force") String force) {
+  public Response restartImport(
+      @PathParam("importId") Long importId, @QueryParam("force") String force) {
     ImportView restarted = imports.restart(caller(), importId, force);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("id", restarted.id());

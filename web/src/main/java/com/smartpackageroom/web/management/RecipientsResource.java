@@ -36,7 +36,7 @@ public class RecipientsResource extends ManagementResource {
   Long siteId;
 
   @POST
-  public Response create(String body) {
+  public Response createRecipient(String body) {
     JsonBody json = JsonBody.parse(body);
     RecipientView r =
         recipients.create(
@@ -54,7 +54,7 @@ public class RecipientsResource extends ManagementResource {
   }
 
   @GET
-  public Page<RecipientView> search(
+  public Page<RecipientView> searchRecipients(
       @QueryParam("q") String q,
       @QueryParam("status") String status,
       @QueryParam("page") String page,
@@ -66,13 +66,13 @@ public class RecipientsResource extends ManagementResource {
 
   @GET
   @Path("{id}")
-  public RecipientView get(@PathParam("id") Long id) {
+  public RecipientView getRecipient(@PathParam("id") Long id) {
     return recipients.get(caller(), siteId, id);
   }
 
   @PATCH
   @Path("{id}")
-  public RecipientView change(@PathParam("id") Long id, String body) {
+  public RecipientView changeRecipient(@PathParam("id") Long id, String body) {
     JsonBody json = JsonBody.parse(body);
     return recipients.change(
         caller(),

@@ -30,7 +30,7 @@ public class SiteImportsResource extends ManagementResource {
 
   @POST
   @Consumes({"text/csv", "application/csv", "text/plain", "application/octet-stream"})
-  public Response start(
+  public Response startImport(
       @QueryParam("layout") String layout,
       @QueryParam("mode") String mode,
       @QueryParam("force") String force,
@@ -45,7 +45,8 @@ public class SiteImportsResource extends ManagementResource {
   }
 
   @GET
-  public Page<ImportView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+  public Page<ImportView> listImports(
+      @QueryParam("page") String page, @QueryParam("size") String size) {
     return imports.list(caller(), siteId, Paging.of(page, size));
   }
 }

@@ -41,25 +41,25 @@ public class SitesResource extends ManagementResource {
   @EJB NotificationQueries notifications;
 
   @POST
-  public Response create(String body) {
+  public Response createSite(String body) {
     SiteView site = sites.create(caller(), fields(JsonBody.parse(body)));
     return created(site.id(), site);
   }
 
   @GET
-  public List<SiteView> list() {
+  public List<SiteView> listSites() {
     return sites.list(caller());
   }
 
   @GET
   @Path("{siteId}")
-  public SiteView get(@PathParam("siteId") Long siteId) {
+  public SiteView getSite(@PathParam("siteId") Long siteId) {
     return sites.get(caller(), siteId);
   }
 
   @PATCH
   @Path("{siteId}")
-  public SiteView change(@PathParam("siteId") Long siteId, String body) {
+  public SiteView changeSite(@PathParam("siteId") Long siteId, String body) {
     JsonBody json = JsonBody.parse(body);
     return sites.change(
         caller(),

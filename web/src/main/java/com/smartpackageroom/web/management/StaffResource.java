@@ -38,13 +38,13 @@ public class StaffResource extends ManagementResource {
   }
 
   @GET
-  public List<StaffView> list() {
+  public List<StaffView> listStaff() {
     return accounts.staffOf(caller(), siteId);
   }
 
   @GET
   @Path("{id}")
-  public StaffView get(@PathParam("id") Long id) {
+  public StaffView getStaff(@PathParam("id") Long id) {
     return accounts.staffMember(caller(), siteId, id);
   }
 }
