@@ -30,6 +30,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -217,35 +218,72 @@ public class SignInFastPath {
     }
   }
 
-  /** The session, or empty when the sign-in needs {@link KioskSignInService}. */
-  public Optional<SignInView> signIn(String kioskToken, Credential credential) {
+  /**
+   * Signs in without waiting for the database: false when the fast path cannot take the sign-in (no
+   * token, or no kiosk has it) and it needs {@link KioskSignInService} (nothing is told then); else
+   * {@code answer} is told the session, or empty when the sign-in needs the service, or the
+   * failure, in the thread that settled the sign-in's group, which may be this one (so it must not
+   * wait for anything itself).
+   */
+  public boolean signIn(
+      String kioskToken,
+      Credential credential,
+      BiConsumer<Optional<SignInView>, RuntimeException> answer) {
+    Attempt attempt = attempt(kioskToken, credential);
+    if (attempt == null) {
+      return false;
+    }
+    group.submit(
+        attempt,
+        failure -> {
+          Optional<SignInView> session = null;
+          RuntimeException failed = failure;
+          if (failed == null) {
+            try {
+              session = session(attempt);
+            } catch (RuntimeException e) {
+              failed = e;
+            }
+          }
+          answer.accept(session, failed);
+        });
+    return true;
+  }
+
+  /** The sign-in as a group takes it; null when it needs the service without a look. */
+  private Attempt attempt(String kioskToken, Credential credential) {
     if (kioskToken == null
         || kioskToken.isBlank()
         || kioskToken.length() > KioskThrottle.MAX_TOKEN_LENGTH) {
-      return Optional.empty();
+      return null;
     }
     String tokenHash = Tokens.sha256(kioskToken);
     KioskRef kiosk = kioskOf(tokenHash);
     if (kiosk == null) {
-      return Optional.empty();
+      return null;
     }
     String lookupHash = values.hash(kiosk.siteId(), credential.type(), credential.value());
-    Attempt attempt =
-        new Attempt(
-            tokenHash,
-            kiosk,
-            lookupHash,
-            keys.getIfPresent(lookupHash),
-            credential.signInDetail(),
-            Times.now(clock));
-    group.run(attempt);
+    return new Attempt(
+        tokenHash,
+        kiosk,
+        lookupHash,
+        keys.getIfPresent(lookupHash),
+        credential.signInDetail(),
+        Times.now(clock));
+  }
+
+  private Optional<SignInView> session(Attempt attempt) {
     if (!attempt.granted) {
       return Optional.empty();
     }
     KnownKey key = attempt.key;
     return Optional.of(
         sessions.open(
-            kiosk.id(), key.keyId(), key.holderKind(), key.displayName(), attempt.at.toInstant()));
+            attempt.kiosk.id(),
+            key.keyId(),
+            key.holderKind(),
+            key.displayName(),
+            attempt.at.toInstant()));
   }
 
   /**

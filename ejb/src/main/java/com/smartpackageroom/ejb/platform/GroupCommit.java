@@ -25,11 +25,16 @@ public final class GroupCommit<T> {
   private final class Entry {
     final T item;
     final Thread caller = Thread.currentThread();
+
+    /** Told when the item is done (null: the caller waits in {@link #run}). */
+    final Consumer<RuntimeException> whenDone;
+
     RuntimeException failure;
     volatile boolean done;
 
-    Entry(T item) {
+    Entry(T item, Consumer<RuntimeException> whenDone) {
       this.item = item;
+      this.whenDone = whenDone;
     }
   }
 
@@ -54,7 +59,7 @@ public final class GroupCommit<T> {
 
   /** Runs the item in a group and returns when it is done; rethrows the group's failure. */
   public void run(T item) {
-    Entry entry = new Entry(item);
+    Entry entry = new Entry(item, null);
     queue.add(entry);
     boolean interrupted = false;
     while (!entry.done) {
@@ -88,6 +93,25 @@ public final class GroupCommit<T> {
     }
     if (entry.failure != null) {
       throw new IllegalStateException(entry.failure.getMessage(), entry.failure);
+    }
+  }
+
+  /**
+   * Runs the item in a group without waiting for it: {@code whenDone} is told, with the group's
+   * failure or null, in the thread that did the group (this one when it finds a lane free, and then
+   * it goes on leading groups while items are queued).
+   */
+  public void submit(T item, Consumer<RuntimeException> whenDone) {
+    queue.add(new Entry(item, whenDone));
+    while (!queue.isEmpty() && lanes.tryAcquire()) {
+      try {
+        while (leadOneGroup()) {
+          // until nothing is queued
+        }
+      } finally {
+        lanes.release();
+      }
+      // whoever queued after the last look, while this lane was still taken, is led next round
     }
   }
 
@@ -129,7 +153,13 @@ public final class GroupCommit<T> {
     for (Entry e : group) {
       e.failure = failure;
       e.done = true;
-      if (e.caller != Thread.currentThread()) {
+      if (e.whenDone != null) {
+        try {
+          e.whenDone.accept(failure);
+        } catch (RuntimeException ignored) {
+          // the caller's own reaction failed; the rest of the group is still told
+        }
+      } else if (e.caller != Thread.currentThread()) {
         LockSupport.unpark(e.caller);
       }
     }

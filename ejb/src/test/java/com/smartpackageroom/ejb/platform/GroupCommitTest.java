@@ -152,6 +152,94 @@ class GroupCommitTest {
     assertTrue(interruptKept[0]);
   }
 
+  @Test
+  void submittedItemsAreEachAnsweredOnceWithoutTheirCallersWaiting() throws Exception {
+    int callers = 16;
+    int perCaller = 400;
+    AtomicInteger inWork = new AtomicInteger();
+    AtomicInteger mostAtOnce = new AtomicInteger();
+    AtomicInteger largestGroup = new AtomicInteger();
+    GroupCommit<Item> group =
+        new GroupCommit<>(
+            2,
+            16,
+            items -> {
+              mostAtOnce.accumulateAndGet(inWork.incrementAndGet(), Math::max);
+              largestGroup.accumulateAndGet(items.size(), Math::max);
+              sleepMicros(200); // a round trip
+              items.forEach(i -> i.doneBy = 4);
+              inWork.decrementAndGet();
+            });
+    int all = callers * perCaller;
+    int[] answers = new int[all];
+    CountDownLatch answered = new CountDownLatch(all);
+    AtomicInteger failures = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(callers);
+    CountDownLatch start = new CountDownLatch(1);
+    for (int c = 0; c < callers; c++) {
+      int caller = c;
+      pool.submit(
+          () -> {
+            await(start);
+            for (int n = 0; n < perCaller; n++) {
+              int number = caller * perCaller + n;
+              Item item = new Item(number);
+              group.submit(
+                  item,
+                  failure -> {
+                    if (failure != null || item.doneBy != 4) {
+                      failures.incrementAndGet();
+                    }
+                    synchronized (answers) {
+                      answers[number]++;
+                    }
+                    answered.countDown();
+                  });
+            }
+          });
+    }
+    start.countDown();
+    assertTrue(answered.await(60, TimeUnit.SECONDS), "every item answered");
+    pool.shutdown();
+    Thread.sleep(100); // an answer given twice would show now
+    synchronized (answers) {
+      for (int n = 0; n < all; n++) {
+        assertEquals(1, answers[n], "item " + n + " answered once");
+      }
+    }
+    assertEquals(0, failures.get());
+    assertTrue(mostAtOnce.get() <= 2, "at most two groups at once, saw " + mostAtOnce.get());
+    assertTrue(largestGroup.get() > 1, "items were grouped");
+  }
+
+  @Test
+  void aFailedGroupTellsEachSubmitterAndAFailingAnswerDoesNotSilenceTheOthers() {
+    AtomicInteger calls = new AtomicInteger();
+    GroupCommit<Item> group =
+        new GroupCommit<>(
+            1,
+            8,
+            items -> {
+              if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("The database cannot be reached");
+              }
+              items.forEach(i -> i.doneBy = 5);
+            });
+    List<String> told = new ArrayList<>();
+    group.submit(new Item(1), failure -> told.add(failure.getMessage()));
+    assertEquals(List.of("The database cannot be reached"), told, "told at once, in this thread");
+    Item next = new Item(2);
+    group.submit(
+        next,
+        failure -> {
+          throw new IllegalStateException("the answer itself failed");
+        });
+    Item after = new Item(3);
+    group.submit(after, failure -> told.add(failure == null ? "done" : "failed"));
+    assertEquals(5, next.doneBy);
+    assertEquals(List.of("The database cannot be reached", "done"), told);
+  }
+
   private static void sleepMicros(long micros) {
     long end = System.nanoTime() + micros * 1000;
     while (System.nanoTime() < end) {

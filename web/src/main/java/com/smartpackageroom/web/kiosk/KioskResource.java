@@ -11,6 +11,8 @@ import com.smartpackageroom.ejb.kiosk.SignInFastPath;
 import com.smartpackageroom.ejb.kiosk.SignInView;
 import com.smartpackageroom.web.api.BearerToken;
 import com.smartpackageroom.web.api.JsonBody;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -18,6 +20,8 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -45,12 +49,64 @@ public class KioskResource {
 
   @Inject PinRequestService pinRequests;
 
+  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+  ManagedExecutorService executor;
+
   @POST
   @Path("sessions")
-  public Response signIn(
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
-    String token = token(authorization);
-    JsonBody json = JsonBody.parse(body);
+  public void signIn(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      String body,
+      @Suspended AsyncResponse answer) {
+    String token;
+    Credential credential;
+    try {
+      token = token(authorization);
+      credential = credential(JsonBody.parse(body));
+    } catch (RuntimeException e) {
+      answer.resume(e);
+      return;
+    }
+    // the everyday case in one round trip, answered by whoever settles its group (this thread
+    // does not wait for the database); anything else is decided under locks: here when the fast
+    // path cannot take it at all, else on another thread (never in the thread of a group's lane)
+    boolean taken;
+    try {
+      taken =
+          fastPath.signIn(
+              token,
+              credential,
+              (session, failure) -> {
+                try {
+                  if (failure != null) {
+                    answer.resume(failure);
+                  } else if (session.isPresent()) {
+                    answer.resume(created(session.get()));
+                  } else {
+                    executor.execute(() -> decideUnderLocks(answer, token, credential));
+                  }
+                } catch (RuntimeException e) {
+                  answer.resume(e);
+                }
+              });
+    } catch (RuntimeException e) {
+      answer.resume(e);
+      return;
+    }
+    if (!taken) {
+      decideUnderLocks(answer, token, credential);
+    }
+  }
+
+  private void decideUnderLocks(AsyncResponse answer, String token, Credential credential) {
+    try {
+      answer.resume(created(signIn.signIn(token, credential)));
+    } catch (RuntimeException e) {
+      answer.resume(e);
+    }
+  }
+
+  private static Credential credential(JsonBody json) {
     List<String> given = new ArrayList<>();
     for (String field : List.of("pin", "qr", "card")) {
       if (json.has(field)) {
@@ -64,10 +120,10 @@ public class KioskResource {
               : "Give exactly one of pin, qr or card, not " + String.join(" and ", given));
     }
     String field = given.get(0);
-    Credential credential = new Credential(CREDENTIALS.get(field), json.string(field));
-    // the everyday case in one round trip; anything else is decided under locks
-    SignInView session =
-        fastPath.signIn(token, credential).orElseGet(() -> signIn.signIn(token, credential));
+    return new Credential(CREDENTIALS.get(field), json.string(field));
+  }
+
+  private static Response created(SignInView session) {
     return Response.status(Response.Status.CREATED).entity(session).cacheControl(noStore()).build();
   }
 
