@@ -17,7 +17,9 @@ import com.smartpackageroom.ejb.platform.Database;
 import com.smartpackageroom.ejb.platform.GroupCommit;
 import com.smartpackageroom.ejb.platform.Times;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -166,6 +168,10 @@ public class SignInFastPath {
   @ConfigProperty(name = "spr.kiosk.key-cache-size", defaultValue = "100000")
   long keyCacheSize;
 
+  /** The group commit's own threads: container threads, so that they end with the application. */
+  @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+  ManagedThreadFactory threads;
+
   @PostConstruct
   void createCache() {
     if (keyCacheSize < 0) {
@@ -173,6 +179,12 @@ public class SignInFastPath {
           "spr.kiosk.key-cache-size must be 0 or more, not " + keyCacheSize);
     }
     keys = cache(keyCacheSize);
+    group.startCommitters(threads);
+  }
+
+  @PreDestroy
+  void stop() {
+    group.close();
   }
 
   /** Nothing but being made: the settings are checked when the bean is ({@link StartupCheck}). */
@@ -222,8 +234,7 @@ public class SignInFastPath {
    * Signs in without waiting for the database: false when the fast path cannot take the sign-in (no
    * token, or no kiosk has it) and it needs {@link KioskSignInService} (nothing is told then); else
    * {@code answer} is told the session, or empty when the sign-in needs the service, or the
-   * failure, in the thread that settled the sign-in's group, which may be this one (so it must not
-   * wait for anything itself).
+   * failure, in a thread of the group commit (so it must not wait for anything itself).
    */
   public boolean signIn(
       String kioskToken,

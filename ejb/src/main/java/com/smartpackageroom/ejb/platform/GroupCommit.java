@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
@@ -14,8 +15,10 @@ import java.util.function.Consumer;
  * once its own item is done. Alone, a caller runs its item at once in its own thread; under load
  * one round trip and one commit serve a whole group instead of each caller paying for its own.
  *
- * <p>It has no thread of its own: a waiting caller's thread leads the next group. When the work
- * fails, every caller of that group gets the failure.
+ * <p>Callers of {@link #run} wait, and a waiting caller's thread leads the next group. Callers of
+ * {@link #submit} do not wait: the group's own threads ({@link #startCommitters}, two per lane)
+ * settle their items and tell them. When the work fails, every caller of that group gets the
+ * failure.
  *
  * @param <T> an item, which the work completes in place (its results are visible to its caller when
  *     {@link #run} returns)
@@ -40,6 +43,10 @@ public final class GroupCommit<T> {
 
   private final ConcurrentLinkedQueue<Entry> queue = new ConcurrentLinkedQueue<>();
   private final Semaphore lanes;
+  private final int laneCount;
+  private final List<Thread> committers = new ArrayList<>();
+  private final ConcurrentLinkedQueue<Thread> idle = new ConcurrentLinkedQueue<>();
+  private volatile boolean closed;
   private final int maxGroup;
   private final Consumer<List<T>> work;
 
@@ -53,6 +60,7 @@ public final class GroupCommit<T> {
       throw new IllegalArgumentException("lanes and maxGroup must be positive");
     }
     this.lanes = new Semaphore(lanes);
+    this.laneCount = lanes;
     this.maxGroup = maxGroup;
     this.work = work;
   }
@@ -98,20 +106,96 @@ public final class GroupCommit<T> {
 
   /**
    * Runs the item in a group without waiting for it: {@code whenDone} is told, with the group's
-   * failure or null, in the thread that did the group (this one when it finds a lane free, and then
-   * it goes on leading groups while items are queued).
+   * failure or null, in one of the group's own threads ({@link #startCommitters}), never in the
+   * caller's (a caller may be in the middle of a request that must not answer others).
+   *
+   * @throws IllegalStateException when no committer runs (not started, or closed)
    */
   public void submit(T item, Consumer<RuntimeException> whenDone) {
+    if (committers.isEmpty() || closed) {
+      throw new IllegalStateException("The group commit is not running");
+    }
     queue.add(new Entry(item, whenDone));
-    while (!queue.isEmpty() && lanes.tryAcquire()) {
+    Thread idleCommitter = idle.poll();
+    if (idleCommitter != null) {
+      LockSupport.unpark(idleCommitter);
+    }
+  }
+
+  /**
+   * Starts the threads that settle submitted items, two per lane (one with the database while the
+   * other answers its group); each takes what is queued, up to a group, and sleeps while nothing
+   * is.
+   */
+  public synchronized void startCommitters(ThreadFactory threads) {
+    if (!committers.isEmpty()) {
+      return;
+    }
+    for (int i = 0; i < 2 * laneCount; i++) {
+      Thread committer = threads.newThread(this::commitLoop);
+      committers.add(committer);
+      committer.start();
+    }
+  }
+
+  /** Stops the committers; items still queued are told that the group commit stopped. */
+  public synchronized void close() {
+    closed = true;
+    for (Thread committer : committers) {
+      LockSupport.unpark(committer);
+    }
+    for (Thread committer : committers) {
       try {
-        while (leadOneGroup()) {
-          // until nothing is queued
+        committer.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    RuntimeException stopped = new IllegalStateException("The server is stopping");
+    for (Entry e; (e = queue.poll()) != null; ) {
+      e.failure = stopped;
+      e.done = true;
+      if (e.whenDone != null) {
+        tell(e);
+      } else {
+        LockSupport.unpark(e.caller);
+      }
+    }
+  }
+
+  private void commitLoop() {
+    Thread me = Thread.currentThread();
+    while (!closed) {
+      if (queue.isEmpty()) {
+        idle.add(me);
+        // looked at again once registered: an item queued before that is never slept on
+        if (queue.isEmpty() && !closed) {
+          LockSupport.park(this);
         }
+        idle.remove(me);
+        continue;
+      }
+      List<Entry> toTell = new ArrayList<>();
+      lanes.acquireUninterruptibly();
+      try {
+        leadOneGroup(toTell);
+      } catch (Error e) {
+        // the group's callers are told below; this thread goes on serving the next groups
       } finally {
         lanes.release();
       }
-      // whoever queued after the last look, while this lane was still taken, is led next round
+      for (Entry e : toTell) {
+        tell(e);
+      }
+    }
+  }
+
+  private void tell(Entry e) {
+    try {
+      e.whenDone.accept(e.failure);
+    } catch (RuntimeException ignored) {
+      // the caller's own reaction failed; the rest of the group is still told
     }
   }
 
@@ -129,6 +213,15 @@ public final class GroupCommit<T> {
 
   /** Takes what is queued, up to a group, and does its work; false when nothing was queued. */
   private boolean leadOneGroup() {
+    return leadOneGroup(null);
+  }
+
+  /**
+   * Takes what is queued, up to a group, and does its work; false when nothing was queued. The
+   * group's submitters are told at once, or, with {@code toTell}, left there to be told once the
+   * lane is free again (a committer answers its group while another one is with the database).
+   */
+  private boolean leadOneGroup(List<Entry> toTell) {
     List<Entry> group = new ArrayList<>();
     for (Entry e; group.size() < maxGroup && (e = queue.poll()) != null; ) {
       group.add(e);
@@ -154,10 +247,10 @@ public final class GroupCommit<T> {
       e.failure = failure;
       e.done = true;
       if (e.whenDone != null) {
-        try {
-          e.whenDone.accept(failure);
-        } catch (RuntimeException ignored) {
-          // the caller's own reaction failed; the rest of the group is still told
+        if (toTell != null) {
+          toTell.add(e);
+        } else {
+          tell(e);
         }
       } else if (e.caller != Thread.currentThread()) {
         LockSupport.unpark(e.caller);

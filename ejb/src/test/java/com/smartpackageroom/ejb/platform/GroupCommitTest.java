@@ -170,6 +170,7 @@ class GroupCommitTest {
               items.forEach(i -> i.doneBy = 4);
               inWork.decrementAndGet();
             });
+    group.startCommitters(Executors.defaultThreadFactory());
     int all = callers * perCaller;
     int[] answers = new int[all];
     CountDownLatch answered = new CountDownLatch(all);
@@ -210,10 +211,11 @@ class GroupCommitTest {
     assertEquals(0, failures.get());
     assertTrue(mostAtOnce.get() <= 2, "at most two groups at once, saw " + mostAtOnce.get());
     assertTrue(largestGroup.get() > 1, "items were grouped");
+    group.close();
   }
 
   @Test
-  void aFailedGroupTellsEachSubmitterAndAFailingAnswerDoesNotSilenceTheOthers() {
+  void aFailedGroupTellsEachSubmitterAndAFailingAnswerDoesNotSilenceTheOthers() throws Exception {
     AtomicInteger calls = new AtomicInteger();
     GroupCommit<Item> group =
         new GroupCommit<>(
@@ -225,19 +227,40 @@ class GroupCommitTest {
               }
               items.forEach(i -> i.doneBy = 5);
             });
-    List<String> told = new ArrayList<>();
-    group.submit(new Item(1), failure -> told.add(failure.getMessage()));
-    assertEquals(List.of("The database cannot be reached"), told, "told at once, in this thread");
+    assertThrows(IllegalStateException.class, () -> group.submit(new Item(0), f -> {}));
+    group.startCommitters(Executors.defaultThreadFactory());
+    List<String> told = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Thread> tellers = java.util.Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch first = new CountDownLatch(1);
+    group.submit(
+        new Item(1),
+        failure -> {
+          told.add(failure.getMessage());
+          tellers.add(Thread.currentThread());
+          first.countDown();
+        });
+    assertTrue(first.await(10, TimeUnit.SECONDS));
     Item next = new Item(2);
     group.submit(
         next,
         failure -> {
           throw new IllegalStateException("the answer itself failed");
         });
-    Item after = new Item(3);
-    group.submit(after, failure -> told.add(failure == null ? "done" : "failed"));
+    CountDownLatch last = new CountDownLatch(1);
+    group.submit(
+        new Item(3),
+        failure -> {
+          told.add(failure == null ? "done" : "failed");
+          last.countDown();
+        });
+    assertTrue(last.await(10, TimeUnit.SECONDS));
     assertEquals(5, next.doneBy);
     assertEquals(List.of("The database cannot be reached", "done"), told);
+    assertTrue(tellers.get(0) != Thread.currentThread(), "told in the group's own thread");
+
+    // stopped: nothing more is taken
+    group.close();
+    assertThrows(IllegalStateException.class, () -> group.submit(new Item(4), f -> {}));
   }
 
   private static void sleepMicros(long micros) {

@@ -67,9 +67,10 @@ public class KioskResource {
       answer.resume(e);
       return;
     }
-    // the everyday case in one round trip, answered by whoever settles its group (this thread
-    // does not wait for the database); anything else is decided under locks: here when the fast
-    // path cannot take it at all, else on another thread (never in the thread of a group's lane)
+    // the everyday case in one round trip, answered by the group commit's thread that settles its
+    // group (this thread does not wait for the database); anything else is decided under locks:
+    // here when the fast path cannot take it at all, else on another thread (never in a thread
+    // of the group commit, which must go on settling groups)
     boolean taken;
     try {
       taken =
