@@ -46,6 +46,7 @@ public final class GroupCommit<T> {
   private final int laneCount;
   private final List<Thread> committers = new ArrayList<>();
   private final ConcurrentLinkedQueue<Thread> idle = new ConcurrentLinkedQueue<>();
+  private volatile boolean started;
   private volatile boolean closed;
   private final int maxGroup;
   private final Consumer<List<T>> work;
@@ -112,7 +113,7 @@ public final class GroupCommit<T> {
    * @throws IllegalStateException when no committer runs (not started, or closed)
    */
   public void submit(T item, Consumer<RuntimeException> whenDone) {
-    if (committers.isEmpty() || closed) {
+    if (!started || closed) {
       throw new IllegalStateException("The group commit is not running");
     }
     queue.add(new Entry(item, whenDone));
@@ -136,6 +137,7 @@ public final class GroupCommit<T> {
       committers.add(committer);
       committer.start();
     }
+    started = true;
   }
 
   /** Stops the committers; items still queued are told that the group commit stopped. */
