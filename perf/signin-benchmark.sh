@@ -117,16 +117,18 @@ awk '/RESULT/ {
        m = rounds % 2 ? ratio[(rounds + 1) / 2] : (ratio[rounds / 2] + ratio[rounds / 2 + 1]) / 2
        printf "RESULT ratio of the best rates: median of %d rounds signin/noop=%.2f (lowest %.2f, highest %.2f)\n", rounds, m, ratio[1], ratio[rounds]
      }' $OUT/closed.txt | tee -a $OUT/results.txt
-bench open $BASE $OUT noop "$RATE" "$SECONDS_PER_RUN"
-bench open $BASE $OUT signin "$RATE" "$SECONDS_PER_RUN"
-: > $OUT/compare.txt
-# both sides of the keys comparison start alike: tables vacuumed and analysed (the closed runs
-# left a million audit events for autovacuum to pick up in the middle of a measurement), the
-# dirty pages written (CHECKPOINT), and the server warmed with a short run
+# the fixed-load measurements and both sides of the keys comparison start alike: tables vacuumed
+# and analysed, the dirty pages written (CHECKPOINT), and the server warmed with a short run (the
+# closed rounds write some 1.5 million audit events in minutes; the first measurement after them
+# stalled in every run while PostgreSQL was still writing that burst out)
 quiet() {
   psql -h 127.0.0.1 -U postgres -d $DB -q -v ON_ERROR_STOP=1 -c "VACUUM ANALYZE" -c "CHECKPOINT"
   java perf/SignInBench.java closed $BASE $OUT signin "$WARM_CLIENTS" 10 >/dev/null
 }
+quiet
+bench open $BASE $OUT noop "$RATE" "$SECONDS_PER_RUN"
+bench open $BASE $OUT signin "$RATE" "$SECONDS_PER_RUN"
+: > $OUT/compare.txt
 quiet
 compare 1000
 
