@@ -21,10 +21,13 @@ public class StartupCheck {
 
   @Inject SignInFastPath fastPath;
 
+  @Inject SlowSignIns slowSignIns;
+
   @PostConstruct
   void check() {
     keys.ready();
     throttle.ready();
     fastPath.ready();
+    slowSignIns.ready();
   }
 }
