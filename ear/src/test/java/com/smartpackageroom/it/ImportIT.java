@@ -236,6 +236,30 @@ class ImportIT {
     assertTrue(error.getString("reason").contains("already on line 2"), error.toString());
   }
 
+  /** A value of a megabyte is not buffered: its line is skipped and reported, the rest imported. */
+  @Test
+  void aLineWithAnOversizedValueIsSkippedAndReported() {
+    Api api = new Api(base);
+    long site = api.newSite(false).id();
+    String huge = "\"" + "x".repeat(1_000_000) + "\"";
+    JsonObject done =
+        importAndWait(
+            api,
+            site,
+            "yardi",
+            "full",
+            YARDI_HEADER
+                + line(1, "Current", "a@example.org")
+                + line(2, "Current", huge)
+                + line(3, "Current", "c@example.org"));
+    assertEquals("COMPLETED", done.getString("status"), done.toString());
+    assertEquals(2, done.getInt("inserted"), done.toString());
+    assertEquals(1, done.getInt("skipped"));
+    JsonObject error = done.getJsonArray("errors").getJsonObject(0);
+    assertEquals(3, error.getInt("line"));
+    assertTrue(error.getString("reason").contains("longer than 10000"), error.toString());
+  }
+
   @Test
   void badRequestsAreRefusedClearly() throws IOException {
     Api api = new Api(base);
@@ -454,6 +478,10 @@ class ImportIT {
     Files.createDirectories(folder);
     Files.writeString(folder.resolve("yardi.csv"), residents(1, 4, "Current"));
     Files.writeString(folder.resolve("tenants.incremental.csv"), "a,b\r\n1,2\r\n");
+    // a link to a file elsewhere is never followed, however well it is named
+    Path elsewhere = Files.createTempFile("not-for-import", ".csv");
+    Files.writeString(elsewhere, residents(50, 52, "Current"));
+    Files.createSymbolicLink(folder.resolve("onesite.csv"), elsewhere);
 
     List<JsonObject> imports = List.of();
     long deadline = System.currentTimeMillis() + 60_000;
@@ -494,6 +522,9 @@ class ImportIT {
         unknown.getString("failureReason").contains("does not name a layout"), unknown.toString());
     assertEquals("ACTIVE", onlyRecipient(api, site, "r0004").getString("status"));
     assertFalse(Files.exists(folder.resolve("yardi.csv")), "the file was taken");
+    assertTrue(Files.isSymbolicLink(folder.resolve("onesite.csv")), "the link was left alone");
+    Files.delete(folder.resolve("onesite.csv"));
+    Files.delete(elsewhere);
 
     // the site's day has run: a file dropped now waits for tomorrow
     Files.writeString(folder.resolve("yardi.csv"), residents(1, 5, "Current"));

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -117,8 +118,13 @@ public class ImportFiles {
         Files.move(dropped, file, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
         // another file system: copy, then take the original away (the copy is ours either way)
-        Files.copy(dropped, file);
+        Files.copy(dropped, file, LinkOption.NOFOLLOW_LINKS);
         Files.delete(dropped);
+      }
+      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        // replaced by a link after it was looked at: never followed
+        Files.delete(file);
+        throw new IOException(dropped + " is not a regular file");
       }
       if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

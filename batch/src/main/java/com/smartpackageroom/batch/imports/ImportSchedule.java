@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -133,7 +134,7 @@ public class ImportSchedule {
     try (DirectoryStream<Path> folders = Files.newDirectoryStream(drop, "site-*")) {
       for (Path folder : folders) {
         Matcher m = SITE_FOLDER.matcher(folder.getFileName().toString());
-        if (m.matches() && Files.isDirectory(folder)) {
+        if (m.matches() && Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
           try {
             runSite(Long.parseLong(m.group(1)), folder);
           } catch (IOException | RuntimeException e) {
@@ -215,9 +216,12 @@ public class ImportSchedule {
     List<Path> ready = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, "*.csv")) {
       for (Path entry : entries) {
-        if (Files.isRegularFile(entry)
+        // a symbolic link could make the server read any file it may read: only regular files
+        if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)
             && !entry.getFileName().toString().startsWith(".")
-            && Files.getLastModifiedTime(entry).toInstant().isBefore(settled)) {
+            && Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS)
+                .toInstant()
+                .isBefore(settled)) {
           ready.add(entry);
         }
       }

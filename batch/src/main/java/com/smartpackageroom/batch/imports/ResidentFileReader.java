@@ -36,7 +36,11 @@ public class ResidentFileReader extends AbstractItemReader {
 
   @Inject ImportLines lines;
 
+  /** A longer value skips its line (reported) rather than being buffered whole. */
+  static final int MAX_FIELD = 10_000;
+
   private CSVParser parser;
+  private FieldCap cap;
   private Iterator<CSVRecord> iterator;
   private Map<ResidentField, Integer> columns;
   private int headerSize;
@@ -54,7 +58,8 @@ public class ResidentFileReader extends AbstractItemReader {
       return;
     }
     ImportLayout layout = ImportJob.layout(mappings, imp);
-    parser = ImportFiles.FORMAT.parse(ImportFiles.open(Path.of(imp.getFilePath())));
+    cap = new FieldCap(ImportFiles.open(Path.of(imp.getFilePath())), MAX_FIELD);
+    parser = ImportFiles.FORMAT.parse(cap);
     List<String> header = parser.getHeaderNames();
     headerSize = header.size();
     List<String> missing = layout.missingColumns(header);
@@ -97,9 +102,11 @@ public class ResidentFileReader extends AbstractItemReader {
           }
         }
         String problem =
-            record.size() == headerSize
-                ? null
-                : "has " + record.size() + " values where the header has " + headerSize;
+            cap.wasCut(recordsRead)
+                ? "has a value longer than " + MAX_FIELD + " characters"
+                : record.size() == headerSize
+                    ? null
+                    : "has " + record.size() + " values where the header has " + headerSize;
         return new RawLine(line, values, problem);
       }
       return null;

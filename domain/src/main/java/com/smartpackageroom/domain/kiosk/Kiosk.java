@@ -102,8 +102,8 @@ public class Kiosk {
   }
 
   /**
-   * Counts a failed attempt: one more in a row, and {@code failuresInWindow} (oldest first, this one
-   * included) against the budget. Returns the new count of failures in a row.
+   * Counts a failed attempt: one more in a row, and {@code failuresInWindow} (oldest first, this
+   * one included) against the budget. Returns the new count of failures in a row.
    */
   public int recordFailure(
       ThrottlePolicy policy, List<OffsetDateTime> failuresInWindow, OffsetDateTime now) {

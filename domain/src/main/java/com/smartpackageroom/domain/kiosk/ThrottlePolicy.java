@@ -17,8 +17,8 @@ import java.util.Optional;
  *       between, so that a guesser with a valid key of their own gains nothing by using it.
  * </ul>
  *
- * The site's managers are alerted at the {@code alertAfterFailures}-th failure in a row and when the
- * budget is spent.
+ * The site's managers are alerted at the {@code alertAfterFailures}-th failure in a row and when
+ * the budget is spent.
  */
 public record ThrottlePolicy(
     int freeFailures,

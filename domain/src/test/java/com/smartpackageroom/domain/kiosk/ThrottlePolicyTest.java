@@ -2,10 +2,9 @@ package com.smartpackageroom.domain.kiosk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -55,7 +54,8 @@ class ThrottlePolicyTest {
     assertFalse(policy.isAlertPoint(11));
   }
 
-  private static final OffsetDateTime T0 = OffsetDateTime.of(2026, 12, 1, 8, 0, 0, 0, ZoneOffset.UTC);
+  private static final OffsetDateTime T0 =
+      OffsetDateTime.of(2026, 12, 1, 8, 0, 0, 0, ZoneOffset.UTC);
 
   private static List<OffsetDateTime> failuresEveryMinute(int count) {
     List<OffsetDateTime> failures = new ArrayList<>();
@@ -102,7 +102,8 @@ class ThrottlePolicyTest {
     // 11 in a row: 30 minutes, later than the oldest failure's leaving in one minute
     assertEquals(now.plusMinutes(30), policy.blockedUntil(11, failures, now));
     // 5 in a row: 30 seconds, earlier than the oldest's leaving
-    assertEquals(T0.plusHours(24), policy.blockedUntil(5, failuresEveryMinute(50), T0.plusHours(1)));
+    assertEquals(
+        T0.plusHours(24), policy.blockedUntil(5, failuresEveryMinute(50), T0.plusHours(1)));
   }
 
   @Test
@@ -126,7 +127,9 @@ class ThrottlePolicyTest {
           inARow++;
           failures.add(now);
           List<OffsetDateTime> window =
-              failures.stream().filter(f -> f.isAfter(policy.windowStart(failures.get(failures.size() - 1)))).toList();
+              failures.stream()
+                  .filter(f -> f.isAfter(policy.windowStart(failures.get(failures.size() - 1))))
+                  .toList();
           blockedUntil = policy.blockedUntil(inARow, window, now);
         }
       }
@@ -139,15 +142,23 @@ class ThrottlePolicyTest {
   void settingsAreChecked() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> new ThrottlePolicy(5, Duration.ofSeconds(30), Duration.ofMinutes(30), 10, 0, Duration.ofHours(24)));
+        () ->
+            new ThrottlePolicy(
+                5, Duration.ofSeconds(30), Duration.ofMinutes(30), 10, 0, Duration.ofHours(24)));
     assertThrows(
         IllegalArgumentException.class,
-        () -> new ThrottlePolicy(5, Duration.ofSeconds(30), Duration.ofMinutes(30), 0, 50, Duration.ofHours(24)));
+        () ->
+            new ThrottlePolicy(
+                5, Duration.ofSeconds(30), Duration.ofMinutes(30), 0, 50, Duration.ofHours(24)));
     assertThrows(
         IllegalArgumentException.class,
-        () -> new ThrottlePolicy(5, Duration.ofSeconds(30), Duration.ofMinutes(30), 10, 50, Duration.ZERO));
+        () ->
+            new ThrottlePolicy(
+                5, Duration.ofSeconds(30), Duration.ofMinutes(30), 10, 50, Duration.ZERO));
     assertThrows(
         IllegalArgumentException.class,
-        () -> new ThrottlePolicy(5, Duration.ofSeconds(30), Duration.ofSeconds(10), 10, 50, Duration.ofHours(24)));
+        () ->
+            new ThrottlePolicy(
+                5, Duration.ofSeconds(30), Duration.ofSeconds(10), 10, 50, Duration.ofHours(24)));
   }
 }

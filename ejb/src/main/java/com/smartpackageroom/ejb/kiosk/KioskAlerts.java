@@ -56,7 +56,11 @@ public class KioskAlerts {
 
   private void alert(Kiosk kiosk, String what, Message message) {
     audit.record(
-        kiosk.getSiteId(), AuditEventType.KIOSK_ALERT, KioskTokens.actor(kiosk), kiosk.getId(), what);
+        kiosk.getSiteId(),
+        AuditEventType.KIOSK_ALERT,
+        KioskTokens.actor(kiosk),
+        kiosk.getId(),
+        what);
     for (Account manager :
         em.createQuery(
                 "SELECT a FROM Account a JOIN a.sites s WHERE s.id = :site AND a.role = :role",

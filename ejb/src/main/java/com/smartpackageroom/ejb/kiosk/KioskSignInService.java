@@ -122,8 +122,7 @@ public class KioskSignInService {
     Kiosk kiosk = kiosks.authenticate(kioskToken);
     KioskSessions.Claims claims = liveSession(kiosk, sessionToken);
     em.persist(
-        new KioskSessionEnd(
-            claims.sessionId(), Times.now(clock), Times.utc(claims.expiresAt())));
+        new KioskSessionEnd(claims.sessionId(), Times.now(clock), Times.utc(claims.expiresAt())));
     // two sign-outs at the same moment: the second is refused by the primary key
     em.flush();
   }

@@ -134,7 +134,9 @@ public class KioskThrottle {
     }
   }
 
-  /** A success at a kiosk {@link #lock locked} by this transaction: failures in a row start over. */
+  /**
+   * A success at a kiosk {@link #lock locked} by this transaction: failures in a row start over.
+   */
   public void recordSuccess(Kiosk kiosk) {
     if (kiosk.hasFailures()) {
       kiosk.recordSuccess();

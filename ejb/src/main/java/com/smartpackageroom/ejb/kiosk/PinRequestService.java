@@ -43,9 +43,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>A kiosk must not become an oracle of residents' contacts nor a pump of messages and live PINs:
  * an unknown contact is a failed attempt at the kiosk (both limits of its throttle); requests are
  * limited per contact (spr.kiosk.pin-requests-per-hour) and per site and day for each channel
- * ({@link PinRequestBudget}), and once a budget is spent every contact of that channel gets the same
- * 429 before any look-up; a recipient has at most one live requested PIN. Requests of a site are
- * decided one at a time under the site's row lock, so the limits hold under parallel requests.
+ * ({@link PinRequestBudget}), and once a budget is spent every contact of that channel gets the
+ * same 429 before any look-up; a recipient has at most one live requested PIN. Requests of a site
+ * are decided one at a time under the site's row lock, so the limits hold under parallel requests.
  */
 @Stateless
 public class PinRequestService {
@@ -130,7 +130,8 @@ public class PinRequestService {
             .getResultList();
     if (recent.size() >= requestsPerHour) {
       refuse(kiosk, "too many requests for one contact");
-      Duration wait = Duration.between(now, recent.get(recent.size() - requestsPerHour).plusHours(1));
+      Duration wait =
+          Duration.between(now, recent.get(recent.size() - requestsPerHour).plusHours(1));
       throw new RecordedRefusal(
           Reason.TOO_MANY_REQUESTS,
           "too-many-requests",

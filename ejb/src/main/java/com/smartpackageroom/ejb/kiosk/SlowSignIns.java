@@ -18,8 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The threads that decide kiosk sign-ins under locks (wrong keys, one-time PINs, kiosks with
  * failures): a pool of their own with a bounded queue, so that a flood of wrong PINs neither queues
- * without bound nor takes the threads other work needs (the outbox's dispatcher runs on the
- * default executor). A full queue is refused with 503 and Retry-After.
+ * without bound nor takes the threads other work needs (the outbox's dispatcher runs on the default
+ * executor). A full queue is refused with 503 and Retry-After.
  */
 @ApplicationScoped
 public class SlowSignIns {

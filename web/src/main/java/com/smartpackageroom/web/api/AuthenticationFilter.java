@@ -1,8 +1,8 @@
 package com.smartpackageroom.web.api;
 
-import com.smartpackageroom.ejb.security.ApiTokenAuthenticator;
 import com.smartpackageroom.ejb.kiosk.KioskTokens;
 import com.smartpackageroom.ejb.kiosk.SignInFastPath;
+import com.smartpackageroom.ejb.security.ApiTokenAuthenticator;
 import com.smartpackageroom.ejb.security.Caller;
 import jakarta.annotation.Priority;
 import jakarta.ejb.EJB;

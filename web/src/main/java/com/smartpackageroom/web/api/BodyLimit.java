@@ -29,9 +29,7 @@ public class BodyLimit implements ContainerRequestFilter {
   private static final Pattern IMPORT_UPLOAD = Pattern.compile("/?v1/sites/[^/]+/imports/?");
 
   private final long csvLimit =
-      ConfigProvider.getConfig()
-              .getOptionalValue("spr.import.max-file-mb", Long.class)
-              .orElse(200L)
+      ConfigProvider.getConfig().getOptionalValue("spr.import.max-file-mb", Long.class).orElse(200L)
           * 1024
           * 1024;
 
