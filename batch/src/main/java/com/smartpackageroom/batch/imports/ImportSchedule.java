@@ -1,9 +1,12 @@
 package com.smartpackageroom.batch.imports;
 
 import com.smartpackageroom.domain.imports.ImportMode;
+import com.smartpackageroom.ejb.kiosk.StartupCheck;
+import com.smartpackageroom.ejb.platform.Database;
 import com.smartpackageroom.ejb.platform.Times;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Singleton;
@@ -48,6 +51,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
+@DependsOn(StartupCheck.FROM_OTHER_MODULES)
 public class ImportSchedule {
 
   private static final Logger LOG = Logger.getLogger(ImportSchedule.class.getName());
@@ -206,7 +210,14 @@ public class ImportSchedule {
     try {
       return records.claimScheduledRun(siteId, day);
     } catch (EJBException e) {
-      return false; // two instances at once: the other one inserted the day's row
+      if (Database.isUniqueViolation(e, null)) {
+        return false; // two instances at once: the other one inserted the day's row
+      }
+      LOG.log(
+          Level.WARNING,
+          "The daily import of site " + siteId + " could not be claimed; the next look tries again",
+          e);
+      return false;
     }
   }
 

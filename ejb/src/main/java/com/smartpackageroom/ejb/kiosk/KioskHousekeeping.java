@@ -4,6 +4,7 @@ import com.smartpackageroom.ejb.limit.CountedEvents;
 import com.smartpackageroom.ejb.platform.Times;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -25,6 +26,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
+@DependsOn("StartupCheck")
 public class KioskHousekeeping {
 
   private static final Logger LOG = Logger.getLogger(KioskHousekeeping.class.getName());

@@ -14,12 +14,14 @@ import com.smartpackageroom.ejb.accesskey.Holders;
 import com.smartpackageroom.ejb.accesskey.KeyValues;
 import com.smartpackageroom.ejb.audit.AuditLog;
 import com.smartpackageroom.ejb.crypto.SecretBox;
+import com.smartpackageroom.ejb.platform.Database;
 import com.smartpackageroom.ejb.platform.Times;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -123,8 +125,15 @@ public class KioskSignInService {
     KioskSessions.Claims claims = liveSession(kiosk, sessionToken);
     em.persist(
         new KioskSessionEnd(claims.sessionId(), Times.now(clock), Times.utc(claims.expiresAt())));
-    // two sign-outs at the same moment: the second is refused by the primary key
-    em.flush();
+    try {
+      em.flush();
+    } catch (PersistenceException e) {
+      if (Database.isUniqueViolation(e, null)) {
+        // two sign-outs at the same moment: the second finds the session ended
+        throw invalidSession("This kiosk session has ended");
+      }
+      throw e;
+    }
   }
 
   /** The session a kiosk holds now: who signed in and until when; refused once over. */
