@@ -372,6 +372,8 @@ class ImportIT {
     assertEquals("FAILED", refused.getString("status"), refused.toString());
     long id = refused.getJsonNumber("id").longValue();
     String restart = "/api/v1/imports/" + id + "/restart";
+    // the file waits in the database, where any instance can read it
+    assertTrue(fileChunks(id) > 0, "the failed import's file is kept");
 
     // checked before anything runs: a bad flag, another site's manager, an unknown import
     api.post(restart + "?force=maybe", BOOTSTRAP, "").problem(400, "invalid-request");
@@ -391,6 +393,7 @@ class ImportIT {
     assertEquals(5, done.getInt("movedOut"));
     assertEquals(2, done.getInt("runs"));
     assertEquals("MOVED_OUT", onlyRecipient(api, site, "r0010").getString("status"));
+    assertEquals(0, fileChunks(id), "a completed import's file is removed");
 
     // a completed import has nothing left to do
     assertTrue(
@@ -585,6 +588,20 @@ class ImportIT {
       insert.executeUpdate();
     } catch (SQLException e) {
       throw new AssertionError(e);
+    }
+  }
+
+  private static long fileChunks(long importId) {
+    try (Connection db = db();
+        PreparedStatement count =
+            db.prepareStatement("SELECT COUNT(*) FROM import_file_chunk WHERE import_id = ?")) {
+      count.setLong(1, importId);
+      try (var row = count.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 

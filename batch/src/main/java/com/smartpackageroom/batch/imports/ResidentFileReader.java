@@ -11,7 +11,6 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Iterator;
@@ -36,6 +35,8 @@ public class ResidentFileReader extends AbstractItemReader {
 
   @Inject ImportLines lines;
 
+  @Inject ImportFiles files;
+
   /** A longer value skips its line (reported) rather than being buffered whole. */
   static final int MAX_FIELD = 10_000;
 
@@ -58,7 +59,7 @@ public class ResidentFileReader extends AbstractItemReader {
       return;
     }
     ImportLayout layout = ImportJob.layout(mappings, imp);
-    cap = new FieldCap(ImportFiles.open(Path.of(imp.getFilePath())), MAX_FIELD);
+    cap = new FieldCap(files.open(imp), MAX_FIELD);
     parser = ImportFiles.FORMAT.parse(cap);
     List<String> header = parser.getHeaderNames();
     headerSize = header.size();
