@@ -131,14 +131,16 @@ public class SitesResource extends ManagementResource {
         .build();
   }
 
+  /** The site's outbox, newest first; optional filters: to (an address), status. */
   @GET
   @Path("{siteId}/notifications")
   public Page<NotificationView> notifications(
       @PathParam("siteId") Long siteId,
       @QueryParam("to") String to,
+      @QueryParam("status") String status,
       @QueryParam("page") String page,
       @QueryParam("size") String size) {
-    return notifications.list(caller(), siteId, to, Paging.of(page, size));
+    return notifications.list(caller(), siteId, to, status, Paging.of(page, size));
   }
 
   private static SiteChanges fields(JsonBody json) {
