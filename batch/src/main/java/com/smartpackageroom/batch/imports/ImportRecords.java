@@ -41,10 +41,12 @@ public class ImportRecords {
       boolean forced,
       String filePath,
       long fileBytes,
+      long totalLines,
       String startedBy) {
     RecipientImport imp =
         new RecipientImport(
             siteId, layout, mode, forced, filePath, fileBytes, startedBy, Times.now(clock));
+    imp.fileCounted(totalLines);
     imp.heartbeat(ImportRuns.OWNER, Times.now(clock));
     em.persist(imp);
     return imp;
