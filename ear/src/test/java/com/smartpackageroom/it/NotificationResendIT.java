@@ -102,6 +102,7 @@ class NotificationResendIT {
             "the text to the wrong number to fail");
     assertEquals(1, failed.getInt("attempts"));
     assertTrue(failed.getString("lastError").contains("400"), failed.toString());
+    assertEquals(1, dashboard(api, site.id()).getInt("messagesFailed"));
     long failedId = failed.getJsonNumber("id").longValue();
 
     api.call(
@@ -136,6 +137,7 @@ class NotificationResendIT {
             .getJsonArray("items")
             .getJsonObject(0);
     assertEquals(again.getJsonNumber("id").longValue(), old.getJsonNumber("resentAs").longValue());
+    assertEquals(0, dashboard(api, site.id()).getInt("messagesFailed"));
     api.post("/api/v1/notifications/" + failedId + "/resend", BOOTSTRAP, null)
         .problem(409, "notification-not-resendable");
     api.post("/api/v1/notifications/" + again.getJsonNumber("id") + "/resend", BOOTSTRAP, null)
@@ -313,5 +315,9 @@ class NotificationResendIT {
       NotificationIT.pause(Duration.ofMillis(200));
     }
     throw new AssertionError("no pending message to " + address + " could be marked FAILED");
+  }
+
+  private static JsonObject dashboard(Api api, long siteId) {
+    return api.get("/api/v1/sites/" + siteId + "/dashboard", BOOTSTRAP).expect(200).json();
   }
 }
