@@ -71,7 +71,8 @@ public class SitesResource extends ManagementResource {
             json.changeRequired("name"),
             json.changeRequired("timeZone"),
             json.bool("requestPinEnabled"),
-            json.changeRequired("country")));
+            json.changeRequired("country"),
+            json.change("singleAccessPinValidity")));
   }
 
   @POST
@@ -148,6 +149,7 @@ public class SitesResource extends ManagementResource {
         json.string("name"),
         json.string("timeZone"),
         json.bool("requestPinEnabled"),
-        json.string("country"));
+        json.string("country"),
+        json.change("singleAccessPinValidity"));
   }
 }
