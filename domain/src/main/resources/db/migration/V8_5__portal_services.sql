@@ -2,10 +2,12 @@
 -- dashboard figure reads one index range, also at a site with 100 000 recipients and millions of
 -- audit events. Portable SQL (PostgreSQL and H2): no partial indexes.
 
--- The audit log filtered by event type or by who acted, newest first, and by a date range.
+-- The audit log filtered by event type or by who acted, newest first; and by a date range, read
+-- backwards in time order (measured with 2.5 million events at a site: under 1 ms for a page of a
+-- day a year ago, where id order walked through 1.5 million rows first).
 CREATE INDEX audit_event_site_type_idx ON audit_event (site_id, type, id);
 CREATE INDEX audit_event_site_actor_idx ON audit_event (site_id, actor, id);
-CREATE INDEX audit_event_site_time_idx ON audit_event (site_id, occurred_at);
+CREATE INDEX audit_event_site_time_idx ON audit_event (site_id, occurred_at, id);
 
 -- The outbox filtered by status or address; a failed message sent again names its new message.
 ALTER TABLE notification ADD COLUMN resent_as BIGINT;

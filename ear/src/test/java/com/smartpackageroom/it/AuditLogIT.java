@@ -117,6 +117,39 @@ class AuditLogIT {
   }
 
   @Test
+  void aDateRangeIsReadNewestFirstByTime() {
+    Api api = new Api(base);
+    Api.Site site = api.newSite(false);
+    // written out of time order, as a late transaction may write
+    for (String at :
+        List.of("2025-01-02T10:00:00Z", "2025-01-01T10:00:00Z", "2025-01-03T10:00:00Z")) {
+      Api.sql(
+          "INSERT INTO audit_event (site_id, occurred_at, type, actor, detail)"
+              + " VALUES (?, ?, 'KEY_VIEWED', 'it', ?)",
+          site.id(),
+          java.sql.Timestamp.from(Instant.parse(at)),
+          at);
+    }
+    String audit = "/api/v1/sites/" + site.id() + "/audit-events";
+    List<String> byTime =
+        items(
+                api.get(audit + "?from=2025-01-01T00:00:00Z&to=2025-01-03T00:00:00Z", BOOTSTRAP)
+                    .expect(200)
+                    .json())
+            .stream()
+            .map(e -> e.getString("detail"))
+            .toList();
+    assertEquals(List.of("2025-01-02T10:00:00Z", "2025-01-01T10:00:00Z"), byTime);
+    String csv =
+        api.get(audit + ".csv?actor=it&from=2025-01-01T00:00:00Z", BOOTSTRAP).expect(200).body();
+    String[] lines = csv.split("\r\n");
+    assertEquals(4, lines.length, csv);
+    assertTrue(lines[1].endsWith(",2025-01-03T10:00:00Z"), lines[1]);
+    assertTrue(lines[1].contains(",2025-01-03 05:00:00,"), "local time in New York: " + lines[1]);
+    assertTrue(lines[3].endsWith(",2025-01-01T10:00:00Z"), lines[3]);
+  }
+
+  @Test
   void badFiltersAreRefusedNamingTheParameter() {
     Api api = new Api(base);
     Api.Site site = api.newSite(false);
@@ -184,6 +217,15 @@ class AuditLogIT {
       api.get("/api/v1/sites/999999999" + suffix, manager).problem(404, "not-found");
       api.get("/api/v1/sites/" + mine.id() + suffix, null).problem(401, "unauthorized");
     }
+    // a client that accepts CSV only is still told why, in problem+json
+    api.call(
+            "GET",
+            "/api/v1/sites/" + theirs.id() + "/audit-events.csv",
+            manager,
+            null,
+            "Accept",
+            "text/csv")
+        .problem(403, "forbidden");
   }
 
   @Test
