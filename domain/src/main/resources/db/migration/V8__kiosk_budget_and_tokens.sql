@@ -23,5 +23,5 @@ ALTER TABLE access_key ADD COLUMN kiosk_requested BOOLEAN DEFAULT FALSE NOT NULL
 ALTER TABLE kiosk_session_end ADD COLUMN expires_at TIMESTAMP WITH TIME ZONE;
 CREATE INDEX kiosk_session_end_expiry_idx ON kiosk_session_end (expires_at);
 
--- A kiosk's last sign-in (and its other events by type) without reading its other events.
-CREATE INDEX audit_event_kiosk_idx ON audit_event (kiosk_id, type, id);
+-- A kiosk's events newest first: its last sign-in, the audit log filtered by kiosk.
+CREATE INDEX audit_event_kiosk_idx ON audit_event (kiosk_id, id);

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -203,6 +204,28 @@ public class ImportLines {
         rs -> errors.add(new Error(rs.getLong(1), rs.getString(2))),
         importId);
     return errors;
+  }
+
+  /**
+   * Every refused line of the import in the order of the file, read in batches while {@code each}
+   * takes them (never all in memory; PostgreSQL reads with a cursor in the caller's transaction).
+   */
+  public void eachError(long importId, Consumer<Error> each) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT line, error FROM import_line WHERE import_id = ? AND error IS NOT NULL"
+                    + " ORDER BY line")) {
+      ps.setLong(1, importId);
+      ps.setFetchSize(1000);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          each.accept(new Error(rs.getLong(1), rs.getString(2)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("The lines of import " + importId + " cannot be read", e);
+    }
   }
 
   /** Once the import is done only the refused lines are kept, for its report. */

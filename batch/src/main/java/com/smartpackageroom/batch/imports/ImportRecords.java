@@ -50,6 +50,7 @@ public class ImportRecords {
       boolean forced,
       Path stagedFile,
       long fileBytes,
+      long totalLines,
       String startedBy) {
     RecipientImport imp =
         new RecipientImport(
@@ -61,6 +62,7 @@ public class ImportRecords {
             fileBytes,
             startedBy,
             Times.now(clock));
+    imp.fileCounted(totalLines);
     imp.heartbeat(ImportRuns.OWNER, Times.now(clock));
     em.persist(imp);
     em.flush();

@@ -7,6 +7,7 @@ import com.smartpackageroom.domain.imports.RecipientImport;
 import com.smartpackageroom.domain.shared.DomainException;
 import com.smartpackageroom.domain.shared.Page;
 import com.smartpackageroom.domain.shared.PageRequest;
+import com.smartpackageroom.ejb.platform.CsvWriter;
 import com.smartpackageroom.ejb.security.Caller;
 import com.smartpackageroom.ejb.security.Permission;
 import com.smartpackageroom.ejb.security.SiteGuard;
@@ -22,6 +23,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.InputStream;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -98,7 +100,14 @@ public class ImportService {
       files.requireColumns(file, layout);
       imp =
           records.create(
-              siteId, layout.apiName(), mode, forced, file, files.size(file), caller.actor());
+              siteId,
+              layout.apiName(),
+              mode,
+              forced,
+              file,
+              files.size(file),
+              files.countLines(file),
+              caller.actor());
     } finally {
       // kept in the database now (or refused): the staged copy is not needed any more
       files.delete(file);
@@ -130,7 +139,15 @@ public class ImportService {
       }
     }
     RecipientImport imp =
-        records.create(siteId, layoutShown, mode, false, file, files.size(file), SCHEDULE);
+        records.create(
+            siteId,
+            layoutShown,
+            mode,
+            false,
+            file,
+            files.size(file),
+            files.countLines(file),
+            SCHEDULE);
     files.delete(file);
     if (problem != null) {
       records.finished(imp.getId(), ImportStatus.FAILED, problem);
@@ -188,6 +205,32 @@ public class ImportService {
     }
     guard.check(caller, imp.getSiteId(), Permission.IMPORT_RECIPIENTS);
     return view(imp, lines.errors(imp.getId(), ERRORS_SHOWN));
+  }
+
+  /** How many lines the import skipped; checks that the caller may see the import. */
+  public long skippedLines(Caller caller, Long importId) {
+    return readable(caller, importId).getSkipped();
+  }
+
+  /**
+   * Writes every line the import skipped as CSV ({@code line,reason}, in the order of the file),
+   * read from the database while it is written; cells a spreadsheet would run are made inert.
+   */
+  public void exportErrorsCsv(Caller caller, Long importId, Writer out) {
+    RecipientImport imp = readable(caller, importId);
+    CsvWriter csv = new CsvWriter(out);
+    csv.row("line", "reason");
+    lines.eachError(imp.getId(), error -> csv.row(error.line(), error.reason()));
+    csv.flush();
+  }
+
+  private RecipientImport readable(Caller caller, Long importId) {
+    RecipientImport imp = importId == null ? null : em.find(RecipientImport.class, importId);
+    if (imp == null) {
+      throw DomainException.notFound("There is no import " + importId);
+    }
+    guard.check(caller, imp.getSiteId(), Permission.IMPORT_RECIPIENTS);
+    return imp;
   }
 
   /** A site's imports, newest first, without their errors. */

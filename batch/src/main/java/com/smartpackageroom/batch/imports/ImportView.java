@@ -5,7 +5,11 @@ import com.smartpackageroom.domain.imports.RecipientImport;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** An import as the API and the portal show it. */
+/**
+ * An import as the API and the portal show it. {@code totalLines} is the file's lines after its
+ * header (absent for imports stored before it was counted): the progress bar shows {@code read} of
+ * it.
+ */
 public record ImportView(
     Long id,
     Long siteId,
@@ -13,6 +17,7 @@ public record ImportView(
     String mode,
     boolean force,
     ImportStatus status,
+    Long totalLines,
     long read,
     long inserted,
     long updated,
@@ -33,6 +38,7 @@ public record ImportView(
         imp.getMode().apiName(),
         imp.isForced(),
         status,
+        imp.getTotalLines(),
         imp.getRead(),
         imp.getInserted(),
         imp.getUpdated(),

@@ -54,6 +54,10 @@ public class RecipientImport {
   @Column(name = "file_bytes", nullable = false)
   private long fileBytes;
 
+  /** The file's lines after its header, for the progress bar; none for imports made before. */
+  @Column(name = "total_lines")
+  private Long totalLines;
+
   @Column(name = "started_by", nullable = false)
   private String startedBy;
 
@@ -164,6 +168,15 @@ public class RecipientImport {
 
   public long getFileBytes() {
     return fileBytes;
+  }
+
+  public Long getTotalLines() {
+    return totalLines;
+  }
+
+  /** The file's lines after its header, counted once when it is stored. */
+  public void fileCounted(long totalLines) {
+    this.totalLines = totalLines;
   }
 
   public String getStartedBy() {

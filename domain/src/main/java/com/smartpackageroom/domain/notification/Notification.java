@@ -87,6 +87,10 @@ public class Notification {
   @Column(name = "last_attempt_at")
   private OffsetDateTime lastAttemptAt;
 
+  /** The message that sent this failed one again, once staff did. */
+  @Column(name = "resent_as")
+  private Long resentAs;
+
   private static final int MAX_ERROR = 500;
 
   protected Notification() {}
@@ -190,6 +194,32 @@ public class Notification {
 
   public OffsetDateTime getLastAttemptAt() {
     return lastAttemptAt;
+  }
+
+  public Long getResentAs() {
+    return resentAs;
+  }
+
+  /** Whether staff may send this message again: it failed, and was not sent again yet. */
+  public boolean isResendable() {
+    return status == NotificationStatus.FAILED && resentAs == null;
+  }
+
+  /**
+   * The same message to {@code address} (the holder's current one), as a new message of the outbox
+   * that the dispatcher delivers with its own tries; this one remembers it.
+   */
+  public Notification resendTo(String address, OffsetDateTime now) {
+    if (!isResendable()) {
+      throw new IllegalStateException("message " + id + " is " + status + ", not resendable");
+    }
+    return new Notification(
+        siteId, kind, channel, address, subject, bodyEncrypted, htmlEncrypted, keyId, qrKeyId, now);
+  }
+
+  /** Staff sent this failed message again as the message {@code id}. */
+  public void resent(Long id) {
+    this.resentAs = id;
   }
 
   /** The provider took the message. */

@@ -8,8 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Optional;
 
 /** One property with one package room and its kiosks. */
 @Entity
@@ -35,6 +37,10 @@ public class Site {
 
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
+
+  /** Seconds a single access PIN lasts when staff give no expiry; none: the server's default. */
+  @Column(name = "single_access_pin_validity")
+  private Long singleAccessPinValiditySeconds;
 
   @Version private long version;
 
@@ -84,5 +90,20 @@ public class Site {
 
   public OffsetDateTime getCreatedAt() {
     return createdAt;
+  }
+
+  /** The phone country of a site that stores no phone number yet may still be corrected. */
+  public void moveToCountry(String country) {
+    this.country = country;
+  }
+
+  /** How long a single access PIN lasts when staff give no expiry, if the site says. */
+  public Optional<Duration> getSingleAccessPinValidity() {
+    return Optional.ofNullable(singleAccessPinValiditySeconds).map(Duration::ofSeconds);
+  }
+
+  /** {@code validity} null: the server's default applies. */
+  public void setSingleAccessPinValidity(Duration validity) {
+    this.singleAccessPinValiditySeconds = validity == null ? null : validity.toSeconds();
   }
 }

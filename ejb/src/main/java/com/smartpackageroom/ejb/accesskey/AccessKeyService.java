@@ -143,7 +143,7 @@ public class AccessKeyService {
     requireActive(holder);
     OffsetDateTime now = Times.now(clock);
     OffsetDateTime expiry =
-        expiresAt == null ? now.plus(singleAccessValidity) : Times.utc(expiresAt);
+        expiresAt == null ? defaultSingleAccessExpiry(site, now) : Times.utc(expiresAt);
     if (!expiry.isAfter(now)) {
       throw DomainException.invalid("expiresAt must be in the future");
     }
@@ -264,9 +264,14 @@ public class AccessKeyService {
         qrKeyId);
   }
 
-  /** When a single access PIN issued now expires by default. */
-  public OffsetDateTime defaultSingleAccessExpiry(OffsetDateTime now) {
-    return now.plus(singleAccessValidity);
+  /**
+   * When a single access PIN issued now at the site expires by default: after the site's validity
+   * (Settings), or spr.keys.single-access-pin-validity; never later than the longest allowed.
+   */
+  public OffsetDateTime defaultSingleAccessExpiry(Site site, OffsetDateTime now) {
+    Duration validity = site.getSingleAccessPinValidity().orElse(singleAccessValidity);
+    return now.plus(
+        validity.compareTo(singleAccessMaxValidity) > 0 ? singleAccessMaxValidity : validity);
   }
 
   /** A one-time PIN for a holder, audited; the caller decides how it reaches them. */

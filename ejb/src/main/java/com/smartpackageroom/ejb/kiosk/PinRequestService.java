@@ -163,7 +163,7 @@ public class PinRequestService {
           "This email address or phone number is not known here. Check it and try again.");
     }
     Caller kioskCaller = Caller.system(KioskTokens.actor(kiosk));
-    OffsetDateTime expiry = keys.defaultSingleAccessExpiry(now);
+    OffsetDateTime expiry = keys.defaultSingleAccessExpiry(site, now);
     for (Recipient r : recipients) {
       Holder holder = Holders.of(r);
       AccessKey key = keys.issueRequestedPin(kioskCaller, site, holder, expiry, now);

@@ -2,6 +2,8 @@ package com.smartpackageroom.ejb.notification;
 
 import com.smartpackageroom.domain.contact.PhoneNumbers;
 import com.smartpackageroom.domain.notification.Notification;
+import com.smartpackageroom.domain.notification.NotificationStatus;
+import com.smartpackageroom.domain.shared.DomainException;
 import com.smartpackageroom.domain.shared.Page;
 import com.smartpackageroom.domain.shared.PageRequest;
 import com.smartpackageroom.ejb.security.Caller;
@@ -23,9 +25,23 @@ public class NotificationQueries {
   @Inject SiteGuard guard;
 
   public Page<NotificationView> list(Caller caller, Long siteId, String to, PageRequest page) {
+    return list(caller, siteId, to, null, page);
+  }
+
+  /**
+   * The site's messages, newest first, to the address {@code to} (an email address, or a phone
+   * number as the site's people type it) and of the {@code status} (PENDING, SENT or FAILED) when
+   * given.
+   */
+  public Page<NotificationView> list(
+      Caller caller, Long siteId, String to, String status, PageRequest page) {
     var site = guard.site(caller, siteId, Permission.VIEW_NOTIFICATIONS);
+    NotificationStatus wanted = status(status);
     boolean filtered = to != null && !to.isBlank();
-    String where = "n.siteId = :site" + (filtered ? " AND n.address = :to" : "");
+    String where =
+        "n.siteId = :site"
+            + (filtered ? " AND n.address = :to" : "")
+            + (wanted != null ? " AND n.status = :status" : "");
     var count = em.createQuery("SELECT COUNT(n) FROM Notification n WHERE " + where, Long.class);
     var select =
         em.createQuery(
@@ -33,6 +49,10 @@ public class NotificationQueries {
             Notification.class);
     count.setParameter("site", siteId);
     select.setParameter("site", siteId);
+    if (wanted != null) {
+      count.setParameter("status", wanted);
+      select.setParameter("status", wanted);
+    }
     if (filtered) {
       String address = to.trim();
       address =
@@ -47,5 +67,16 @@ public class NotificationQueries {
             .map(NotificationView::of)
             .toList();
     return new Page<>(items, count.getSingleResult(), page.page(), page.size());
+  }
+
+  private static NotificationStatus status(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    try {
+      return NotificationStatus.valueOf(raw.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw DomainException.invalid("status must be one of PENDING, SENT, FAILED");
+    }
   }
 }

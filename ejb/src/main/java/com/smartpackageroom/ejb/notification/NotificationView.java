@@ -7,7 +7,8 @@ import java.time.Instant;
 
 /**
  * A message's delivery status as staff see it: never its body. {@code lastError} says why the last
- * try failed (for a FAILED message, why it was given up).
+ * try failed (for a FAILED message, why it was given up); {@code resentAs} is the message that sent
+ * a failed one again.
  */
 public record NotificationView(
     Long id,
@@ -19,7 +20,8 @@ public record NotificationView(
     Instant createdAt,
     Instant sentAt,
     Instant nextAttemptAt,
-    String lastError) {
+    String lastError,
+    Long resentAs) {
 
   public static NotificationView of(Notification n) {
     return new NotificationView(
@@ -32,6 +34,7 @@ public record NotificationView(
         Times.instant(n.getCreatedAt()),
         Times.instant(n.getSentAt()),
         n.getStatus() == NotificationStatus.PENDING ? Times.instant(n.getNextAttemptAt()) : null,
-        n.getLastError());
+        n.getLastError(),
+        n.getResentAs());
   }
 }

@@ -2,6 +2,8 @@ package com.smartpackageroom.web.management;
 
 import com.smartpackageroom.batch.imports.ImportService;
 import com.smartpackageroom.batch.imports.ImportView;
+import com.smartpackageroom.ejb.security.Caller;
+import com.smartpackageroom.web.api.CsvDownload;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,8 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An import's progress and result (counters, and the lines it refused with the reason), and a new
- * run of a failed or stopped one.
+ * An import's progress and result (counters, and the lines it refused with the reason, also as a
+ * CSV file), and a new run of a failed or stopped one.
  */
 @Path("v1/imports")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,6 +30,25 @@ public class ImportsResource extends ManagementResource {
   @Path("{importId}")
   public ImportView getImport(@PathParam("importId") Long importId) {
     return imports.get(caller(), importId);
+  }
+
+  /**
+   * The lines the import skipped as a CSV file (line, reason), all of them, streamed; cells a
+   * spreadsheet would run as a formula are made inert. X-Total-Count says how many lines it
+   * skipped.
+   */
+  @GET
+  @Path("{importId}/errors.csv")
+  @Produces({CsvDownload.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+  public Response exportImportErrors(@PathParam("importId") Long importId) {
+    Caller caller = caller();
+    // checked before the answer starts, so that a refusal is still a problem+json answer
+    long skipped = imports.skippedLines(caller, importId);
+    return CsvDownload.of(
+            "import-" + importId + "-skipped-lines.csv",
+            out -> imports.exportErrorsCsv(caller, importId, out))
+        .header("X-Total-Count", skipped)
+        .build();
   }
 
   /**
