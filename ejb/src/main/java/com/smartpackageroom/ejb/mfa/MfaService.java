@@ -86,7 +86,7 @@ public class MfaService {
       throw new RecordedRefusal(Reason.UNAUTHENTICATED, "sign-in-refused", REFUSED);
     }
     if (!right) {
-      throw failure(account, "wrong password", REFUSED);
+      throw failure(account, "wrong password", REFUSED, false);
     }
     refuseLockedOrDisabled(account);
     return new PendingSignIn(account.getId(), account.getEmail(), account.hasAuthenticatorApp());
@@ -143,12 +143,12 @@ public class MfaService {
             && Tokens.sameSecret(codeHash(accountId, clean), latest.getCodeHash());
     return switch (latest.enter(matches, Times.now(clock))) {
       case ACCEPTED -> signedIn(account, "emailed code");
-      case WRONG -> throw failure(account, "wrong code", "The code is not right. Try again.");
+      case WRONG -> throw failure(account, "wrong code", "The code is not right. Try again.", true);
       case EXPIRED ->
-          throw failure(account, "expired code", "The code has expired: send a new one.");
+          throw failure(account, "expired code", "The code has expired: send a new one.", true);
       case SPENT ->
           throw failure(
-              account, "spent code", "This code cannot be used any more: send a new one.");
+              account, "spent code", "This code cannot be used any more: send a new one.", true);
     };
   }
 
@@ -165,7 +165,7 @@ public class MfaService {
             clock.instant(),
             account.getTotpLastStep());
     if (step.isEmpty()) {
-      throw failure(account, "wrong authenticator code", "The code is not right. Try again.");
+      throw failure(account, "wrong authenticator code", "The code is not right. Try again.", true);
     }
     account.authenticatorCodeUsed(step.getAsLong());
     return signedIn(account, "authenticator app");
@@ -257,8 +257,13 @@ public class MfaService {
     }
   }
 
-  /** Counts a failure (under a row lock) and says why; commits although the request is refused. */
-  private RecordedRefusal failure(Account account, String what, String message) {
+  /**
+   * Counts a failure (under a row lock) and says why; commits although the request is refused. A
+   * lock is told only to someone who gave the right password: to others it would say that the
+   * address has an account.
+   */
+  private RecordedRefusal failure(
+      Account account, String what, String message, boolean passwordWasRight) {
     em.lock(account, LockModeType.PESSIMISTIC_WRITE);
     em.refresh(account);
     boolean lockedNow = account.recordFailedSignIn(maxFailedSignIns, Times.now(clock));
@@ -271,7 +276,7 @@ public class MfaService {
           null,
           "account " + account.getId() + " after " + account.getFailedSignIns() + " failures");
     }
-    if (account.isLocked()) {
+    if (account.isLocked() && passwordWasRight) {
       return new RecordedRefusal(
           Reason.FORBIDDEN,
           "account-locked",
