@@ -13,7 +13,7 @@ import java.io.IOException;
  * may hold an invitation's token). PrimeFaces' CSP mode adds its own Content-Security-Policy with
  * the page's script nonce; this one adds what it leaves out. Browsers enforce both.
  */
-@WebFilter(filterName = "SecurityHeadersFilter", urlPatterns = "/*")
+@WebFilter(filterName = "SecurityHeadersFilter", urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
 
   static final String POLICY =
