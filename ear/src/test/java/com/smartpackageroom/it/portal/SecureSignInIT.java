@@ -4,14 +4,21 @@ import static com.smartpackageroom.it.Api.BOOTSTRAP;
 import static com.smartpackageroom.it.portal.PortalAccounts.PASSWORD;
 import static com.smartpackageroom.it.portal.PortalAccounts.sql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import com.smartpackageroom.domain.mfa.Base32;
+import com.smartpackageroom.domain.mfa.Totp;
 import com.smartpackageroom.it.Api;
 import com.smartpackageroom.it.portal.PortalAccounts.Person;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -164,6 +171,46 @@ class SecureSignInIT {
 
     api.post("/api/v1/accounts/" + sam.id() + "/unlock", BOOTSTRAP, null).expect(204);
     SignInPage.signInFully(browser, mail, sam.email(), PASSWORD);
+  }
+
+  @Test
+  void anAuthenticatorAppSetUpInMyAccountIsOfferedBesideTheEmail() {
+    Person sam = accounts.withPassword(site, "Sam", "STAFF");
+    SignInPage.signInFully(browser, mail, sam.email(), PASSWORD);
+    new Frame(browser).openMyAccount();
+    browser.click("app:setUpApp");
+    byte[] secret = Base32.decode(browser.visible("secret").getText());
+    long now = Totp.step(Instant.now());
+    browser.type("app:appCode", Totp.code(secret, now));
+    browser.click("app:confirmApp");
+    browser.visible("app:removeApp");
+
+    new Frame(browser).signOut();
+    new SignInPage(browser).open().signIn(sam.email(), PASSWORD);
+    browser.click("verify:useApp");
+    VerifyIdentityDialog verify = new VerifyIdentityDialog(browser);
+    // the code just used is refused; the next one (one step of drift) works
+    assertEquals("The code is not right. Try again.", verify.refusedCode(Totp.code(secret, now)));
+    verify.enter(Totp.code(secret, now + 1));
+    verify.validate();
+    browser.await(d -> d.getCurrentUrl().contains("/dashboard/") ? true : null);
+  }
+
+  @Test
+  void theFirstAdministratorSignsInWithTheGeneratedPasswordFromItsFile() throws Exception {
+    Path file =
+        Path.of(
+            System.getProperty("payara.home"), "glassfish/domains/domain1/spr-bootstrap-admin.txt");
+    assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(file));
+    String password = Mailbox.find(Files.readString(file), "Password: (\\S+)");
+    String log =
+        Files.readString(
+            Path.of(
+                System.getProperty("payara.home"), "glassfish/domains/domain1/logs/server.log"));
+    assertTrue(log.contains(file.getFileName().toString()), "the log names the file");
+    assertFalse(log.contains(password), "the log never holds the password");
+    SignInPage.signInFully(browser, mail, "first-admin@it.example.org", password);
+    assertTrue(new Frame(browser).myName().contains("Administrator"));
   }
 
   @Test

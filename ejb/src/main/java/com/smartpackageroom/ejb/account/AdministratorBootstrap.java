@@ -28,7 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
-@DependsOn("Database")
+@DependsOn({"Database", "StartupCheck"})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class AdministratorBootstrap {
 

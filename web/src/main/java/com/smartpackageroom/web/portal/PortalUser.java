@@ -94,6 +94,13 @@ public class PortalUser {
         .orElse("");
   }
 
+  /** Whether I belong to the chosen site myself (and may hold keys there). */
+  public boolean isMemberOfSite() {
+    PortalIdentity identity = getIdentity();
+    Long site = getSiteId();
+    return identity != null && site != null && identity.siteIds().contains(site);
+  }
+
   public List<SiteView> getSites() {
     if (mySites == null) {
       mySites = isSignedIn() ? sites.list(caller()) : List.of();
@@ -111,7 +118,7 @@ public class PortalUser {
     if (!shieldLooked) {
       shieldLooked = true;
       Long site = getSiteId();
-      if (site != null) {
+      if (isMemberOfSite()) {
         shieldPin =
             keys.keysOf(caller(), site, HolderKind.STAFF, caller().accountId()).stream()
                 .filter(

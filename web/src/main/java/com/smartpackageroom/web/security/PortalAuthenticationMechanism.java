@@ -42,6 +42,7 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
           "/openapi",
           "/metrics",
           "/error-page",
+          "/error.xhtml",
           "/favicon.ico");
 
   @Inject IdentityStoreHandler identityStores;

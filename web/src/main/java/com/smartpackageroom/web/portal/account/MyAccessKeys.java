@@ -37,8 +37,9 @@ public class MyAccessKeys implements Serializable {
   private final Map<Long, String> shownQrCodes = new HashMap<>();
   private AccessKeyView toDelete;
 
+  /** Keys belong to a person at one of their own sites (an administrator may belong to none). */
   public boolean isAvailable() {
-    return me.getSiteId() != null;
+    return me.isMemberOfSite();
   }
 
   public List<AccessKeyView> getKeys() {
