@@ -113,6 +113,20 @@ public final class Browser implements TestWatcher, AfterAllCallback {
     return driver().findElement(By.tagName("body")).getText();
   }
 
+  /** Keeps a picture of the page as it is (target/portal-screenshots/pages/), to look at. */
+  public void snapshot(String name) {
+    try {
+      Path dir = Path.of("target", "portal-screenshots", "pages");
+      Files.createDirectories(dir);
+      Files.copy(
+          ((ChromeDriver) driver()).getScreenshotAs(OutputType.FILE).toPath(),
+          dir.resolve(name + ".png"),
+          StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      System.err.println("No snapshot: " + e);
+    }
+  }
+
   @Override
   public void testFailed(ExtensionContext context, Throwable cause) {
     if (driver == null) {

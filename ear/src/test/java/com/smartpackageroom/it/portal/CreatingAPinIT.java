@@ -62,8 +62,10 @@ class CreatingAPinIT {
 
     api.signIn(site.kioskToken(), "pin", pin).expect(201);
     assertEquals(pin, new Frame(browser).shieldPin());
+    browser.snapshot("shield");
 
     account.generateQrCode();
     assertEquals(2, account.activeMarks());
+    browser.snapshot("my-access-keys");
   }
 }

@@ -83,6 +83,7 @@ class SecureSignInIT {
     assertEquals(sam.email(), verify.email());
     Cookie before = browser.sessionCookie();
     verify.sendCode();
+    browser.snapshot("verify-your-identity");
     String code = mail.code(sam.email(), 1);
     assertTrue(
         Mailbox.text(mail.await(sam.email(), "verification code", 1)).contains("10 minutes"));

@@ -82,8 +82,10 @@ class SingleAccessPinIT {
     dashboard.openSendSingleAccessPin();
     dashboard.selectRecipient(lastName.substring(0, 8), lastName);
     dashboard.showMoreOptions();
+    browser.snapshot("generate-one-time-access-key");
     dashboard.generate();
     browser.awaitText("A single access PIN was sent to Lucía " + lastName + " by email.");
+    browser.snapshot("dashboard-after-generate");
 
     MimeMessage message = mail.await(email, "one-time", 1);
     String text = Mailbox.text(message);

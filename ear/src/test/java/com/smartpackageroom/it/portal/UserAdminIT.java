@@ -63,6 +63,7 @@ class UserAdminIT {
     browser.open("/useradmin/staff.xhtml");
     browser.await(d -> d.getCurrentUrl().contains("/dashboard/") ? true : null);
     browser.awaitText("User Admin is for property managers and administrators.");
+    browser.snapshot("staff-sent-away");
     assertFalse(browser.bodyText().contains(sam.email()));
   }
 
@@ -75,6 +76,7 @@ class UserAdminIT {
     new Frame(browser).menu("User Admin", "Staff");
     browser.await(d -> d.getCurrentUrl().contains("/useradmin/staff") ? true : null);
     browser.awaitText(sam.email());
+    browser.snapshot("user-admin-staff");
     assertTrue(browser.bodyText().contains("Property Manager"));
   }
 }
