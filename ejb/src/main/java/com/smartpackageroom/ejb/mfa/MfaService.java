@@ -131,8 +131,8 @@ public class MfaService {
                     + " ORDER BY c.createdAt DESC, c.id DESC",
                 VerificationCode.class)
             .setParameter("account", accountId)
+            // no lock of its own: the account's row, locked above, serialises entries
             .setMaxResults(1)
-            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
             .getResultStream()
             .findFirst()
             .orElseThrow(

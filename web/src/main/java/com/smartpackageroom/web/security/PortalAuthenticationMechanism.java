@@ -8,6 +8,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -60,7 +61,7 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     if (context.isAuthenticationRequest()
         && context.getAuthParameters().getCredential() instanceof VerifiedSignIn signIn) {
-      return open(request, context, signIn);
+      return open(request, response, context, signIn);
     }
     HttpSession session = request.getSession(false);
     PortalIdentity identity = session == null ? null : PortalSession.identity(request);
@@ -78,7 +79,10 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
   }
 
   private AuthenticationStatus open(
-      HttpServletRequest request, HttpMessageContext context, VerifiedSignIn signIn) {
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpMessageContext context,
+      VerifiedSignIn signIn) {
     CredentialValidationResult result = identityStores.validate(signIn);
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
       return context.responseUnauthorized();
@@ -86,6 +90,7 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     request.getSession(true);
     request.changeSessionId();
     HttpSession session = request.getSession();
+    sameSiteCookie(request, response, session);
     session.setMaxInactiveInterval((int) sessionIdle.toSeconds());
     session.setAttribute(PortalSession.IDENTITY, signIn.identity());
     session.setAttribute(PortalSession.SIGNED_IN_AT, Instant.now());
@@ -94,6 +99,26 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
           PortalSession.SITE, signIn.identity().siteIds().stream().sorted().findFirst().get());
     }
     return context.notifyContainerAboutLogin(result);
+  }
+
+  /**
+   * The signed-in session's cookie once more, with SameSite=Lax: Payara writes the session cookie
+   * without it whatever SessionCookieConfig says, and a browser keeps the last cookie it is sent.
+   */
+  private static void sameSiteCookie(
+      HttpServletRequest request, HttpServletResponse response, HttpSession session) {
+    SessionCookieConfig config = request.getServletContext().getSessionCookieConfig();
+    String name = config.getName() == null ? "JSESSIONID" : config.getName();
+    String path = request.getContextPath().isEmpty() ? "/" : request.getContextPath();
+    response.addHeader(
+        "Set-Cookie",
+        name
+            + "="
+            + session.getId()
+            + "; Path="
+            + path
+            + "; HttpOnly; SameSite=Lax"
+            + (config.isSecure() ? "; Secure" : ""));
   }
 
   private static boolean isPublic(HttpServletRequest request) {
