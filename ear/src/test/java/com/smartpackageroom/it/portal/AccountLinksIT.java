@@ -141,6 +141,39 @@ class AccountLinksIT {
     browser.awaitText("Your email address is confirmed.");
   }
 
+  @Test
+  void changePasswordInMyAccount() {
+    Person sam = accounts.withPassword(site, "Sam", "STAFF");
+    SignInPage.signInFully(browser, mail, sam.email(), PASSWORD);
+    new Frame(browser).openMyAccount();
+    assertEquals(
+        "The current password is not right", changePassword("not it", "river stone lamp 7"));
+    assertEquals(
+        "This password is too common: choose one that is harder to guess",
+        changePassword(PASSWORD, "qwertyuiopasdfghjkl"));
+    assertEquals(null, changePassword(PASSWORD, "river stone lamp 7"));
+    browser.awaitText("Your password is changed.");
+    new Frame(browser).signOut();
+    SignInPage.signInFully(browser, mail, sam.email(), "river stone lamp 7");
+  }
+
+  private String changePassword(String current, String next) {
+    browser.type("password:current", current);
+    browser.type("password:newPassword", next);
+    browser.type("password:confirmation", next);
+    var button = browser.visible("password:changePassword");
+    button.click();
+    browser.await(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
+    return browser
+        .driver()
+        .findElements(org.openqa.selenium.By.cssSelector("#password .ui-message-error"))
+        .stream()
+        .map(e -> e.getText())
+        .filter(t -> !t.isBlank())
+        .findFirst()
+        .orElse(null);
+  }
+
   private String setPassword(String password) {
     browser.type("password:newPassword", password);
     browser.type("password:confirmation", password);

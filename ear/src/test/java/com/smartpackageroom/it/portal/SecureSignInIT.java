@@ -215,6 +215,41 @@ class SecureSignInIT {
   }
 
   @Test
+  void sendingCodesIsLimited() {
+    Person sam = accounts.withPassword(site, "Sam", "STAFF");
+    VerifyIdentityDialog verify = new SignInPage(browser).open().signIn(sam.email(), PASSWORD);
+    for (int i = 0; i < 5; i++) {
+      assertTrue(verify.resend().startsWith("A verification code was sent"));
+    }
+    assertTrue(verify.resend().startsWith("Too many codes were sent in the last hour"));
+  }
+
+  @Test
+  void onlyAnAdministratorOrAManagerOfTheAccountsSiteUnlocksIt() {
+    Person sam = accounts.withPassword(site, "Sam", "STAFF");
+    Person colleague = accounts.withPassword(site, "Kim", "STAFF");
+    Person manager = accounts.withPassword(site, "Morgan", "PROPERTY_MANAGER");
+    long otherSite = api.newSite(false).id();
+    Person otherManager = accounts.withPassword(otherSite, "Olu", "PROPERTY_MANAGER");
+    sql("UPDATE account SET locked_at = NOW(), failed_sign_ins = 100 WHERE id = ?", sam.id());
+    String unlock = "/api/v1/accounts/" + sam.id() + "/unlock";
+    api.post(unlock, token(colleague), null).problem(403, "forbidden");
+    api.post(unlock, token(otherManager), null).problem(403, "forbidden");
+    api.post(unlock, token(manager), null).expect(204);
+    SignInPage.signInFully(browser, mail, sam.email(), PASSWORD);
+  }
+
+  private String token(Person person) {
+    return api.post(
+            "/api/v1/api-tokens",
+            BOOTSTRAP,
+            Api.json("accountId", person.id(), "name", "test " + person.firstName()))
+        .expect(201)
+        .json()
+        .getString("token");
+  }
+
+  @Test
   void everyPageCarriesTheSecurityHeaders() {
     var reply = api.get("/signin/", null);
     reply.expect(200);

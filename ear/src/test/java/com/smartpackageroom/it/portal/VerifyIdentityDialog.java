@@ -22,6 +22,20 @@ public final class VerifyIdentityDialog {
     browser.visible("verify:code");
   }
 
+  /** Clicks the email address again; what the dialog says then (sent, or too many). */
+  public String resend() {
+    var button = browser.visible("verify:sendCode");
+    button.click();
+    browser.await(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
+    return browser.await(
+        d ->
+            d.findElements(By.cssSelector("#verify .ui-message")).stream()
+                .map(e -> e.getText())
+                .filter(t -> !t.isBlank())
+                .findFirst()
+                .orElse(null));
+  }
+
   public void enter(String code) {
     browser.type("verify:code", code);
   }
