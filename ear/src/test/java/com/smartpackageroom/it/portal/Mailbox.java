@@ -119,6 +119,35 @@ public final class Mailbox implements AutoCloseable {
     return null;
   }
 
+  /** What the message's PNG image (its QR code) says, decoded as a kiosk's camera reads it. */
+  public static String qrCode(Part part) {
+    try {
+      if (part.isMimeType("image/png")) {
+        try (InputStream in = part.getInputStream()) {
+          java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(in);
+          return new com.google.zxing.MultiFormatReader()
+              .decode(
+                  new com.google.zxing.BinaryBitmap(
+                      new com.google.zxing.common.HybridBinarizer(
+                          new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image))))
+              .getText();
+        }
+      }
+      if (part.isMimeType("multipart/*")) {
+        Multipart multipart = (Multipart) part.getContent();
+        for (int i = 0; i < multipart.getCount(); i++) {
+          String found = qrCode(multipart.getBodyPart(i));
+          if (found != null) {
+            return found;
+          }
+        }
+      }
+      return null;
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
   /** Whether the message carries a PNG image (the QR code). */
   public static boolean hasPng(Part part) {
     try {

@@ -91,7 +91,11 @@ class SingleAccessPinIT {
     String text = Mailbox.text(message);
     String pin = Mailbox.find(text, "\\b([0-9]{6})\\b");
     assertTrue(Mailbox.hasPng(message), "the email carries the QR code");
-    api.signIn(site.kioskToken(), "pin", pin).expect(201);
+    // the QR code is the PIN's own single-use one, not the recipient's permanent QR code:
+    // using it spends the PIN too
+    String qr = Mailbox.qrCode(message);
+    api.signIn(site.kioskToken(), "qr", qr).expect(201);
     api.signIn(site.kioskToken(), "pin", pin).expect(401);
+    api.signIn(site.kioskToken(), "qr", qr).expect(401);
   }
 }

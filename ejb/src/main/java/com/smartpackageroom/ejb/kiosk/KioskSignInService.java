@@ -12,6 +12,7 @@ import com.smartpackageroom.ejb.accesskey.AccessKeyView;
 import com.smartpackageroom.ejb.accesskey.Holder;
 import com.smartpackageroom.ejb.accesskey.Holders;
 import com.smartpackageroom.ejb.accesskey.KeyValues;
+import com.smartpackageroom.ejb.accesskey.SingleAccessPairs;
 import com.smartpackageroom.ejb.audit.AuditLog;
 import com.smartpackageroom.ejb.crypto.SecretBox;
 import com.smartpackageroom.ejb.platform.Times;
@@ -50,6 +51,8 @@ public class KioskSignInService {
   @Inject AuditLog audit;
 
   @Inject Clock clock;
+
+  @Inject SingleAccessPairs pairs;
 
   public SignInView signIn(String kioskToken, Credential credential) {
     Kiosk kiosk = throttle.authenticate(kioskToken);
@@ -132,7 +135,8 @@ public class KioskSignInService {
             .findFirst()
             .orElse(null);
     if (key != null && key.isSingleUse()) {
-      // two kiosks must not both let the same one-time PIN in
+      // two kiosks must not both let the same one-time PIN in (nor its QR code and it)
+      pairs.lockPartnerFirst(key);
       em.refresh(key, LockModeType.PESSIMISTIC_WRITE);
     }
     Optional<Holder> holder =
@@ -154,6 +158,7 @@ public class KioskSignInService {
     AccessKey key = granted.key();
     if (key.use(now)) {
       values.retireForQuarantine(key.getSiteId(), key.releaseValue(), now);
+      pairs.spendPartner(key, KioskThrottle.actor(kiosk), kiosk.getId(), now);
     }
     throttle.recordSuccess(kiosk);
     audit.recordKey(
