@@ -214,7 +214,8 @@ class KioskApiIT {
       Thread.sleep(250);
     }
     assertEquals("INACTIVE", api.get(path, BOOTSTRAP).json().getString("status"));
-    assertEquals(1, events(api, site, "KEY_EXPIRED").size());
+    // the PIN and the single-use QR code that came with it
+    assertEquals(2, events(api, site, "KEY_EXPIRED").size());
     api.signIn(site.kioskToken(), "pin", key.getString("pin")).problem(401, "invalid-credential");
   }
 

@@ -73,6 +73,10 @@ public class AccessKey {
   @Column(name = "kiosk_requested", nullable = false)
   private boolean kioskRequested;
 
+  /** The other half of a single access PIN and its QR code: using one spends both. */
+  @Column(name = "partner_key_id")
+  private Long partnerKeyId;
+
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
@@ -164,6 +168,43 @@ public class AccessKey {
             siteId, HolderKind.RECIPIENT, recipientId, lookupHash, secretEncrypted, expiresAt, now);
     key.kioskRequested = true;
     return key;
+  }
+
+  /** The single-use QR code that comes with a single access PIN, with the same expiry. */
+  public static AccessKey singleUseQr(
+      Long siteId,
+      HolderKind holderKind,
+      Long holderId,
+      String lookupHash,
+      String secretEncrypted,
+      OffsetDateTime expiresAt,
+      OffsetDateTime now) {
+    if (!expiresAt.isAfter(now)) {
+      throw DomainException.invalid("expiresAt must be in the future");
+    }
+    return new AccessKey(
+        siteId,
+        AccessKeyType.QR,
+        holderKind,
+        holderId,
+        lookupHash,
+        secretEncrypted,
+        true,
+        expiresAt,
+        now);
+  }
+
+  /** Makes two single-use keys (both persisted) one: using either spends the other. */
+  public void pairWith(AccessKey other) {
+    if (!singleUse || !other.singleUse || id == null || other.id == null) {
+      throw new IllegalStateException("only two stored single-use keys are paired");
+    }
+    this.partnerKeyId = other.id;
+    other.partnerKeyId = this.id;
+  }
+
+  public Long getPartnerKeyId() {
+    return partnerKeyId;
   }
 
   /** Whether this key lets its holder in now. */

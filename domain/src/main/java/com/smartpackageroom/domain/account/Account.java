@@ -52,6 +52,27 @@ public class Account {
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
+  /** Wrong passwords and codes since the last sign-in; at the limit the account locks. */
+  @Column(name = "failed_sign_ins", nullable = false)
+  private int failedSignIns;
+
+  @Column(name = "locked_at")
+  private OffsetDateTime lockedAt;
+
+  @Column(name = "email_confirmed_at")
+  private OffsetDateTime emailConfirmedAt;
+
+  /** The authenticator app's secret, sealed with the application's encryption key. */
+  @Column(name = "totp_secret_enc")
+  private String totpSecretEncrypted;
+
+  @Column(name = "totp_confirmed", nullable = false)
+  private boolean totpConfirmed;
+
+  /** The time step of the last authenticator code accepted: each code works once. */
+  @Column(name = "totp_last_step")
+  private Long totpLastStep;
+
   @ManyToMany
   @JoinTable(
       name = "account_site",
@@ -116,5 +137,102 @@ public class Account {
 
   public boolean isEnabled() {
     return status != AccountStatus.DISABLED;
+  }
+
+  public String getPasswordHash() {
+    return passwordHash;
+  }
+
+  /** A new password (already checked and hashed); setting one confirms the email it came by. */
+  public void setPassword(String hash, OffsetDateTime now, boolean confirmsEmail) {
+    this.passwordHash = hash;
+    if (status == AccountStatus.INVITED) {
+      status = AccountStatus.ACTIVE;
+    }
+    if (confirmsEmail) {
+      confirmEmail(now);
+    }
+  }
+
+  public void confirmEmail(OffsetDateTime now) {
+    this.emailConfirmedAt = now;
+  }
+
+  public OffsetDateTime getEmailConfirmedAt() {
+    return emailConfirmedAt;
+  }
+
+  /** May try to sign in: has a password, is not disabled or locked. */
+  public boolean maySignIn() {
+    return passwordHash != null && status == AccountStatus.ACTIVE && lockedAt == null;
+  }
+
+  public boolean isLocked() {
+    return lockedAt != null;
+  }
+
+  public OffsetDateTime getLockedAt() {
+    return lockedAt;
+  }
+
+  public int getFailedSignIns() {
+    return failedSignIns;
+  }
+
+  /**
+   * Counts a wrong password or code.
+   *
+   * @return true when this failure locked the account
+   */
+  public boolean recordFailedSignIn(int limit, OffsetDateTime now) {
+    failedSignIns++;
+    if (lockedAt == null && failedSignIns >= limit) {
+      lockedAt = now;
+      return true;
+    }
+    return false;
+  }
+
+  public void signedIn() {
+    failedSignIns = 0;
+  }
+
+  public void unlock() {
+    lockedAt = null;
+    failedSignIns = 0;
+  }
+
+  public String getTotpSecretEncrypted() {
+    return totpSecretEncrypted;
+  }
+
+  public boolean hasAuthenticatorApp() {
+    return totpConfirmed && totpSecretEncrypted != null;
+  }
+
+  /** A new secret, not used for sign-in until a first code from the app confirms it. */
+  public void startAuthenticatorSetUp(String sealedSecret) {
+    this.totpSecretEncrypted = sealedSecret;
+    this.totpConfirmed = false;
+    this.totpLastStep = null;
+  }
+
+  public void confirmAuthenticator(long step) {
+    this.totpConfirmed = true;
+    this.totpLastStep = step;
+  }
+
+  public Long getTotpLastStep() {
+    return totpLastStep;
+  }
+
+  public void authenticatorCodeUsed(long step) {
+    this.totpLastStep = step;
+  }
+
+  public void removeAuthenticator() {
+    this.totpSecretEncrypted = null;
+    this.totpConfirmed = false;
+    this.totpLastStep = null;
   }
 }

@@ -57,6 +57,20 @@ class AccessKeyTest {
   }
 
   @Test
+  void theQrCodeOfASingleAccessPinIsSingleUseWithTheSameExpiry() {
+    AccessKey qr =
+        AccessKey.singleUseQr(1L, HolderKind.RECIPIENT, 3L, "h", "s", NOW.plusHours(24), NOW);
+    assertEquals(AccessKeyType.QR, qr.getType());
+    assertTrue(qr.isSingleUse());
+    assertFalse(qr.isUsable(NOW.plusHours(24)));
+    assertTrue(qr.use(NOW));
+    assertFalse(qr.isUsable(NOW));
+    AccessKey pin =
+        AccessKey.singleUsePin(1L, HolderKind.RECIPIENT, 3L, "p", "s", NOW.plusHours(24), NOW);
+    assertThrows(IllegalStateException.class, () -> pin.pairWith(qr), "only stored keys pair");
+  }
+
+  @Test
   void aSingleAccessPinThatExpiredUnusedEndsOnceAndOtherKeysNever() {
     AccessKey once =
         AccessKey.singleUsePin(1L, HolderKind.RECIPIENT, 3L, "h", "s", NOW.plusHours(24), NOW);

@@ -153,7 +153,10 @@ public class AccessKeyService {
     }
     List<Channel> channels = channels(via, holder);
     AccessKey key = issueSingleUsePin(caller, site, holder, expiry, now);
-    Long qrKeyId = activeQrKeyId(holder);
+    // its own single-use QR code, of the same expiry: using either one spends both
+    AccessKey qr = issueSingleUseQr(caller, site, holder, expiry, now);
+    key.pairWith(qr);
+    Long qrKeyId = qr.getId();
     for (Channel channel : channels) {
       outbox.enqueue(
           siteId,
@@ -336,6 +339,25 @@ public class AccessKeyService {
     em.persist(key);
     em.flush();
     audit.recordKey(AuditEventType.KEY_GENERATED, caller.actor(), key, null, "single use");
+    return key;
+  }
+
+  private AccessKey issueSingleUseQr(
+      Caller caller, Site site, Holder holder, OffsetDateTime expiry, OffsetDateTime now) {
+    String token = values.newQrToken();
+    AccessKey key =
+        AccessKey.singleUseQr(
+            site.getId(),
+            holder.kind(),
+            holder.id(),
+            values.hash(site.getId(), AccessKeyType.QR, token),
+            box.seal(token),
+            expiry,
+            now);
+    em.persist(key);
+    em.flush();
+    audit.recordKey(
+        AuditEventType.KEY_GENERATED, caller.actor(), key, null, "single use, with a PIN");
     return key;
   }
 

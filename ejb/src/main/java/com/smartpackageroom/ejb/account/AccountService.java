@@ -3,6 +3,8 @@ package com.smartpackageroom.ejb.account;
 import com.smartpackageroom.domain.account.Account;
 import com.smartpackageroom.domain.account.AccountInvitation;
 import com.smartpackageroom.domain.account.ApiToken;
+import com.smartpackageroom.domain.account.LinkPurpose;
+import com.smartpackageroom.domain.account.PasswordPolicy;
 import com.smartpackageroom.domain.account.Role;
 import com.smartpackageroom.domain.audit.AuditEventType;
 import com.smartpackageroom.domain.notification.Channel;
@@ -12,6 +14,7 @@ import com.smartpackageroom.domain.site.Site;
 import com.smartpackageroom.ejb.audit.AuditLog;
 import com.smartpackageroom.ejb.crypto.Tokens;
 import com.smartpackageroom.ejb.notification.AccessKeyMessages;
+import com.smartpackageroom.ejb.notification.AccountMessages;
 import com.smartpackageroom.ejb.notification.Outbox;
 import com.smartpackageroom.ejb.platform.Fields;
 import com.smartpackageroom.ejb.platform.Times;
@@ -23,7 +26,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +35,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 public class AccountService {
 
-  static final Duration INVITATION_VALIDITY = Duration.ofDays(7);
+  /** Password resets asked for one account within an hour, beyond which none is sent. */
+  static final int RESETS_PER_HOUR = 3;
+
+  static final String LINK_UNUSABLE =
+      "This link has expired or was used already. Ask for a new one.";
 
   @PersistenceContext(unitName = "spr")
   EntityManager em;
@@ -47,6 +53,10 @@ public class AccountService {
   @Inject AuditLog audit;
 
   @Inject Clock clock;
+
+  @Inject Passwords passwords;
+
+  @Inject AccountMessages accountMessages;
 
   @Inject
   @ConfigProperty(name = "spr.portal.base-url", defaultValue = "http://localhost:8080")
@@ -177,8 +187,13 @@ public class AccountService {
   private void invite(Caller caller, Site site, Account account) {
     String token = Tokens.random("", 32);
     OffsetDateTime now = Times.now(clock);
-    em.persist(new AccountInvitation(Tokens.sha256(token), account, now.plus(INVITATION_VALIDITY)));
-    String link = portalBaseUrl.replaceAll("/+$", "") + "/invitation.xhtml?token=" + token;
+    em.persist(
+        new AccountInvitation(
+            Tokens.sha256(token),
+            account,
+            now.plus(LinkPurpose.INVITATION.validity()),
+            LinkPurpose.INVITATION));
+    String link = link("/signin/password.xhtml", token);
     outbox.enqueue(
         site.getId(),
         NotificationKind.INVITATION,
@@ -192,6 +207,203 @@ public class AccountService {
         caller.actor(),
         null,
         "account " + account.getId() + " as " + account.getRole());
+  }
+
+  /** My Account. */
+  public AccountView myAccount(Caller caller) {
+    return AccountView.of(own(caller));
+  }
+
+  /** Whose an emailed link is, while it works. */
+  public LinkView link(String token) {
+    AccountInvitation link = usableLink(token);
+    return new LinkView(
+        link.getPurpose().name(), link.getAccount().getEmail(), link.getAccount().getFirstName());
+  }
+
+  /**
+   * An invitation accepted or a password reset: the new password, which also confirms the email the
+   * link came by. The link works once.
+   */
+  public void setPasswordByLink(String token, String password) {
+    AccountInvitation link = usableLink(token);
+    if (link.getPurpose() == LinkPurpose.EMAIL_CONFIRMATION) {
+      throw DomainException.invalid(LINK_UNUSABLE);
+    }
+    Account account = link.getAccount();
+    PasswordPolicy.check(password, account.getEmail());
+    OffsetDateTime now = Times.now(clock);
+    account.setPassword(passwords.hash(password), now, true);
+    link.use(now);
+    audit.record(
+        null,
+        AuditEventType.PASSWORD_SET,
+        "account:" + account.getId(),
+        null,
+        link.getPurpose() == LinkPurpose.INVITATION ? "invitation accepted" : "password reset");
+  }
+
+  /**
+   * "Forgot password?": a reset link by email when the address has an account. The caller is told
+   * the same either way, so the answer says nothing about who has an account.
+   */
+  public void requestPasswordReset(String email) {
+    String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    Account account =
+        em.createQuery("SELECT a FROM Account a WHERE a.email = :email", Account.class)
+            .setParameter("email", address)
+            .getResultStream()
+            .findFirst()
+            .filter(Account::isEnabled)
+            .orElse(null);
+    if (account == null) {
+      return;
+    }
+    OffsetDateTime now = Times.now(clock);
+    long recent =
+        em.createQuery(
+                "SELECT COUNT(l) FROM AccountInvitation l WHERE l.account = :account"
+                    + " AND l.purpose = :purpose AND l.expiresAt > :now",
+                Long.class)
+            .setParameter("account", account)
+            .setParameter("purpose", LinkPurpose.PASSWORD_RESET)
+            .setParameter("now", now)
+            .getSingleResult();
+    if (recent >= RESETS_PER_HOUR) {
+      return; // enough links are on their way; more would only fill the inbox
+    }
+    String token = Tokens.random("", 32);
+    em.persist(
+        new AccountInvitation(
+            Tokens.sha256(token),
+            account,
+            now.plus(LinkPurpose.PASSWORD_RESET.validity()),
+            LinkPurpose.PASSWORD_RESET));
+    outbox.enqueue(
+        null,
+        NotificationKind.PASSWORD_RESET,
+        Channel.EMAIL,
+        account.getEmail(),
+        accountMessages.passwordReset(
+            account.getFirstName(), link("/signin/password.xhtml", token)),
+        null);
+    audit.record(
+        null, AuditEventType.PASSWORD_RESET_REQUESTED, "account:" + account.getId(), null, null);
+  }
+
+  /** "Confirm Email": a link to the account's address that confirms it when opened. */
+  public void sendEmailConfirmation(Caller caller) {
+    Account account = own(caller);
+    String token = Tokens.random("", 32);
+    OffsetDateTime now = Times.now(clock);
+    em.persist(
+        new AccountInvitation(
+            Tokens.sha256(token),
+            account,
+            now.plus(LinkPurpose.EMAIL_CONFIRMATION.validity()),
+            LinkPurpose.EMAIL_CONFIRMATION));
+    outbox.enqueue(
+        null,
+        NotificationKind.EMAIL_CONFIRMATION,
+        Channel.EMAIL,
+        account.getEmail(),
+        accountMessages.emailConfirmation(
+            account.getFirstName(), link("/signin/confirm-email.xhtml", token)),
+        null);
+    audit.record(null, AuditEventType.EMAIL_CONFIRMATION_SENT, caller.actor(), null, null);
+  }
+
+  public LinkView confirmEmail(String token) {
+    AccountInvitation link = usableLink(token);
+    if (link.getPurpose() != LinkPurpose.EMAIL_CONFIRMATION) {
+      throw DomainException.invalid(LINK_UNUSABLE);
+    }
+    OffsetDateTime now = Times.now(clock);
+    link.getAccount().confirmEmail(now);
+    link.use(now);
+    audit.record(
+        null, AuditEventType.EMAIL_CONFIRMED, "account:" + link.getAccount().getId(), null, null);
+    return new LinkView(
+        link.getPurpose().name(), link.getAccount().getEmail(), link.getAccount().getFirstName());
+  }
+
+  /** My Account: a new password, given the current one. */
+  public void changePassword(Caller caller, String current, String next) {
+    Account account = own(caller);
+    if (!passwords.matches(current, account.getPasswordHash())) {
+      throw new DomainException(
+          com.smartpackageroom.domain.shared.Reason.INVALID,
+          "wrong-password",
+          "The current password is not right");
+    }
+    PasswordPolicy.check(next, account.getEmail());
+    account.setPassword(passwords.hash(next), Times.now(clock), false);
+    audit.record(null, AuditEventType.PASSWORD_SET, caller.actor(), null, "changed");
+  }
+
+  /**
+   * An account that can sign in at once, for the start-up's administrator and the demo: its
+   * password is set here, not through an emailed link. Does nothing when the email has an account.
+   *
+   * @return the new account's id, or null when the email has an account already
+   */
+  public Long createWithPassword(
+      Caller caller,
+      String email,
+      String firstName,
+      String lastName,
+      Role role,
+      Long siteId,
+      String password) {
+    String address = Fields.optionalEmail("email", email);
+    boolean exists =
+        !em.createQuery("SELECT a.id FROM Account a WHERE a.email = :email", Long.class)
+            .setParameter("email", address)
+            .getResultList()
+            .isEmpty();
+    if (exists) {
+      return null;
+    }
+    PasswordPolicy.check(password, address);
+    Account account = newAccount(address, firstName, lastName, role);
+    if (siteId != null) {
+      account.addSite(guard.site(caller, siteId, Permission.MANAGE_STAFF));
+    }
+    account.setPassword(passwords.hash(password), Times.now(clock), false);
+    em.persist(account);
+    em.flush();
+    audit.record(
+        siteId,
+        AuditEventType.ACCOUNT_CREATED,
+        caller.actor(),
+        null,
+        "account " + account.getId() + " as " + role);
+    return account.getId();
+  }
+
+  private AccountInvitation usableLink(String token) {
+    AccountInvitation link =
+        token == null || token.isBlank() || token.length() > 200
+            ? null
+            : em.find(AccountInvitation.class, Tokens.sha256(token.strip()));
+    if (link == null || !link.isUsable(Times.now(clock)) || !link.getAccount().isEnabled()) {
+      throw new DomainException(
+          com.smartpackageroom.domain.shared.Reason.NOT_FOUND, "link-unusable", LINK_UNUSABLE);
+    }
+    return link;
+  }
+
+  private Account own(Caller caller) {
+    Account account =
+        caller.accountId() == null ? null : em.find(Account.class, caller.accountId());
+    if (account == null) {
+      throw DomainException.forbidden("Only a person's account has a My Account page");
+    }
+    return account;
+  }
+
+  private String link(String page, String token) {
+    return portalBaseUrl.replaceAll("/+$", "") + page + "?token=" + token;
   }
 
   private static Role staffRole(String raw) {

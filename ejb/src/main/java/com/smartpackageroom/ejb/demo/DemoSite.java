@@ -2,10 +2,12 @@ package com.smartpackageroom.ejb.demo;
 
 import com.smartpackageroom.domain.accesskey.AccessKeyType;
 import com.smartpackageroom.domain.accesskey.HolderKind;
+import com.smartpackageroom.domain.account.Role;
 import com.smartpackageroom.ejb.accesskey.AccessKeyService;
 import com.smartpackageroom.ejb.account.AccountService;
 import com.smartpackageroom.ejb.courier.CourierService;
 import com.smartpackageroom.ejb.courier.CourierView;
+import com.smartpackageroom.ejb.crypto.Tokens;
 import com.smartpackageroom.ejb.kiosk.KioskRegistry;
 import com.smartpackageroom.ejb.recipient.RecipientData;
 import com.smartpackageroom.ejb.recipient.RecipientService;
@@ -113,9 +115,16 @@ public class DemoSite {
         .append(" (id ")
         .append(site.id())
         .append(")\n");
-    var admin =
-        accounts.createAdministrator(demo, "admin@demo.example.org", "Demo", "Administrator");
-    var token = accounts.createApiToken(demo, admin.id(), "demo");
+    out.append(
+        "\nPortal (http://localhost:8080/): sign in with an email and password below; the"
+            + " verification code arrives in the developer mailbox (http://localhost:8080/dev/mailbox/)\n");
+    Long adminId =
+        portalAccount(
+            out, demo, "admin@demo.example.org", "Demo", "Administrator", Role.ADMINISTRATOR, null);
+    portalAccount(
+        out, demo, "manager@demo.example.org", "Morgan", "Reyes", Role.PROPERTY_MANAGER, site.id());
+    portalAccount(out, demo, "staff@demo.example.org", "Sam", "Patel", Role.STAFF, site.id());
+    var token = accounts.createApiToken(demo, adminId, "demo");
     out.append("\nManagement API (Authorization: Bearer ...): ").append(token.token()).append('\n');
     out.append("  try: curl -H 'Authorization: Bearer ")
         .append(token.token())
@@ -165,6 +174,23 @@ public class DemoSite {
               r.firstName() + " " + r.lastName(), r.unit(), pin.pin(), qr.id(), email));
     }
     return out.toString();
+  }
+
+  private Long portalAccount(
+      StringBuilder out,
+      Caller demo,
+      String email,
+      String firstName,
+      String lastName,
+      Role role,
+      Long siteId) {
+    String password = Tokens.random("", 12);
+    Long id = accounts.createWithPassword(demo, email, firstName, lastName, role, siteId, password);
+    out.append(
+        String.format(
+            "  %-17s %-26s password %s%n",
+            role.name().toLowerCase().replace('_', ' '), email, password));
+    return id;
   }
 
   private Path target() {

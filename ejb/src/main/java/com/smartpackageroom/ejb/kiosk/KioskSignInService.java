@@ -13,6 +13,7 @@ import com.smartpackageroom.ejb.accesskey.AccessKeyView;
 import com.smartpackageroom.ejb.accesskey.Holder;
 import com.smartpackageroom.ejb.accesskey.Holders;
 import com.smartpackageroom.ejb.accesskey.KeyValues;
+import com.smartpackageroom.ejb.accesskey.SingleAccessPairs;
 import com.smartpackageroom.ejb.audit.AuditLog;
 import com.smartpackageroom.ejb.crypto.SecretBox;
 import com.smartpackageroom.ejb.crypto.Tokens;
@@ -57,6 +58,8 @@ public class KioskSignInService {
   @Inject AuditLog audit;
 
   @Inject Clock clock;
+
+  @Inject SingleAccessPairs pairs;
 
   public SignInView signIn(String kioskToken, Credential credential) {
     Kiosk kiosk = kiosks.authenticate(kioskToken);
@@ -200,7 +203,8 @@ public class KioskSignInService {
             .findFirst()
             .orElse(null);
     if (key != null && key.isSingleUse()) {
-      // two kiosks must not both let the same one-time PIN in
+      // two kiosks must not both let the same one-time PIN in (nor its QR code and it)
+      pairs.lockPartnerFirst(key);
       em.refresh(key, LockModeType.PESSIMISTIC_WRITE);
     }
     Optional<Holder> holder =
@@ -222,6 +226,7 @@ public class KioskSignInService {
     AccessKey key = granted.key();
     if (key.use(now)) {
       values.retireForQuarantine(key.getSiteId(), key.releaseValue(), now);
+      pairs.spendPartner(key, KioskTokens.actor(kiosk), kiosk.getId(), now);
     }
     throttle.recordSuccess(kiosk);
     audit.recordKey(

@@ -146,7 +146,7 @@ public class AccessKeyMessages {
             + firstName
             + ",\n\nYou have been invited to the Smart Package Room portal of "
             + siteName
-            + ".\nSet your password here (the link works for 7 days):\n\n"
+            + ".\nSet your password here (the link works once, for 72 hours):\n\n"
             + link
             + "\n");
   }

@@ -24,8 +24,13 @@ public class ErrorPageServlet extends HttpServlet {
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-    // asked for directly, not as an error page: there is nothing here
-    int status = code == null ? 404 : code instanceof Integer i && i >= 400 && i <= 599 ? i : 500;
+    // asked for directly, not as an error page: there is nothing here; an exception that reached
+    // the error page (a portal page that failed) is the server's fault
+    boolean failed = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) != null;
+    int status =
+        code == null
+            ? (failed ? 500 : 404)
+            : code instanceof Integer i && i >= 400 && i <= 599 ? i : 500;
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     boolean api = uri instanceof String u && u.startsWith(request.getContextPath() + "/api/");
     response.setStatus(status);

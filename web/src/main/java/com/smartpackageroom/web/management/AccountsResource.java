@@ -3,6 +3,7 @@ package com.smartpackageroom.web.management;
 import com.smartpackageroom.ejb.account.AccountService;
 import com.smartpackageroom.ejb.account.ApiTokenView;
 import com.smartpackageroom.ejb.account.StaffView;
+import com.smartpackageroom.ejb.mfa.MfaService;
 import com.smartpackageroom.web.api.JsonBody;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.DELETE;
@@ -15,12 +16,30 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-/** Administrators and API tokens (administrators only). */
+/** Administrators and API tokens (administrators only); unlocking portal accounts. */
 @Path("v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountsResource extends ManagementResource {
 
   @EJB AccountService accounts;
+
+  @EJB MfaService mfa;
+
+  /** An account locked by failed portal sign-ins works again (administrators, its managers). */
+  @POST
+  @Path("accounts/{id}/unlock")
+  public Response unlock(@PathParam("id") Long id) {
+    mfa.unlock(caller(), id);
+    return Response.noContent().build();
+  }
+
+  /** The account's authenticator app is removed: it signs in with emailed codes until set again. */
+  @DELETE
+  @Path("accounts/{id}/authenticator")
+  public Response resetAuthenticator(@PathParam("id") Long id) {
+    mfa.resetAuthenticator(caller(), id);
+    return Response.noContent().build();
+  }
 
   @POST
   @Path("administrators")

@@ -1,0 +1,71 @@
+package com.smartpackageroom.it.portal;
+
+import static com.smartpackageroom.it.portal.PortalAccounts.PASSWORD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.smartpackageroom.it.Api;
+import com.smartpackageroom.it.portal.PortalAccounts.Person;
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Seed 001, "Creating a PIN": My Account > My Access Keys > Manage > Generate PIN; the PIN signs in
+ * at the kiosk and shows under the Shield.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class CreatingAPinIT {
+
+  @RegisterExtension static Browser browser = new Browser();
+
+  static Mailbox mail;
+
+  @Deployment(testable = false)
+  static EnterpriseArchive deployment() {
+    return Api.ear();
+  }
+
+  @ArquillianResource URL base;
+
+  @BeforeAll
+  static void startMail() {
+    mail = new Mailbox();
+  }
+
+  @AfterAll
+  static void stopMail() {
+    mail.close();
+  }
+
+  @Test
+  void generatePinFromMyAccountThenSignInAtTheKioskAndSeeItUnderTheShield() {
+    browser.base(base);
+    Api api = new Api(base);
+    Api.Site site = api.newSite(false);
+    Person sam = new PortalAccounts(api).withPassword(site.id(), "Sam", "STAFF");
+    SignInPage.signInFully(browser, mail, sam.email(), PASSWORD);
+
+    Frame frame = new Frame(browser);
+    frame.openMyAccount();
+    MyAccountPage account = new MyAccountPage(browser);
+    String pin = account.generatePin();
+    assertEquals(1, account.activeMarks(), "a check mark for the active PIN");
+
+    api.signIn(site.kioskToken(), "pin", pin).expect(201);
+    assertEquals(pin, new Frame(browser).shieldPin());
+    browser.snapshot("shield");
+
+    account.generateQrCode();
+    assertEquals(2, account.activeMarks());
+    browser.snapshot("my-access-keys");
+  }
+}

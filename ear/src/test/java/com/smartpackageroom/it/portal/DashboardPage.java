@@ -1,0 +1,48 @@
+package com.smartpackageroom.it.portal;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** Seed 002: Quick Actions > Send Single Access PIN > "Generate One-Time Access Key". */
+public final class DashboardPage {
+
+  private final Browser browser;
+
+  public DashboardPage(Browser browser) {
+    this.browser = browser;
+  }
+
+  public DashboardPage open() {
+    browser.open("/dashboard/");
+    browser.visible("quick:quickActions_button");
+    return this;
+  }
+
+  public void openSendSingleAccessPin() {
+    browser.click("quick:quickActions_button");
+    browser.click("quick:sendSingleAccessPin");
+    browser.visible("sapForm:recipient_input");
+  }
+
+  public void selectRecipient(String typed, String shownName) {
+    browser.type("sapForm:recipient_input", typed);
+    browser
+        .await(
+            ExpectedConditions.elementToBeClickable(
+                By.xpath(
+                    "//*[@id='sapForm:recipient_panel']//*[contains(@class,'ui-autocomplete-item')]"
+                        + "[contains(normalize-space(.), '"
+                        + shownName
+                        + "')]")))
+        .click();
+  }
+
+  public void showMoreOptions() {
+    browser.click("sapForm:showMoreOptions");
+    browser.visible("sapForm:via");
+  }
+
+  public void generate() {
+    browser.click("sapForm:generate");
+  }
+}

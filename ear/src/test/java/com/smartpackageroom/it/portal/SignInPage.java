@@ -1,0 +1,53 @@
+package com.smartpackageroom.it.portal;
+
+import org.openqa.selenium.By;
+
+/** Secure Sign-In (seed 004): Email, Password, "Secure Sign-In". */
+public final class SignInPage {
+
+  private final Browser browser;
+
+  public SignInPage(Browser browser) {
+    this.browser = browser;
+  }
+
+  public SignInPage open() {
+    browser.open("/signin/");
+    browser.visible("signIn:email");
+    return this;
+  }
+
+  public VerifyIdentityDialog signIn(String email, String password) {
+    submit(email, password);
+    browser.visible("verify:sendCode");
+    return new VerifyIdentityDialog(browser);
+  }
+
+  /** Signs in expecting a refusal; its message beside the password. */
+  public String refused(String email, String password) {
+    submit(email, password);
+    return browser.await(
+        d ->
+            d.findElements(By.cssSelector("#signIn .ui-message-error")).stream()
+                .map(e -> e.getText())
+                .filter(t -> !t.isBlank())
+                .findFirst()
+                .orElse(null));
+  }
+
+  private void submit(String email, String password) {
+    browser.type("signIn:email", email);
+    browser.type("signIn:password", password);
+    browser.click("signIn:secureSignIn");
+  }
+
+  /** Signs in with the emailed code and lands on the Dashboard. */
+  public static void signInFully(Browser browser, Mailbox mail, String email, String password) {
+    int codesBefore = mail.to(email, "verification code").size();
+    VerifyIdentityDialog verify = new SignInPage(browser).open().signIn(email, password);
+    verify.sendCode();
+    verify.enter(mail.code(email, codesBefore + 1));
+    verify.validate();
+    browser.await(d -> d.getCurrentUrl().contains("/dashboard/") ? true : null);
+  }
+}

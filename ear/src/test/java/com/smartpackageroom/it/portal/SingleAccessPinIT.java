@@ -1,0 +1,101 @@
+package com.smartpackageroom.it.portal;
+
+import static com.smartpackageroom.it.Api.BOOTSTRAP;
+import static com.smartpackageroom.it.Api.json;
+import static com.smartpackageroom.it.portal.PortalAccounts.PASSWORD;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.smartpackageroom.it.Api;
+import com.smartpackageroom.it.portal.PortalAccounts.Person;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Seed 002, "One-Time Recipient PIN Access", its Quick Actions path: Send Single Access PIN, Select
+ * Recipient, Show more options, Send notification via, Generate; the email arrives with the PIN and
+ * the QR code, and the PIN opens the room once.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SingleAccessPinIT {
+
+  @RegisterExtension static Browser browser = new Browser();
+
+  static Mailbox mail;
+
+  @Deployment(testable = false)
+  static EnterpriseArchive deployment() {
+    return Api.ear();
+  }
+
+  @ArquillianResource URL base;
+
+  @BeforeAll
+  static void startMail() {
+    mail = new Mailbox();
+  }
+
+  @AfterAll
+  static void stopMail() {
+    mail.close();
+  }
+
+  @Test
+  void sendSingleAccessPinFromQuickActions() {
+    browser.base(base);
+    Api api = new Api(base);
+    Api.Site site = api.newSite(false);
+    String lastName = Api.unique("Quintero").replace("-", "");
+    String email = lastName.toLowerCase() + "@residents.example.org";
+    api.post(
+            "/api/v1/sites/" + site.id() + "/recipients",
+            BOOTSTRAP,
+            json("firstName", "Lucía", "lastName", lastName, "unit", "4C", "email", email))
+        .expect(201);
+    api.post(
+            "/api/v1/sites/"
+                + site.id()
+                + "/recipients/"
+                + api.get("/api/v1/sites/" + site.id() + "/recipients?q=" + lastName, BOOTSTRAP)
+                    .json()
+                    .getJsonArray("items")
+                    .getJsonObject(0)
+                    .getJsonNumber("id")
+                + "/access-keys",
+            BOOTSTRAP,
+            json("type", "QR"))
+        .expect(201);
+    Person sam = new PortalAccounts(api).withPassword(site.id(), "Sam", "STAFF");
+    SignInPage.signInFully(browser, mail, sam.email(), PASSWORD);
+
+    DashboardPage dashboard = new DashboardPage(browser).open();
+    dashboard.openSendSingleAccessPin();
+    dashboard.selectRecipient(lastName.substring(0, 8), lastName);
+    dashboard.showMoreOptions();
+    browser.snapshot("generate-one-time-access-key");
+    dashboard.generate();
+    browser.awaitText("A single access PIN was sent to Lucía " + lastName + " by email.");
+    browser.snapshot("dashboard-after-generate");
+
+    MimeMessage message = mail.await(email, "one-time", 1);
+    String text = Mailbox.text(message);
+    String pin = Mailbox.find(text, "\\b([0-9]{6})\\b");
+    assertTrue(Mailbox.hasPng(message), "the email carries the QR code");
+    // the QR code is the PIN's own single-use one, not the recipient's permanent QR code:
+    // using it spends the PIN too
+    String qr = Mailbox.qrCode(message);
+    api.signIn(site.kioskToken(), "qr", qr).expect(201);
+    api.signIn(site.kioskToken(), "pin", pin).expect(401);
+    api.signIn(site.kioskToken(), "qr", qr).expect(401);
+  }
+}

@@ -1,0 +1,34 @@
+package com.smartpackageroom.web.security;
+
+import com.smartpackageroom.ejb.mfa.PortalIdentity;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.time.Instant;
+
+/** What a signed-in portal session keeps in the HTTP session, under names of its own. */
+public final class PortalSession {
+
+  static final String IDENTITY = "spr.portal.identity";
+  static final String SIGNED_IN_AT = "spr.portal.signedInAt";
+  static final String SITE = "spr.portal.site";
+
+  private PortalSession() {}
+
+  public static PortalIdentity identity(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    return session == null ? null : (PortalIdentity) session.getAttribute(IDENTITY);
+  }
+
+  static Instant signedInAt(HttpSession session) {
+    return (Instant) session.getAttribute(SIGNED_IN_AT);
+  }
+
+  public static Long site(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    return session == null ? null : (Long) session.getAttribute(SITE);
+  }
+
+  public static void chooseSite(HttpServletRequest request, Long siteId) {
+    request.getSession().setAttribute(SITE, siteId);
+  }
+}
