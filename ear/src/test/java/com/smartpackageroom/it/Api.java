@@ -243,6 +243,29 @@ public final class Api {
         .json();
   }
 
+  /** Runs a statement straight on the database under test; returns the rows it changed. */
+  public static int sql(String statement, Object... parameters) {
+    try (java.sql.Connection db =
+            java.sql.DriverManager.getConnection(
+                System.getProperty("spr.it.db.url"), System.getProperty("spr.it.db.user"), "");
+        java.sql.PreparedStatement update = db.prepareStatement(statement)) {
+      for (int i = 0; i < parameters.length; i++) {
+        update.setObject(i + 1, parameters[i]);
+      }
+      return update.executeUpdate();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(statement + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** An API token of the account {@code accountId}, made with the bootstrap token. */
+  public String tokenOf(long accountId) {
+    return post("/api/v1/api-tokens", BOOTSTRAP, json("accountId", accountId, "name", "it"))
+        .expect(201)
+        .json()
+        .getString("token");
+  }
+
   public Reply signIn(String kioskToken, String field, String value) {
     return post("/api/kiosk/v1/sessions", kioskToken, json(field, value));
   }

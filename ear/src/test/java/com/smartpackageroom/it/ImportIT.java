@@ -236,6 +236,30 @@ class ImportIT {
     assertTrue(error.getString("reason").contains("already on line 2"), error.toString());
   }
 
+  /** A value of a megabyte is not buffered: its line is skipped and reported, the rest imported. */
+  @Test
+  void aLineWithAnOversizedValueIsSkippedAndReported() {
+    Api api = new Api(base);
+    long site = api.newSite(false).id();
+    String huge = "\"" + "x".repeat(1_000_000) + "\"";
+    JsonObject done =
+        importAndWait(
+            api,
+            site,
+            "yardi",
+            "full",
+            YARDI_HEADER
+                + line(1, "Current", "a@example.org")
+                + line(2, "Current", huge)
+                + line(3, "Current", "c@example.org"));
+    assertEquals("COMPLETED", done.getString("status"), done.toString());
+    assertEquals(2, done.getInt("inserted"), done.toString());
+    assertEquals(1, done.getInt("skipped"));
+    JsonObject error = done.getJsonArray("errors").getJsonObject(0);
+    assertEquals(3, error.getInt("line"));
+    assertTrue(error.getString("reason").contains("longer than 10000"), error.toString());
+  }
+
   @Test
   void badRequestsAreRefusedClearly() throws IOException {
     Api api = new Api(base);
@@ -348,6 +372,8 @@ class ImportIT {
     assertEquals("FAILED", refused.getString("status"), refused.toString());
     long id = refused.getJsonNumber("id").longValue();
     String restart = "/api/v1/imports/" + id + "/restart";
+    // the file waits in the database, where any instance can read it
+    assertTrue(fileChunks(id) > 0, "the failed import's file is kept");
 
     // checked before anything runs: a bad flag, another site's manager, an unknown import
     api.post(restart + "?force=maybe", BOOTSTRAP, "").problem(400, "invalid-request");
@@ -367,6 +393,7 @@ class ImportIT {
     assertEquals(5, done.getInt("movedOut"));
     assertEquals(2, done.getInt("runs"));
     assertEquals("MOVED_OUT", onlyRecipient(api, site, "r0010").getString("status"));
+    assertEquals(0, fileChunks(id), "a completed import's file is removed");
 
     // a completed import has nothing left to do
     assertTrue(
@@ -454,6 +481,10 @@ class ImportIT {
     Files.createDirectories(folder);
     Files.writeString(folder.resolve("yardi.csv"), residents(1, 4, "Current"));
     Files.writeString(folder.resolve("tenants.incremental.csv"), "a,b\r\n1,2\r\n");
+    // a link to a file elsewhere is never followed, however well it is named
+    Path elsewhere = Files.createTempFile("not-for-import", ".csv");
+    Files.writeString(elsewhere, residents(50, 52, "Current"));
+    Files.createSymbolicLink(folder.resolve("onesite.csv"), elsewhere);
 
     List<JsonObject> imports = List.of();
     long deadline = System.currentTimeMillis() + 60_000;
@@ -494,6 +525,9 @@ class ImportIT {
         unknown.getString("failureReason").contains("does not name a layout"), unknown.toString());
     assertEquals("ACTIVE", onlyRecipient(api, site, "r0004").getString("status"));
     assertFalse(Files.exists(folder.resolve("yardi.csv")), "the file was taken");
+    assertTrue(Files.isSymbolicLink(folder.resolve("onesite.csv")), "the link was left alone");
+    Files.delete(folder.resolve("onesite.csv"));
+    Files.delete(elsewhere);
 
     // the site's day has run: a file dropped now waits for tomorrow
     Files.writeString(folder.resolve("yardi.csv"), residents(1, 5, "Current"));
@@ -554,6 +588,20 @@ class ImportIT {
       insert.executeUpdate();
     } catch (SQLException e) {
       throw new AssertionError(e);
+    }
+  }
+
+  private static long fileChunks(long importId) {
+    try (Connection db = db();
+        PreparedStatement count =
+            db.prepareStatement("SELECT COUNT(*) FROM import_file_chunk WHERE import_id = ?")) {
+      count.setLong(1, importId);
+      try (var row = count.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 

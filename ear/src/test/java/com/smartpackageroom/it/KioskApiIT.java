@@ -374,7 +374,13 @@ class KioskApiIT {
                     "/api/kiosk/v1/key-cards",
                     site.kioskToken(),
                     json("pin", pin, "card", "0A1B2C3D4E")));
-    assertEquals(Map.of("201", 1, "409 card-in-use", requests - 1), cards);
+    // a card already in use is a failed attempt at the kiosk (it would let a PIN probe card UIDs):
+    // after the free failures the kiosk waits
+    assertEquals(1, cards.get("201"), cards.toString());
+    int told = cards.getOrDefault("409 card-in-use", 0);
+    assertTrue(told >= 1 && told <= 5, cards.toString());
+    assertEquals(
+        requests - 1 - told, cards.getOrDefault("429 kiosk-throttled", 0), cards.toString());
     assertEquals(
         1, events(api, site, "KEY_CARD_ASSIGNED").size(), "one card assigned, and audited once");
   }

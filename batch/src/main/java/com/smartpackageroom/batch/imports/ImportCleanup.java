@@ -7,7 +7,6 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.nio.file.Path;
 
 /**
  * After a completed import: the file and its good lines go; the refused lines stay for the report.
@@ -29,7 +28,7 @@ public class ImportCleanup extends AbstractBatchlet {
     long importId = ImportJob.importId(job);
     RecipientImport imp = records.find(importId);
     cleanup.forgetGoodLines(importId);
-    files.delete(Path.of(imp.getFilePath()));
+    files.delete(imp);
     return "CLEANED";
   }
 }

@@ -1,6 +1,7 @@
 package com.smartpackageroom.batch.imports;
 
 import com.smartpackageroom.domain.imports.ImportLayout;
+import com.smartpackageroom.domain.imports.RecipientImport;
 import com.smartpackageroom.domain.shared.DomainException;
 import com.smartpackageroom.domain.shared.Reason;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -49,6 +51,8 @@ public class ImportFiles {
   @Inject
   @ConfigProperty(name = "spr.import.directory")
   String directory;
+
+  @Inject ImportFileStore store;
 
   @Inject
   @ConfigProperty(name = "spr.import.max-file-mb", defaultValue = "200")
@@ -117,8 +121,13 @@ public class ImportFiles {
         Files.move(dropped, file, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
         // another file system: copy, then take the original away (the copy is ours either way)
-        Files.copy(dropped, file);
+        Files.copy(dropped, file, LinkOption.NOFOLLOW_LINKS);
         Files.delete(dropped);
+      }
+      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        // replaced by a link after it was looked at: never followed
+        Files.delete(file);
+        throw new IOException(dropped + " is not a regular file");
       }
       if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
@@ -158,12 +167,39 @@ public class ImportFiles {
     }
   }
 
-  /** The file as text: UTF-8 (a malformed byte fails the read), without a byte-order mark. */
+  /** An import's file as text, wherever it is kept (the database, or a file of earlier imports). */
+  public Reader open(RecipientImport imp) throws IOException {
+    return ImportFileStore.IN_DATABASE.equals(imp.getFilePath())
+        ? open(store.open(imp.getId()))
+        : open(Path.of(imp.getFilePath()));
+  }
+
+  /** Whether an import's file is still kept (a completed import's is deleted). */
+  public boolean exists(RecipientImport imp) {
+    return ImportFileStore.IN_DATABASE.equals(imp.getFilePath())
+        ? store.exists(imp.getId())
+        : exists(imp.getFilePath());
+  }
+
+  /** Deletes an import's file (it completed). */
+  public void delete(RecipientImport imp) {
+    if (ImportFileStore.IN_DATABASE.equals(imp.getFilePath())) {
+      store.delete(imp.getId());
+    } else {
+      delete(Path.of(imp.getFilePath()));
+    }
+  }
+
   public static Reader open(Path file) throws IOException {
+    return open(Files.newInputStream(file));
+  }
+
+  /** The file as text: UTF-8 (a malformed byte fails the read), without a byte-order mark. */
+  static Reader open(InputStream bytes) throws IOException {
     BufferedReader reader =
         new BufferedReader(
             new java.io.InputStreamReader(
-                Files.newInputStream(file),
+                bytes,
                 StandardCharsets.UTF_8
                     .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -176,8 +212,7 @@ public class ImportFiles {
     return reader;
   }
 
-  /** Whether an import's file is still kept (a completed import's is deleted). */
-  static boolean exists(String file) {
+  private static boolean exists(String file) {
     return file != null && Files.isRegularFile(Path.of(file));
   }
 

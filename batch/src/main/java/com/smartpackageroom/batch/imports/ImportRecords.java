@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -34,19 +35,36 @@ public class ImportRecords {
 
   @Inject Clock clock;
 
+  @Inject ImportFileStore store;
+
+  @Inject ImportFiles files;
+
+  /**
+   * A new import, its file kept in the database in the same transaction (the staged file is the
+   * caller's to delete once this returns).
+   */
   public RecipientImport create(
       Long siteId,
       String layout,
       ImportMode mode,
       boolean forced,
-      String filePath,
+      Path stagedFile,
       long fileBytes,
       String startedBy) {
     RecipientImport imp =
         new RecipientImport(
-            siteId, layout, mode, forced, filePath, fileBytes, startedBy, Times.now(clock));
+            siteId,
+            layout,
+            mode,
+            forced,
+            ImportFileStore.IN_DATABASE,
+            fileBytes,
+            startedBy,
+            Times.now(clock));
     imp.heartbeat(ImportRuns.OWNER, Times.now(clock));
     em.persist(imp);
+    em.flush();
+    store.save(imp.getId(), stagedFile);
     return imp;
   }
 
@@ -99,7 +117,7 @@ public class ImportRecords {
               + imp.getStatus().shown()
               + ": only a FAILED or STOPPED import can be restarted");
     }
-    if (!imp.hasDone("read") && !ImportFiles.exists(imp.getFilePath())) {
+    if (!imp.hasDone("read") && !files.exists(imp)) {
       throw DomainException.conflict(
           "import-not-restartable",
           "The file of import " + importId + " is no longer kept: upload it again");

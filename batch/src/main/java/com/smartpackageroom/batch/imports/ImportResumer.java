@@ -1,9 +1,11 @@
 package com.smartpackageroom.batch.imports;
 
 import com.smartpackageroom.domain.imports.ImportStatus;
+import com.smartpackageroom.ejb.kiosk.StartupCheck;
 import com.smartpackageroom.ejb.platform.Times;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -29,6 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
+@DependsOn(StartupCheck.FROM_OTHER_MODULES)
 public class ImportResumer {
 
   private static final Logger LOG = Logger.getLogger(ImportResumer.class.getName());

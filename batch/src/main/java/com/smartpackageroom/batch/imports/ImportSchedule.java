@@ -1,9 +1,12 @@
 package com.smartpackageroom.batch.imports;
 
 import com.smartpackageroom.domain.imports.ImportMode;
+import com.smartpackageroom.ejb.kiosk.StartupCheck;
+import com.smartpackageroom.ejb.platform.Database;
 import com.smartpackageroom.ejb.platform.Times;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Singleton;
@@ -17,6 +20,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,6 +51,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
+@DependsOn(StartupCheck.FROM_OTHER_MODULES)
 public class ImportSchedule {
 
   private static final Logger LOG = Logger.getLogger(ImportSchedule.class.getName());
@@ -133,7 +138,7 @@ public class ImportSchedule {
     try (DirectoryStream<Path> folders = Files.newDirectoryStream(drop, "site-*")) {
       for (Path folder : folders) {
         Matcher m = SITE_FOLDER.matcher(folder.getFileName().toString());
-        if (m.matches() && Files.isDirectory(folder)) {
+        if (m.matches() && Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
           try {
             runSite(Long.parseLong(m.group(1)), folder);
           } catch (IOException | RuntimeException e) {
@@ -205,7 +210,14 @@ public class ImportSchedule {
     try {
       return records.claimScheduledRun(siteId, day);
     } catch (EJBException e) {
-      return false; // two instances at once: the other one inserted the day's row
+      if (Database.isUniqueViolation(e, null)) {
+        return false; // two instances at once: the other one inserted the day's row
+      }
+      LOG.log(
+          Level.WARNING,
+          "The daily import of site " + siteId + " could not be claimed; the next look tries again",
+          e);
+      return false;
     }
   }
 
@@ -215,9 +227,12 @@ public class ImportSchedule {
     List<Path> ready = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, "*.csv")) {
       for (Path entry : entries) {
-        if (Files.isRegularFile(entry)
+        // a symbolic link could make the server read any file it may read: only regular files
+        if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)
             && !entry.getFileName().toString().startsWith(".")
-            && Files.getLastModifiedTime(entry).toInstant().isBefore(settled)) {
+            && Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS)
+                .toInstant()
+                .isBefore(settled)) {
           ready.add(entry);
         }
       }

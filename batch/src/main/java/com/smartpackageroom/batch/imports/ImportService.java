@@ -98,16 +98,10 @@ public class ImportService {
       files.requireColumns(file, layout);
       imp =
           records.create(
-              siteId,
-              layout.apiName(),
-              mode,
-              forced,
-              file.toString(),
-              files.size(file),
-              caller.actor());
-    } catch (RuntimeException e) {
+              siteId, layout.apiName(), mode, forced, file, files.size(file), caller.actor());
+    } finally {
+      // kept in the database now (or refused): the staged copy is not needed any more
       files.delete(file);
-      throw e;
     }
     launch(imp.getId());
     return view(records.find(imp.getId()), List.of());
@@ -136,8 +130,8 @@ public class ImportService {
       }
     }
     RecipientImport imp =
-        records.create(
-            siteId, layoutShown, mode, false, file.toString(), files.size(file), SCHEDULE);
+        records.create(siteId, layoutShown, mode, false, file, files.size(file), SCHEDULE);
+    files.delete(file);
     if (problem != null) {
       records.finished(imp.getId(), ImportStatus.FAILED, problem);
     } else {

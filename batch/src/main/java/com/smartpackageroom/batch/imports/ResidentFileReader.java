@@ -11,7 +11,6 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Iterator;
@@ -36,7 +35,13 @@ public class ResidentFileReader extends AbstractItemReader {
 
   @Inject ImportLines lines;
 
+  @Inject ImportFiles files;
+
+  /** A longer value skips its line (reported) rather than being buffered whole. */
+  static final int MAX_FIELD = 10_000;
+
   private CSVParser parser;
+  private FieldCap cap;
   private Iterator<CSVRecord> iterator;
   private Map<ResidentField, Integer> columns;
   private int headerSize;
@@ -54,7 +59,8 @@ public class ResidentFileReader extends AbstractItemReader {
       return;
     }
     ImportLayout layout = ImportJob.layout(mappings, imp);
-    parser = ImportFiles.FORMAT.parse(ImportFiles.open(Path.of(imp.getFilePath())));
+    cap = new FieldCap(files.open(imp), MAX_FIELD);
+    parser = ImportFiles.FORMAT.parse(cap);
     List<String> header = parser.getHeaderNames();
     headerSize = header.size();
     List<String> missing = layout.missingColumns(header);
@@ -97,9 +103,11 @@ public class ResidentFileReader extends AbstractItemReader {
           }
         }
         String problem =
-            record.size() == headerSize
-                ? null
-                : "has " + record.size() + " values where the header has " + headerSize;
+            cap.wasCut(recordsRead)
+                ? "has a value longer than " + MAX_FIELD + " characters"
+                : record.size() == headerSize
+                    ? null
+                    : "has " + record.size() + " values where the header has " + headerSize;
         return new RawLine(line, values, problem);
       }
       return null;

@@ -69,6 +69,10 @@ public class AccessKey {
   @Column(name = "used_at")
   private OffsetDateTime usedAt;
 
+  /** A one-time PIN a recipient requested at a kiosk ("Request PIN"). */
+  @Column(name = "kiosk_requested", nullable = false)
+  private boolean kioskRequested;
+
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
 
@@ -147,6 +151,21 @@ public class AccessKey {
         now);
   }
 
+  /** A one-time PIN a recipient requested at a kiosk: at most one of them is live at a time. */
+  public static AccessKey requestedPin(
+      Long siteId,
+      Long recipientId,
+      String lookupHash,
+      String secretEncrypted,
+      OffsetDateTime expiresAt,
+      OffsetDateTime now) {
+    AccessKey key =
+        singleUsePin(
+            siteId, HolderKind.RECIPIENT, recipientId, lookupHash, secretEncrypted, expiresAt, now);
+    key.kioskRequested = true;
+    return key;
+  }
+
   /** Whether this key lets its holder in now. */
   public boolean isUsable(OffsetDateTime now) {
     return isUsable(status, usedAt, expiresAt, now);
@@ -196,6 +215,26 @@ public class AccessKey {
       return true;
     }
     return false;
+  }
+
+  /**
+   * Ends a requested one-time PIN that a newer request replaces. It was never used, so its value is
+   * given up without quarantine: the caller does not retire it. Returns whether it ended (false for
+   * any other key, or one used, expired or ended already).
+   */
+  public boolean withdraw(OffsetDateTime now) {
+    if (!kioskRequested || !isUsable(now)) {
+      return false;
+    }
+    status = AccessKeyStatus.INACTIVE;
+    lookupHash = null;
+    secretEncrypted = null;
+    updatedAt = now;
+    return true;
+  }
+
+  public boolean isKioskRequested() {
+    return kioskRequested;
   }
 
   public void deactivate(OffsetDateTime now) {

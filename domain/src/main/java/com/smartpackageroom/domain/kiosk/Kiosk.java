@@ -13,6 +13,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -49,6 +50,14 @@ public class Kiosk {
 
   @Column(name = "created_at", nullable = false)
   private OffsetDateTime createdAt;
+
+  /** When the site's managers were last told that the kiosk spent its budget of failures. */
+  @Column(name = "budget_alerted_at")
+  private OffsetDateTime budgetAlertedAt;
+
+  /** Set when the kiosk is retired: its token no longer works; its history stays. */
+  @Column(name = "retired_at")
+  private OffsetDateTime retiredAt;
 
   protected Kiosk() {}
 
@@ -92,12 +101,62 @@ public class Kiosk {
     return Optional.of(Duration.between(now, blockedUntil));
   }
 
-  /** Counts a failed sign-in and returns the new count of failures in a row. */
-  public int recordFailure(ThrottlePolicy policy, OffsetDateTime now) {
+  /**
+   * Counts a failed attempt: one more in a row, and {@code failuresInWindow} (oldest first, this
+   * one included) against the budget. Returns the new count of failures in a row.
+   */
+  public int recordFailure(
+      ThrottlePolicy policy, List<OffsetDateTime> failuresInWindow, OffsetDateTime now) {
     consecutiveFailures++;
-    Duration delay = policy.delayAfter(consecutiveFailures);
-    blockedUntil = delay.isZero() ? null : now.plus(delay);
+    blockedUntil = policy.blockedUntil(consecutiveFailures, failuresInWindow, now);
     return consecutiveFailures;
+  }
+
+  /**
+   * Whether the site's managers are to be told that the budget is spent: the first time in a window
+   * (or since the kiosk's failures were cleared); remembers that they were.
+   */
+  public boolean alertBudgetSpent(ThrottlePolicy policy, int failuresInWindow, OffsetDateTime now) {
+    if (!policy.isBudgetSpent(failuresInWindow)
+        || (budgetAlertedAt != null && budgetAlertedAt.isAfter(policy.windowStart(now)))) {
+      return false;
+    }
+    budgetAlertedAt = now;
+    return true;
+  }
+
+  /** Forgets the failures (an administrator or property manager cleared them). */
+  public void clearFailures() {
+    consecutiveFailures = 0;
+    blockedUntil = null;
+    budgetAlertedAt = null;
+  }
+
+  /** Gives the kiosk a new token; the old one stops at once. */
+  public void replaceToken(String newTokenHash) {
+    requireNotRetired();
+    this.tokenHash = newTokenHash;
+  }
+
+  /** Retires the kiosk: its token (replaced by one nobody holds) stops; its history stays. */
+  public void retire(String unusableTokenHash, OffsetDateTime now) {
+    requireNotRetired();
+    this.tokenHash = unusableTokenHash;
+    this.retiredAt = now;
+  }
+
+  public boolean isRetired() {
+    return retiredAt != null;
+  }
+
+  public OffsetDateTime getBlockedUntil() {
+    return blockedUntil;
+  }
+
+  private void requireNotRetired() {
+    if (retiredAt != null) {
+      throw new IllegalStateException("kiosk " + id + " is retired");
+    }
   }
 
   public boolean hasFailures() {

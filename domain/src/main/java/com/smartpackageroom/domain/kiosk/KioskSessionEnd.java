@@ -18,10 +18,15 @@ public class KioskSessionEnd {
   @Column(name = "ended_at", nullable = false)
   private OffsetDateTime endedAt;
 
+  /** When the session would have expired: the record is useless after it, and removed. */
+  @Column(name = "expires_at")
+  private OffsetDateTime expiresAt;
+
   protected KioskSessionEnd() {}
 
-  public KioskSessionEnd(String sessionId, OffsetDateTime endedAt) {
+  public KioskSessionEnd(String sessionId, OffsetDateTime endedAt, OffsetDateTime expiresAt) {
     this.sessionId = sessionId;
     this.endedAt = endedAt;
+    this.expiresAt = expiresAt;
   }
 }

@@ -9,7 +9,8 @@ public enum Reason {
   CONFLICT(409),
   TOO_LARGE(413),
   UNPROCESSABLE(422),
-  TOO_MANY_REQUESTS(429);
+  TOO_MANY_REQUESTS(429),
+  UNAVAILABLE(503);
 
   private final int httpStatus;
 

@@ -95,4 +95,28 @@ class AccessKeyTest {
     deleted.extendTo(NOW.plusDays(1));
     assertFalse(deleted.isReusable(NOW.plusYears(100)));
   }
+
+  @Test
+  void aRequestedPinIsWithdrawnOnceWithItsValueFreedAndNoOtherKeyIs() {
+    AccessKey requested = AccessKey.requestedPin(1L, 3L, "h", "s", NOW.plusHours(24), NOW);
+    assertTrue(requested.isKioskRequested());
+    assertTrue(requested.withdraw(NOW));
+    assertFalse(requested.isUsable(NOW));
+    assertNull(requested.getLookupHash());
+    assertFalse(requested.withdraw(NOW));
+
+    AccessKey sentByStaff =
+        AccessKey.singleUsePin(1L, HolderKind.RECIPIENT, 3L, "h2", "s", NOW.plusHours(24), NOW);
+    assertFalse(sentByStaff.withdraw(NOW));
+    assertTrue(sentByStaff.isUsable(NOW));
+  }
+
+  @Test
+  void aUsedOrExpiredRequestedPinIsNotWithdrawn() {
+    AccessKey used = AccessKey.requestedPin(1L, 3L, "h", "s", NOW.plusHours(24), NOW);
+    used.use(NOW);
+    assertFalse(used.withdraw(NOW));
+    AccessKey expired = AccessKey.requestedPin(1L, 3L, "h3", "s", NOW.plusHours(1), NOW);
+    assertFalse(expired.withdraw(NOW.plusHours(2)));
+  }
 }

@@ -11,6 +11,7 @@ import com.smartpackageroom.domain.notification.NotificationKind;
 import com.smartpackageroom.domain.recipient.Recipient;
 import com.smartpackageroom.domain.shared.DomainException;
 import com.smartpackageroom.domain.shared.Reason;
+import com.smartpackageroom.domain.shared.RecordedRefusal;
 import com.smartpackageroom.domain.site.Site;
 import com.smartpackageroom.ejb.audit.AuditLog;
 import com.smartpackageroom.ejb.crypto.SecretBox;
@@ -24,6 +25,7 @@ import com.smartpackageroom.ejb.security.SiteGuard;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,6 +49,8 @@ public class AccessKeyService {
   @Inject Holders holders;
 
   @Inject KeyValues values;
+
+  @Inject CustomPinRefusals refusals;
 
   @Inject KeyLifecycle lifecycle;
 
@@ -99,7 +103,7 @@ public class AccessKeyService {
                 "pin cannot be chosen for a recipient: recipients get a generated PIN");
           }
           value = customPin;
-          requireIssuable(siteId, value, now);
+          requireIssuable(caller, siteId, null, value, now);
           event = AuditEventType.KEY_CUSTOMIZED;
         } else {
           value = values.newPin(siteId, now);
@@ -269,7 +273,8 @@ public class AccessKeyService {
   public AccessKey issueSingleUsePin(
       Caller caller, Site site, Holder holder, OffsetDateTime expiry, OffsetDateTime now) {
     String pin = values.newPin(site.getId(), now);
-    AccessKey key =
+    return issued(
+        caller,
         AccessKey.singleUsePin(
             site.getId(),
             holder.kind(),
@@ -277,7 +282,52 @@ public class AccessKeyService {
             values.hash(site.getId(), AccessKeyType.PIN, pin),
             box.seal(pin),
             expiry,
-            now);
+            now));
+  }
+
+  /**
+   * A one-time PIN a recipient requested at a kiosk, audited. It replaces the recipient's earlier
+   * requested PIN that is still live: a recipient has at most one, so that requests do not multiply
+   * the live PINs to guess. The replaced value was never used and goes back without quarantine.
+   */
+  public AccessKey issueRequestedPin(
+      Caller caller, Site site, Holder recipient, OffsetDateTime expiry, OffsetDateTime now) {
+    if (recipient.kind() != HolderKind.RECIPIENT) {
+      throw new IllegalArgumentException("PINs are requested by recipients only");
+    }
+    for (AccessKey earlier :
+        em.createQuery(
+                "SELECT k FROM AccessKey k WHERE k.recipientId = :recipient"
+                    + " AND k.kioskRequested = TRUE AND k.status = :active",
+                AccessKey.class)
+            .setParameter("recipient", recipient.id())
+            .setParameter("active", AccessKeyStatus.ACTIVE)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultList()) {
+      if (earlier.withdraw(now)) {
+        audit.recordKey(
+            AuditEventType.KEY_DEACTIVATED,
+            caller.actor(),
+            earlier,
+            null,
+            "replaced by a newer requested PIN");
+      }
+    }
+    // the withdrawn values are free before the new PIN is drawn
+    em.flush();
+    String pin = values.newPin(site.getId(), now);
+    return issued(
+        caller,
+        AccessKey.requestedPin(
+            site.getId(),
+            recipient.id(),
+            values.hash(site.getId(), AccessKeyType.PIN, pin),
+            box.seal(pin),
+            expiry,
+            now));
+  }
+
+  private AccessKey issued(Caller caller, AccessKey key) {
     em.persist(key);
     em.flush();
     audit.recordKey(AuditEventType.KEY_GENERATED, caller.actor(), key, null, "single use");
@@ -364,7 +414,7 @@ public class AccessKeyService {
     OffsetDateTime now = Times.now(clock);
     String newHash = values.hash(key.getSiteId(), AccessKeyType.PIN, pin);
     if (!newHash.equals(key.getLookupHash())) {
-      requireIssuable(key.getSiteId(), pin, now);
+      requireIssuable(caller, key.getSiteId(), key.getId(), pin, now);
       String old = key.changeSecret(newHash, box.seal(pin), now);
       // the replaced value rests like a used one-time PIN before anyone may get it again
       values.retireForQuarantine(key.getSiteId(), old, now);
@@ -374,10 +424,18 @@ public class AccessKeyService {
     return AccessKeyView.of(key, displayName(key), pin);
   }
 
-  private void requireIssuable(Long siteId, String pin, OffsetDateTime now) {
+  /**
+   * A chosen PIN must be strong and free; a refusal as unavailable is counted against the caller
+   * (nothing has been changed yet, so the refusal's record is all the transaction keeps).
+   */
+  private void requireIssuable(
+      Caller caller, Long siteId, Long keyId, String pin, OffsetDateTime now) {
     PinPolicy.checkCustom(pin);
+    refusals.requireAllowed(caller, now);
     if (!values.isAvailable(values.hash(siteId, AccessKeyType.PIN, pin), now)) {
-      throw pinUnavailable();
+      refusals.record(caller, siteId, keyId, now);
+      DomainException unavailable = pinUnavailable();
+      throw new RecordedRefusal(unavailable.reason(), unavailable.code(), unavailable.getMessage());
     }
   }
 

@@ -8,6 +8,7 @@ import com.smartpackageroom.ejb.platform.Times;
 import com.smartpackageroom.ejb.security.Caller;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -33,6 +34,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
+@DependsOn("StartupCheck")
 public class ExpiredPins {
 
   private static final Logger LOG = Logger.getLogger(ExpiredPins.class.getName());

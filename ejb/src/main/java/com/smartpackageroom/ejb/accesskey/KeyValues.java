@@ -6,12 +6,12 @@ import com.smartpackageroom.domain.accesskey.RetiredKeyValue;
 import com.smartpackageroom.domain.shared.DomainException;
 import com.smartpackageroom.ejb.crypto.LookupHash;
 import com.smartpackageroom.ejb.crypto.Tokens;
+import com.smartpackageroom.ejb.platform.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Locale;
@@ -63,16 +63,7 @@ public class KeyValues {
 
   /** A unique violation of the keys' lookup hash (not of another row the flush wrote). */
   private static boolean isUniqueViolation(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      // SQLSTATE 23505: unique_violation, in PostgreSQL and in H2, both naming the column's index
-      if (t instanceof SQLException sql
-          && "23505".equals(sql.getSQLState())
-          && sql.getMessage() != null
-          && sql.getMessage().toLowerCase(Locale.ROOT).contains("lookup_hash")) {
-        return true;
-      }
-    }
-    return false;
+    return Database.isUniqueViolation(e, "lookup_hash");
   }
 
   /** Card UIDs are read in varying case and spacing; this is the form that is hashed. */

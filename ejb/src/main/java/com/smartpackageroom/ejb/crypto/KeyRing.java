@@ -6,10 +6,13 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -74,6 +77,29 @@ public class KeyRing {
    */
   public void ready() {
     // made and checked
+  }
+
+  /**
+   * A fingerprint of both keys, which tells whether two instances hold the same keys and reveals
+   * nothing of them (a hash of 512 random bits).
+   */
+  public String fingerprint() {
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      sha256.update("spr-keys-v1|".getBytes(StandardCharsets.US_ASCII));
+      sha256.update(encryptionKey);
+      sha256.update(hashKey);
+      return Base64.getEncoder().encodeToString(sha256.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Where the keys come from, for a message that must say which to change. */
+  public String source() {
+    return configuredEncryptionKey.filter(s -> !s.isBlank()).isPresent()
+        ? "spr.crypto.encryption-key and spr.crypto.hash-key"
+        : "the key file " + keyFile();
   }
 
   byte[] encryptionKey() {

@@ -42,7 +42,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
-@DependsOn("Database")
+@DependsOn("StartupCheck")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DemoSite {
 

@@ -14,20 +14,23 @@ import com.smartpackageroom.ejb.accesskey.Holders;
 import com.smartpackageroom.ejb.accesskey.KeyValues;
 import com.smartpackageroom.ejb.audit.AuditLog;
 import com.smartpackageroom.ejb.crypto.SecretBox;
+import com.smartpackageroom.ejb.platform.Database;
 import com.smartpackageroom.ejb.platform.Times;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /**
  * Signing in at a kiosk by PIN, QR code or key card, and assigning key cards. A key is found by its
- * keyed hash through a unique index, never by scanning or decrypting keys. Every attempt is
- * audited; failures feed the kiosk's throttle.
+ * keyed hash through a unique index, never by scanning or decrypting keys. Every attempt takes the
+ * kiosk's row lock first and is judged under it, so the throttle's block is checked against the
+ * latest failures on every path; every attempt is audited, and every failure feeds the throttle.
  */
 @Stateless
 public class KioskSignInService {
@@ -36,6 +39,8 @@ public class KioskSignInService {
 
   @PersistenceContext(unitName = "spr")
   EntityManager em;
+
+  @Inject KioskTokens kiosks;
 
   @Inject KioskThrottle throttle;
 
@@ -52,9 +57,8 @@ public class KioskSignInService {
   @Inject Clock clock;
 
   public SignInView signIn(String kioskToken, Credential credential) {
-    Kiosk kiosk = throttle.authenticate(kioskToken);
-    OffsetDateTime now = Times.now(clock);
-    throttle.requireNotBlocked(kiosk, now, "kiosk-throttled");
+    Kiosk kiosk = kiosks.authenticate(kioskToken);
+    OffsetDateTime now = lock(kiosk);
     Granted granted = verify(kiosk, credential, now);
     use(kiosk, granted, credential, now);
     return sessions.open(
@@ -67,11 +71,10 @@ public class KioskSignInService {
 
   /** Assigns a key card to the courier or staff member whose PIN is given. */
   public AccessKeyView assignCard(String kioskToken, String pin, String card) {
-    Kiosk kiosk = throttle.authenticate(kioskToken);
-    OffsetDateTime now = Times.now(clock);
+    Kiosk kiosk = kiosks.authenticate(kioskToken);
     Credential cardCredential = new Credential(AccessKeyType.KEY_CARD, card);
     Credential pinCredential = new Credential(AccessKeyType.PIN, pin);
-    throttle.requireNotBlocked(kiosk, now, "kiosk-throttled");
+    OffsetDateTime now = lock(kiosk);
     Granted granted = verify(kiosk, pinCredential, now);
     if (!granted.holder().kind().mayCustomize()) {
       // refused before the PIN is used: a recipient's one-time PIN stays good for the door
@@ -81,7 +84,15 @@ public class KioskSignInService {
     String cardHash =
         values.hash(kiosk.getSiteId(), AccessKeyType.KEY_CARD, cardCredential.value());
     if (!values.isAvailable(cardHash, now)) {
-      // refused before the PIN is used too: nothing was assigned, so nobody signed in
+      // refused before the PIN is used too: nothing was assigned, so nobody signed in. It counts
+      // as a failure, or a valid PIN would test card UIDs without limit
+      throttle.recordFailure(kiosk, now);
+      audit.record(
+          kiosk.getSiteId(),
+          AuditEventType.SIGN_IN_FAILED,
+          KioskTokens.actor(kiosk),
+          kiosk.getId(),
+          "key card assignment: card in use");
       throw new RecordedRefusal(Reason.CONFLICT, "card-in-use", CARD_IN_USE);
     }
     use(kiosk, granted, pinCredential, now);
@@ -98,26 +109,67 @@ public class KioskSignInService {
     // assigned by another kiosk meanwhile: undone as a whole, the PIN's use with it
     values.flushNewValue(() -> DomainException.conflict("card-in-use", CARD_IN_USE));
     audit.recordKey(
-        AuditEventType.KEY_CARD_ASSIGNED, KioskThrottle.actor(kiosk), key, kiosk.getId(), null);
+        AuditEventType.KEY_CARD_ASSIGNED, KioskTokens.actor(kiosk), key, kiosk.getId(), null);
     return AccessKeyView.of(key, granted.holder().displayName(), null);
   }
 
-  /** Ends a session before its expiry; ending one that is over already is harmless. */
+  /** The kiosk's row lock, and the block checked under it; the time the attempt is judged at. */
+  private OffsetDateTime lock(Kiosk kiosk) {
+    throttle.lock(kiosk, Times.now(clock), "kiosk-throttled");
+    return Times.now(clock);
+  }
+
+  /** Ends a session before its expiry; a session that expired or ended already is refused. */
   public void endSession(String kioskToken, String sessionToken) {
-    Kiosk kiosk = throttle.authenticate(kioskToken);
+    Kiosk kiosk = kiosks.authenticate(kioskToken);
+    KioskSessions.Claims claims = liveSession(kiosk, sessionToken);
+    em.persist(
+        new KioskSessionEnd(claims.sessionId(), Times.now(clock), Times.utc(claims.expiresAt())));
+    try {
+      em.flush();
+    } catch (PersistenceException e) {
+      if (Database.isUniqueViolation(e, null)) {
+        // two sign-outs at the same moment: the second finds the session ended
+        throw invalidSession("This kiosk session has ended");
+      }
+      throw e;
+    }
+  }
+
+  /** The session a kiosk holds now: who signed in and until when; refused once over. */
+  public SessionView currentSession(String kioskToken, String sessionToken) {
+    Kiosk kiosk = kiosks.authenticate(kioskToken);
+    KioskSessions.Claims claims = liveSession(kiosk, sessionToken);
+    AccessKey key = em.find(AccessKey.class, claims.keyId());
+    Optional<Holder> holder =
+        key == null
+            ? Optional.empty()
+            : holders.find(key.getHolderKind(), key.getHolderId(), key.getSiteId());
+    if (holder.isEmpty()) {
+      throw invalidSession("The session's holder is no longer known here");
+    }
+    return new SessionView(
+        claims.expiresAt(),
+        new SignInView.HolderView(holder.get().kind().name(), holder.get().displayName()));
+  }
+
+  private KioskSessions.Claims liveSession(Kiosk kiosk, String sessionToken) {
     KioskSessions.Claims claims =
         sessions
             .verify(sessionToken)
             .filter(c -> c.kioskId() == kiosk.getId())
-            .orElseThrow(
-                () ->
-                    new DomainException(
-                        Reason.UNAUTHENTICATED,
-                        "invalid-session",
-                        "X-Kiosk-Session is not a session of this kiosk"));
-    if (em.find(KioskSessionEnd.class, claims.sessionId()) == null) {
-      em.persist(new KioskSessionEnd(claims.sessionId(), Times.now(clock)));
+            .orElseThrow(() -> invalidSession("X-Kiosk-Session is not a session of this kiosk"));
+    if (!claims.expiresAt().isAfter(clock.instant())) {
+      throw invalidSession("This kiosk session has expired");
     }
+    if (em.find(KioskSessionEnd.class, claims.sessionId()) != null) {
+      throw invalidSession("This kiosk session has ended");
+    }
+    return claims;
+  }
+
+  private static DomainException invalidSession(String message) {
+    return new DomainException(Reason.UNAUTHENTICATED, "invalid-session", message);
   }
 
   private record Granted(AccessKey key, Holder holder) {}
@@ -158,7 +210,7 @@ public class KioskSignInService {
     throttle.recordSuccess(kiosk);
     audit.recordKey(
         AuditEventType.KEY_USED,
-        KioskThrottle.actor(kiosk),
+        KioskTokens.actor(kiosk),
         key,
         kiosk.getId(),
         credential.signInDetail());
@@ -166,20 +218,19 @@ public class KioskSignInService {
 
   private void fail(Kiosk kiosk, Credential credential, AccessKey key, OffsetDateTime now) {
     String how = credential.signInDetail();
-    throttle.recordFailure(
-        kiosk, now, how + (key == null ? ": unknown credential" : ": key " + key.getId()));
+    throttle.recordFailure(kiosk, now);
     if (key == null) {
       audit.record(
           kiosk.getSiteId(),
           AuditEventType.SIGN_IN_FAILED,
-          KioskThrottle.actor(kiosk),
+          KioskTokens.actor(kiosk),
           kiosk.getId(),
           how + ": unknown credential");
     } else {
       String state = key.isExpired(now) ? "expired" : key.getStatus().name().toLowerCase();
       audit.recordKey(
           AuditEventType.KEY_REFUSED,
-          KioskThrottle.actor(kiosk),
+          KioskTokens.actor(kiosk),
           key,
           kiosk.getId(),
           how + ": key " + state);

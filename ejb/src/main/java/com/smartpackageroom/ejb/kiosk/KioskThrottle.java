@@ -1,19 +1,13 @@
 package com.smartpackageroom.ejb.kiosk;
 
-import com.smartpackageroom.domain.account.Account;
-import com.smartpackageroom.domain.account.Role;
 import com.smartpackageroom.domain.audit.AuditEventType;
 import com.smartpackageroom.domain.kiosk.Kiosk;
 import com.smartpackageroom.domain.kiosk.ThrottlePolicy;
-import com.smartpackageroom.domain.notification.Channel;
-import com.smartpackageroom.domain.notification.NotificationKind;
-import com.smartpackageroom.domain.shared.DomainException;
+import com.smartpackageroom.domain.limit.CountedEvent;
 import com.smartpackageroom.domain.shared.Reason;
 import com.smartpackageroom.domain.shared.RecordedRefusal;
 import com.smartpackageroom.ejb.audit.AuditLog;
-import com.smartpackageroom.ejb.crypto.Tokens;
-import com.smartpackageroom.ejb.notification.AccessKeyMessages;
-import com.smartpackageroom.ejb.notification.Outbox;
+import com.smartpackageroom.ejb.limit.CountedEvents;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,26 +20,24 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Authenticates kiosks and keeps their sign-in throttle in the database, so that it holds across
- * restarts and across server instances: after spr.kiosk.throttle.free-failures failures in a row
- * each further attempt waits, from spr.kiosk.throttle.initial-delay doubling up to
- * spr.kiosk.throttle.max-delay; the site's property managers are alerted at
- * spr.kiosk.throttle.alert-after failures.
+ * A kiosk's throttle ({@link ThrottlePolicy}), kept in the database so that it holds across
+ * restarts and instances: failures in a row on the kiosk's row, failures within the budget's window
+ * as counted events. Every attempt that the service decides takes the kiosk's row lock first and
+ * checks the block under it ({@link #lock}), so that parallel attempts are judged one after the
+ * other: a burst of wrong PINs gets no more answers than the same PINs sent one by one, and a
+ * success cannot slip in after the failure that blocked the kiosk.
  */
 @ApplicationScoped
 public class KioskThrottle {
-
-  /** Longer bearer tokens are refused without a look-up. */
-  static final int MAX_TOKEN_LENGTH = 200;
 
   @PersistenceContext(unitName = "spr")
   EntityManager em;
 
   @Inject AuditLog audit;
 
-  @Inject Outbox outbox;
+  @Inject KioskAlerts alerts;
 
-  @Inject AccessKeyMessages messages;
+  @Inject CountedEvents counted;
 
   @Inject
   @ConfigProperty(name = "spr.kiosk.throttle.free-failures", defaultValue = "5")
@@ -63,15 +55,29 @@ public class KioskThrottle {
   @ConfigProperty(name = "spr.kiosk.throttle.alert-after", defaultValue = "10")
   int alertAfter;
 
+  @Inject
+  @ConfigProperty(name = "spr.kiosk.throttle.daily-failures", defaultValue = "50")
+  int dailyFailures;
+
   private ThrottlePolicy policy;
 
   @PostConstruct
   void init() {
     try {
-      policy = new ThrottlePolicy(freeFailures, initialDelay, maxDelay, alertAfter);
+      policy =
+          new ThrottlePolicy(
+              freeFailures,
+              initialDelay,
+              maxDelay,
+              alertAfter,
+              dailyFailures,
+              ThrottlePolicy.DEFAULT.window());
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException(
-          "spr.kiosk.throttle.free-failures, initial-delay and max-delay: " + e.getMessage(), e);
+          "spr.kiosk.throttle.free-failures, initial-delay, max-delay, alert-after and"
+              + " daily-failures: "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -80,24 +86,16 @@ public class KioskThrottle {
     // made and checked
   }
 
-  /** The kiosk a bearer token belongs to. */
-  public Kiosk authenticate(String token) {
-    if (token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH) {
-      throw unauthenticated();
-    }
-    return em.createQuery("SELECT k FROM Kiosk k WHERE k.tokenHash = :hash", Kiosk.class)
-        .setParameter("hash", Tokens.sha256(token))
-        .getResultStream()
-        .findFirst()
-        .orElseThrow(KioskThrottle::unauthenticated);
+  public ThrottlePolicy policy() {
+    return policy;
   }
 
-  /** Refuses (429, {@code code}) while the kiosk must wait; the refusal is audited. */
-  public void requireNotBlocked(Kiosk kiosk, OffsetDateTime now, String code) {
-    requireNotBlocked(kiosk, now, code, null);
-  }
-
-  private void requireNotBlocked(Kiosk kiosk, OffsetDateTime now, String code, String detail) {
+  /**
+   * Takes the kiosk's row lock for the rest of the transaction and refuses (429, {@code code},
+   * audited) while the kiosk must wait.
+   */
+  public void lock(Kiosk kiosk, OffsetDateTime now, String code) {
+    em.refresh(kiosk, LockModeType.PESSIMISTIC_WRITE);
     kiosk
         .remainingBlock(now)
         .ifPresent(
@@ -105,86 +103,61 @@ public class KioskThrottle {
               audit.record(
                   kiosk.getSiteId(),
                   AuditEventType.SIGN_IN_THROTTLED,
-                  actor(kiosk),
+                  KioskTokens.actor(kiosk),
                   kiosk.getId(),
-                  detail);
+                  null);
               throw new RecordedRefusal(
                   Reason.TOO_MANY_REQUESTS,
                   code,
                   "Too many wrong attempts at this kiosk: try again in "
-                      + seconds(wait)
+                      + roundUp(wait).getSeconds()
                       + " seconds",
                   roundUp(wait));
             });
   }
 
   /**
-   * Counts a failure, under a row lock so that concurrent failures all count. An attempt that finds
-   * the kiosk made to wait meanwhile by concurrent failures is refused as throttled (429) instead:
-   * wrong PINs sent in parallel get no more tries than wrong PINs sent one by one.
-   *
-   * @param detail what was refused, for the audit event of such a late refusal
+   * Counts a failed attempt at a kiosk {@link #lock locked} by this transaction, and alerts the
+   * site's managers at the alert point in a row and when the budget is first spent in a window.
    */
-  public void recordFailure(Kiosk kiosk, OffsetDateTime now, String detail) {
-    em.refresh(kiosk, LockModeType.PESSIMISTIC_WRITE);
-    requireNotBlocked(kiosk, now, "kiosk-throttled", detail);
-    int failures = kiosk.recordFailure(policy, now);
-    if (policy.isAlertPoint(failures)) {
-      alertManagers(kiosk, failures);
+  public void recordFailure(Kiosk kiosk, OffsetDateTime now) {
+    String subject = subject(kiosk);
+    counted.record(CountedEvent.Kind.KIOSK_FAILURE, subject, now);
+    List<OffsetDateTime> inWindow =
+        counted.since(CountedEvent.Kind.KIOSK_FAILURE, subject, policy.windowStart(now));
+    int inARow = kiosk.recordFailure(policy, inWindow, now);
+    if (policy.isAlertPoint(inARow)) {
+      alerts.failuresInARow(kiosk, inARow);
+    }
+    if (kiosk.alertBudgetSpent(policy, inWindow.size(), now)) {
+      alerts.budgetSpent(kiosk, inWindow.size(), kiosk.getBlockedUntil());
     }
   }
 
+  /**
+   * A success at a kiosk {@link #lock locked} by this transaction: failures in a row start over.
+   */
   public void recordSuccess(Kiosk kiosk) {
     if (kiosk.hasFailures()) {
-      em.refresh(kiosk, LockModeType.PESSIMISTIC_WRITE);
       kiosk.recordSuccess();
     }
   }
 
-  private void alertManagers(Kiosk kiosk, int failures) {
-    audit.record(
-        kiosk.getSiteId(),
-        AuditEventType.KIOSK_ALERT,
-        actor(kiosk),
-        kiosk.getId(),
-        failures + " failed sign-ins in a row");
-    List<Account> managers =
-        em.createQuery(
-                "SELECT a FROM Account a JOIN a.sites s WHERE s.id = :site AND a.role = :role",
-                Account.class)
-            .setParameter("site", kiosk.getSiteId())
-            .setParameter("role", Role.PROPERTY_MANAGER)
-            .getResultList();
-    for (Account manager : managers) {
-      if (manager.isEnabled()) {
-        outbox.enqueue(
-            kiosk.getSiteId(),
-            NotificationKind.KIOSK_ALERT,
-            Channel.EMAIL,
-            manager.getEmail(),
-            messages.kioskAlert(kiosk.getSite(), kiosk.getName(), failures),
-            null);
-      }
-    }
+  /** Forgets a kiosk's failures, both limits; the caller audits it. */
+  public void clear(Kiosk kiosk) {
+    em.refresh(kiosk, LockModeType.PESSIMISTIC_WRITE);
+    counted.clear(CountedEvent.Kind.KIOSK_FAILURE, subject(kiosk));
+    kiosk.clearFailures();
   }
 
-  public static String actor(Kiosk kiosk) {
-    return actor(kiosk.getId());
+  /** How many failures of the kiosk count against its budget now. */
+  public int failuresInWindow(Kiosk kiosk, OffsetDateTime now) {
+    return (int)
+        counted.count(CountedEvent.Kind.KIOSK_FAILURE, subject(kiosk), policy.windowStart(now));
   }
 
-  /** How a kiosk is named in the audit log. */
-  public static String actor(long kioskId) {
-    return "kiosk:" + kioskId;
-  }
-
-  /** The answer to a request without a kiosk token that this server knows. */
-  public static DomainException unauthenticated() {
-    return new DomainException(
-        Reason.UNAUTHENTICATED, "invalid-kiosk-token", "The kiosk token is missing or not valid");
-  }
-
-  private static long seconds(Duration wait) {
-    return roundUp(wait).getSeconds();
+  private static String subject(Kiosk kiosk) {
+    return String.valueOf(kiosk.getId());
   }
 
   private static Duration roundUp(Duration wait) {

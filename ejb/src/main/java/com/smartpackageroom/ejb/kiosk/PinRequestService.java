@@ -22,12 +22,12 @@ import com.smartpackageroom.ejb.crypto.LookupHash;
 import com.smartpackageroom.ejb.crypto.SecretBox;
 import com.smartpackageroom.ejb.notification.AccessKeyMessages;
 import com.smartpackageroom.ejb.notification.Outbox;
-import com.smartpackageroom.ejb.notification.SmsBudget;
 import com.smartpackageroom.ejb.platform.Times;
 import com.smartpackageroom.ejb.security.Caller;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,14 +38,22 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * "Request PIN" at the kiosk (seed 000): a recipient who forgot their PIN types the email or phone
- * number the site knows them by and receives a one-time PIN there. Limited per contact
- * (spr.kiosk.pin-requests-per-hour) and refused while the kiosk is throttled.
+ * number the site knows them by and receives a one-time PIN there.
+ *
+ * <p>A kiosk must not become an oracle of residents' contacts nor a pump of messages and live PINs:
+ * an unknown contact is a failed attempt at the kiosk (both limits of its throttle); requests are
+ * limited per contact (spr.kiosk.pin-requests-per-hour) and per site and day for each channel
+ * ({@link PinRequestBudget}), and once a budget is spent every contact of that channel gets the
+ * same 429 before any look-up; a recipient has at most one live requested PIN. Requests of a site
+ * are decided one at a time under the site's row lock, so the limits hold under parallel requests.
  */
 @Stateless
 public class PinRequestService {
 
   @PersistenceContext(unitName = "spr")
   EntityManager em;
+
+  @Inject KioskTokens kiosks;
 
   @Inject KioskThrottle throttle;
 
@@ -61,7 +69,7 @@ public class PinRequestService {
 
   @Inject AuditLog audit;
 
-  @Inject SmsBudget smsBudget;
+  @Inject PinRequestBudget budget;
 
   @Inject Clock clock;
 
@@ -69,8 +77,11 @@ public class PinRequestService {
   @ConfigProperty(name = "spr.kiosk.pin-requests-per-hour", defaultValue = "3")
   int requestsPerHour;
 
+  /** At most this many recipients get a PIN for one contact (a family sharing a phone). */
+  private static final int MAX_RECIPIENTS_PER_CONTACT = 5;
+
   public void request(String kioskToken, String rawContact) {
-    Kiosk kiosk = throttle.authenticate(kioskToken);
+    Kiosk kiosk = kiosks.authenticate(kioskToken);
     Site site = kiosk.getSite();
     if (!site.isRequestPinEnabled()) {
       throw new DomainException(
@@ -89,8 +100,24 @@ public class PinRequestService {
                     () ->
                         DomainException.invalid(
                             "contact is not a valid email address or phone number"));
+    Channel channel = isEmail ? Channel.EMAIL : Channel.SMS;
+    // the site's lock first, then the kiosk's (the order every path that takes both follows)
+    em.refresh(site, LockModeType.PESSIMISTIC_WRITE);
+    throttle.lock(kiosk, Times.now(clock), "too-many-requests");
     OffsetDateTime now = Times.now(clock);
-    throttle.requireNotBlocked(kiosk, now, "too-many-requests");
+    Optional<Duration> budgetWait = budget.spent(site, channel, now);
+    if (budgetWait.isPresent()) {
+      refuse(kiosk, "daily " + channel + " budget used up");
+      throw new RecordedRefusal(
+          Reason.TOO_MANY_REQUESTS,
+          "too-many-requests",
+          channel == Channel.SMS
+              ? "No more PINs can be sent by text message from this kiosk today: enter your email"
+                  + " address instead, or ask the staff"
+              : "No more PINs can be sent by email from this kiosk today: enter your phone number"
+                  + " instead, or ask the staff",
+          budgetWait.get());
+    }
     String contactHash = hashes.ofContact(site.getId(), contact);
     List<OffsetDateTime> recent =
         em.createQuery(
@@ -102,13 +129,9 @@ public class PinRequestService {
             .setParameter("since", now.minusHours(1))
             .getResultList();
     if (recent.size() >= requestsPerHour) {
-      audit.record(
-          site.getId(),
-          AuditEventType.PIN_REQUEST_REFUSED,
-          KioskThrottle.actor(kiosk),
-          kiosk.getId(),
-          "too many requests for one contact");
-      Duration wait = Duration.between(now, recent.get(0).plusHours(1));
+      refuse(kiosk, "too many requests for one contact");
+      Duration wait =
+          Duration.between(now, recent.get(recent.size() - requestsPerHour).plusHours(1));
       throw new RecordedRefusal(
           Reason.TOO_MANY_REQUESTS,
           "too-many-requests",
@@ -125,44 +148,22 @@ public class PinRequestService {
             .setParameter("site", site.getId())
             .setParameter("active", RecipientStatus.ACTIVE)
             .setParameter("contact", contact)
-            .setMaxResults(5)
+            .setMaxResults(MAX_RECIPIENTS_PER_CONTACT)
             .getResultList();
     if (recipients.isEmpty()) {
-      audit.record(
-          site.getId(),
-          AuditEventType.PIN_REQUEST_REFUSED,
-          KioskThrottle.actor(kiosk),
-          kiosk.getId(),
-          "unknown contact");
+      // a failed attempt like a wrong PIN: probing contacts costs the kiosk's budget
+      throttle.recordFailure(kiosk, now);
+      refuse(kiosk, "unknown contact");
       throw new RecordedRefusal(
           Reason.NOT_FOUND,
           "contact-not-found",
           "This email address or phone number is not known here. Check it and try again.");
     }
-    Caller kioskCaller = Caller.system("kiosk:" + kiosk.getId());
+    Caller kioskCaller = Caller.system(KioskTokens.actor(kiosk));
     OffsetDateTime expiry = keys.defaultSingleAccessExpiry(now);
-    Channel channel = isEmail ? Channel.EMAIL : Channel.SMS;
-    Optional<Duration> budgetWait =
-        channel == Channel.SMS
-            ? smsBudget.exceededBy(site, now, recipients.size())
-            : Optional.empty();
-    if (budgetWait.isPresent()) {
-      audit.record(
-          site.getId(),
-          AuditEventType.PIN_REQUEST_REFUSED,
-          KioskThrottle.actor(kiosk),
-          kiosk.getId(),
-          "daily SMS budget used up");
-      throw new RecordedRefusal(
-          Reason.TOO_MANY_REQUESTS,
-          "too-many-requests",
-          "No more PINs can be sent by text message from this kiosk today: enter your email"
-              + " address instead, or ask the staff",
-          budgetWait.get());
-    }
     for (Recipient r : recipients) {
       Holder holder = Holders.of(r);
-      AccessKey key = keys.issueSingleUsePin(kioskCaller, site, holder, expiry, now);
+      AccessKey key = keys.issueRequestedPin(kioskCaller, site, holder, expiry, now);
       Long qrKeyId = keys.activeQrKeyId(holder);
       outbox.enqueue(
           site.getId(),
@@ -174,7 +175,16 @@ public class PinRequestService {
           key.getId(),
           qrKeyId);
       audit.recordKey(
-          AuditEventType.PIN_REQUESTED, KioskThrottle.actor(kiosk), key, kiosk.getId(), null);
+          AuditEventType.PIN_REQUESTED, KioskTokens.actor(kiosk), key, kiosk.getId(), null);
     }
+  }
+
+  private void refuse(Kiosk kiosk, String why) {
+    audit.record(
+        kiosk.getSiteId(),
+        AuditEventType.PIN_REQUEST_REFUSED,
+        KioskTokens.actor(kiosk),
+        kiosk.getId(),
+        why);
   }
 }

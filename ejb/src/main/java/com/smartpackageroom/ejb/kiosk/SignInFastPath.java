@@ -58,6 +58,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * AccessKey#isUsable, a single-use key never here, an active recipient, a staff member not disabled
  * and of the kiosk's site); it may only ever be stricter than them, since what it refuses goes to
  * the service that applies them.
+ *
+ * <p>The insert takes no lock on the kiosk's row: it changes nothing of the kiosk, and it reads the
+ * row as last committed in the same statement that records the sign-in, so a failure that blocks
+ * the kiosk either committed before (the insert sees it and the sign-in goes to the service, which
+ * refuses it under the kiosk's lock) or had not (the sign-in came first). Nothing here ever resets
+ * a kiosk's failures: that happens only under the lock, in the service.
  */
 @ApplicationScoped
 public class SignInFastPath {
@@ -263,9 +269,7 @@ public class SignInFastPath {
 
   /** The sign-in as a group takes it; null when it needs the service without a look. */
   private Attempt attempt(String kioskToken, Credential credential) {
-    if (kioskToken == null
-        || kioskToken.isBlank()
-        || kioskToken.length() > KioskThrottle.MAX_TOKEN_LENGTH) {
+    if (!KioskTokens.isWellFormed(kioskToken)) {
       return null;
     }
     String tokenHash = Tokens.sha256(kioskToken);
@@ -413,7 +417,7 @@ public class SignInFastPath {
     long kioskId = attempt.kiosk.id();
     grant.setObject(1, attempt.at);
     grant.setString(2, AuditEventType.KEY_USED.name());
-    grant.setString(3, KioskThrottle.actor(kioskId));
+    grant.setString(3, KioskTokens.actor(kioskId));
     grant.setLong(4, kioskId);
     grant.setString(5, AuditLog.detail(attempt.detail));
     grant.setLong(6, key.keyId());
@@ -435,6 +439,22 @@ public class SignInFastPath {
     grant.setObject(19, staff ? key.holderId() : null, Types.BIGINT);
     grant.setString(20, staff ? key.firstName() : null);
     grant.setString(21, staff ? key.lastName() : null);
+  }
+
+  /**
+   * Whether a kiosk holds this token, as far as this instance knows (kiosks are remembered, so a
+   * token rotated or retired on another instance may pass here: the sign-in itself checks it
+   * against the database). Used to refuse a request before its body is read.
+   */
+  public boolean isKioskToken(String kioskToken) {
+    return KioskTokens.isWellFormed(kioskToken) && kioskOf(Tokens.sha256(kioskToken)) != null;
+  }
+
+  /** Forgets a token that the service refused (rotated, or its kiosk retired). */
+  public void forgetToken(String kioskToken) {
+    if (KioskTokens.isWellFormed(kioskToken)) {
+      kiosks.invalidate(Tokens.sha256(kioskToken));
+    }
   }
 
   private KioskRef kioskOf(String tokenHash) {

@@ -121,6 +121,24 @@ public class AccessKeyMessages {
             + "If nobody at the site forgot their PIN, someone may be guessing: check the audit log.\n");
   }
 
+  public Message kioskBudgetSpent(Site site, String kioskName, int failures, String until) {
+    return new Message(
+        "Alert: kiosk " + kioskName + " stopped after too many wrong attempts",
+        "The kiosk "
+            + kioskName
+            + " at "
+            + site.getName()
+            + " has refused "
+            + failures
+            + " attempts (wrong PINs, QR codes or cards, unknown contacts) within 24 hours."
+            + " It answers nobody until "
+            + until
+            + ", so that nobody can guess a PIN there.\n"
+            + "If this is not expected, someone may be guessing: check the audit log. A property"
+            + " manager can clear the kiosk's failures (Kiosks, Clear throttle) to let it work"
+            + " again at once.\n");
+  }
+
   public Message invitation(String siteName, String firstName, String link) {
     return new Message(
         "You are invited to the Smart Package Room portal",

@@ -65,6 +65,24 @@ public class Database {
   @Resource(lookup = "java:app/jdbc/spr")
   private DataSource dataSource;
 
+  /**
+   * Whether a failure is the database refusing a duplicate of a unique value (SQLSTATE 23505, in
+   * PostgreSQL and in H2), optionally of one column or index: a race that a caller may answer, as
+   * opposed to a fault.
+   */
+  public static boolean isUniqueViolation(Throwable failure, String namePart) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql
+          && "23505".equals(sql.getSQLState())
+          && (namePart == null
+              || (sql.getMessage() != null
+                  && sql.getMessage().toLowerCase(Locale.ROOT).contains(namePart)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The few spellings that differ between the embedded H2 and PostgreSQL. */
   private Map<String, String> placeholders() {
     String product;

@@ -7,33 +7,31 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * Does the database work of concurrent callers in groups (group commit). A caller's item joins a
- * queue; whoever finds a lane free takes everything queued so far and hands it to the work as one
- * group, while the callers that arrive meanwhile queue up for the next group. Each caller returns
- * once its own item is done. Alone, a caller runs its item at once in its own thread; under load
- * one round trip and one commit serve a whole group instead of each caller paying for its own.
- *
- * <p>Callers of {@link #run} wait, and a waiting caller's thread leads the next group. Callers of
- * {@link #submit} do not wait: the group's own threads ({@link #startCommitters}, two per lane)
- * settle their items and tell them. When the work fails, every caller of that group gets the
- * failure.
+ * Does the database work of concurrent callers in groups (group commit). A caller submits an item
+ * and goes on; the group's own threads ({@link #startCommitters}, two per lane) take everything
+ * queued so far, up to a group, hand it to the work as one group, and tell each caller the outcome.
+ * Alone, an item is settled at once; under load one round trip and one commit serve a whole group
+ * instead of each caller paying for its own. When the work fails, every caller of that group gets
+ * the failure.
  *
  * @param <T> an item, which the work completes in place (its results are visible to its caller when
- *     {@link #run} returns)
+ *     it is told)
  */
 public final class GroupCommit<T> {
 
+  private static final Logger LOG = Logger.getLogger(GroupCommit.class.getName());
+
   private final class Entry {
     final T item;
-    final Thread caller = Thread.currentThread();
 
-    /** Told when the item is done (null: the caller waits in {@link #run}). */
+    /** Told when the item is done, with the group's failure or null. */
     final Consumer<RuntimeException> whenDone;
 
     RuntimeException failure;
-    volatile boolean done;
 
     Entry(T item, Consumer<RuntimeException> whenDone) {
       this.item = item;
@@ -66,49 +64,10 @@ public final class GroupCommit<T> {
     this.work = work;
   }
 
-  /** Runs the item in a group and returns when it is done; rethrows the group's failure. */
-  public void run(T item) {
-    Entry entry = new Entry(item, null);
-    queue.add(entry);
-    boolean interrupted = false;
-    while (!entry.done) {
-      boolean led = false;
-      if (lanes.tryAcquire()) {
-        try {
-          led = leadOneGroup();
-        } catch (Error e) {
-          // the group led may not have held this caller's item: it must not be done after we fail
-          if (!queue.remove(entry)) {
-            awaitDone(entry);
-          }
-          throw e;
-        } finally {
-          lanes.release();
-          // released before looking: whoever queued while every lane was taken is woken now
-          Entry next = queue.peek();
-          if (next != null) {
-            LockSupport.unpark(next.caller);
-          }
-        }
-      }
-      if (!led && !entry.done) {
-        // another lane has this item, or every lane is taken: the one that finishes wakes us
-        LockSupport.park(this);
-        interrupted |= Thread.interrupted();
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-    if (entry.failure != null) {
-      throw new IllegalStateException(entry.failure.getMessage(), entry.failure);
-    }
-  }
-
   /**
    * Runs the item in a group without waiting for it: {@code whenDone} is told, with the group's
-   * failure or null, in one of the group's own threads ({@link #startCommitters}), never in the
-   * caller's (a caller may be in the middle of a request that must not answer others).
+   * failure or null, in one of the group's own threads, never in the caller's (a caller may be in
+   * the middle of a request that must not answer others).
    *
    * @throws IllegalStateException when no committer runs (not started, or closed)
    */
@@ -157,12 +116,7 @@ public final class GroupCommit<T> {
     RuntimeException stopped = new IllegalStateException("The server is stopping");
     for (Entry e; (e = queue.poll()) != null; ) {
       e.failure = stopped;
-      e.done = true;
-      if (e.whenDone != null) {
-        tell(e);
-      } else {
-        LockSupport.unpark(e.caller);
-      }
+      tell(e);
     }
   }
 
@@ -178,16 +132,15 @@ public final class GroupCommit<T> {
         idle.remove(me);
         continue;
       }
-      List<Entry> toTell = new ArrayList<>();
+      List<Entry> group;
       lanes.acquireUninterruptibly();
       try {
-        leadOneGroup(toTell);
-      } catch (Error e) {
-        // the group's callers are told below; this thread goes on serving the next groups
+        group = settleOneGroup();
       } finally {
         lanes.release();
       }
-      for (Entry e : toTell) {
+      // told once the lane is free again: another committer is with the database meanwhile
+      for (Entry e : group) {
         tell(e);
       }
     }
@@ -196,71 +149,38 @@ public final class GroupCommit<T> {
   private void tell(Entry e) {
     try {
       e.whenDone.accept(e.failure);
-    } catch (RuntimeException ignored) {
-      // the caller's own reaction failed; the rest of the group is still told
+    } catch (RuntimeException failed) {
+      // the rest of the group is still told
+      LOG.log(Level.WARNING, "Answering an item of a group commit failed", failed);
     }
   }
 
-  /** Waits until another lane has done the entry (without giving up on an interrupt). */
-  private void awaitDone(Entry entry) {
-    boolean interrupted = false;
-    while (!entry.done) {
-      LockSupport.park(this);
-      interrupted |= Thread.interrupted();
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /** Takes what is queued, up to a group, and does its work; false when nothing was queued. */
-  private boolean leadOneGroup() {
-    return leadOneGroup(null);
-  }
-
-  /**
-   * Takes what is queued, up to a group, and does its work; false when nothing was queued. The
-   * group's submitters are told at once, or, with {@code toTell}, left there to be told once the
-   * lane is free again (a committer answers its group while another one is with the database).
-   */
-  private boolean leadOneGroup(List<Entry> toTell) {
+  /** Takes what is queued, up to a group, and does its work; the group, each with its outcome. */
+  private List<Entry> settleOneGroup() {
     List<Entry> group = new ArrayList<>();
     for (Entry e; group.size() < maxGroup && (e = queue.poll()) != null; ) {
       group.add(e);
     }
     if (group.isEmpty()) {
-      return false;
+      return group;
     }
     List<T> items = new ArrayList<>(group.size());
     for (Entry e : group) {
       items.add(e.item);
     }
     RuntimeException failure = null;
-    Error error = null;
     try {
       work.accept(items);
     } catch (RuntimeException e) {
       failure = e;
     } catch (Error e) {
+      // the group's callers are told; this thread goes on serving the next groups
+      LOG.log(Level.SEVERE, "A group commit's work failed with an error", e);
       failure = new IllegalStateException(e.toString(), e);
-      error = e;
     }
     for (Entry e : group) {
       e.failure = failure;
-      e.done = true;
-      if (e.whenDone != null) {
-        if (toTell != null) {
-          toTell.add(e);
-        } else {
-          tell(e);
-        }
-      } else if (e.caller != Thread.currentThread()) {
-        LockSupport.unpark(e.caller);
-      }
     }
-    if (error != null) {
-      throw error; // the group's callers are released; the leader's thread sees it as it is
-    }
-    return true;
+    return group;
   }
 }

@@ -1,6 +1,7 @@
 package com.smartpackageroom.ejb.security;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
+@DependsOn("StartupCheck")
 public class BootstrapTokenNotice {
 
   /** Below this a token can be guessed by trying. */

@@ -1,9 +1,12 @@
 package com.smartpackageroom.web.api;
 
+import com.smartpackageroom.ejb.kiosk.KioskTokens;
+import com.smartpackageroom.ejb.kiosk.SignInFastPath;
 import com.smartpackageroom.ejb.security.ApiTokenAuthenticator;
 import com.smartpackageroom.ejb.security.Caller;
 import jakarta.annotation.Priority;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -15,13 +18,16 @@ import java.util.Optional;
 
 /**
  * Bearer tokens: an API token for /api/v1 (its caller becomes the request's principal), a kiosk
- * token for /api/kiosk/v1 (checked by the kiosk services themselves). 401 without one.
+ * token for /api/kiosk/v1 (a token no kiosk holds is refused here, before the body is read; the
+ * kiosk services check it again against the database). 401 without one.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class AuthenticationFilter implements ContainerRequestFilter {
 
   @EJB ApiTokenAuthenticator authenticator;
+
+  @Inject SignInFastPath kiosks;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -35,6 +41,10 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         request.abortWith(
             Problem.response(
                 401, "invalid-kiosk-token", "Authorization: Bearer <kiosk token> is required"));
+      } else if (!kiosks.isKioskToken(token.get())) {
+        request.abortWith(
+            Problem.response(
+                401, "invalid-kiosk-token", KioskTokens.unauthenticated().getMessage()));
       }
       return;
     }

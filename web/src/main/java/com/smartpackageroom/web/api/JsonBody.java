@@ -1,6 +1,7 @@
 package com.smartpackageroom.web.api;
 
 import com.smartpackageroom.domain.shared.DomainException;
+import com.smartpackageroom.domain.shared.Reason;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonConfig;
@@ -50,7 +51,10 @@ public final class JsonBody {
       throw DomainException.invalid("The request body is required: a JSON object");
     }
     if (body.length() > MAX_LENGTH) {
-      throw DomainException.invalid("The request body is too large");
+      throw new DomainException(
+          Reason.TOO_LARGE,
+          "file-too-large",
+          "The request body is larger than the " + MAX_LENGTH / 1024 + " KiB allowed");
     }
     JsonValue value;
     try (JsonReader reader = READERS.createReader(new StringReader(body))) {

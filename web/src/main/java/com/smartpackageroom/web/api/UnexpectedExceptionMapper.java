@@ -1,23 +1,24 @@
 package com.smartpackageroom.web.api;
 
 import com.smartpackageroom.domain.shared.DomainException;
+import com.smartpackageroom.ejb.platform.Database;
 import jakarta.ejb.EJBException;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
-import java.sql.SQLException;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Everything else: JAX-RS's own errors keep their status, a concurrent change becomes 409, and a
- * real fault becomes a 500 problem with an incident id (the stack trace goes to the log only).
+ * Everything else: JAX-RS's own errors keep their status, a concurrent change (an optimistic lock,
+ * a duplicate that a parallel request inserted first) becomes 409, and a real fault (an integrity
+ * error such as a missing reference or a null, the database down, a bug) becomes a 500 problem with
+ * an incident id; the stack trace goes to the log only, with the same incident id.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -40,6 +41,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
           "The charset named in the Content-Type header is not supported: send UTF-8");
     }
     if (isConcurrentChange(e)) {
+      LOG.log(Level.INFO, "A concurrent change was refused: " + e);
       return Problem.response(
           409, "conflict", "Someone changed this at the same moment; try again");
     }
@@ -91,15 +93,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
       if (t instanceof OptimisticLockException) {
         return true;
       }
-      if (t instanceof SQLException sql
-          && sql.getSQLState() != null
-          && sql.getSQLState().startsWith("23")) {
-        return true;
-      }
-      if (t instanceof PersistenceException p && p.getCause() == null) {
-        return false;
-      }
     }
-    return false;
+    return Database.isUniqueViolation(e, null);
   }
 }

@@ -5,17 +5,18 @@ import com.smartpackageroom.domain.shared.DomainException;
 import com.smartpackageroom.ejb.accesskey.AccessKeyView;
 import com.smartpackageroom.ejb.kiosk.Credential;
 import com.smartpackageroom.ejb.kiosk.KioskSignInService;
-import com.smartpackageroom.ejb.kiosk.KioskThrottle;
+import com.smartpackageroom.ejb.kiosk.KioskTokens;
 import com.smartpackageroom.ejb.kiosk.PinRequestService;
+import com.smartpackageroom.ejb.kiosk.SessionView;
 import com.smartpackageroom.ejb.kiosk.SignInFastPath;
 import com.smartpackageroom.ejb.kiosk.SignInView;
+import com.smartpackageroom.ejb.kiosk.SlowSignIns;
 import com.smartpackageroom.web.api.BearerToken;
 import com.smartpackageroom.web.api.JsonBody;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -29,6 +30,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The kiosk API: sign-in by PIN, QR code or key card; Request PIN; key-card assignment. One
@@ -49,8 +51,7 @@ public class KioskResource {
 
   @Inject PinRequestService pinRequests;
 
-  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
-  ManagedExecutorService executor;
+  @Inject SlowSignIns slowSignIns;
 
   @POST
   @Path("sessions")
@@ -58,6 +59,9 @@ public class KioskResource {
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       String body,
       @Suspended AsyncResponse answer) {
+    // a kiosk waits a bounded time for its answer, whatever holds it up
+    answer.setTimeout(slowSignIns.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    answer.setTimeoutHandler(late -> late.resume(SlowSignIns.busy()));
     String token;
     Credential credential;
     try {
@@ -84,7 +88,7 @@ public class KioskResource {
                   } else if (session.isPresent()) {
                     answer.resume(created(session.get()));
                   } else {
-                    executor.execute(() -> decideUnderLocks(answer, token, credential));
+                    slowSignIns.execute(() -> decideUnderLocks(answer, token, credential));
                   }
                 } catch (RuntimeException e) {
                   answer.resume(e);
@@ -100,8 +104,18 @@ public class KioskResource {
   }
 
   private void decideUnderLocks(AsyncResponse answer, String token, Credential credential) {
+    if (!answer.isSuspended()) {
+      // answered meanwhile (timed out in the queue): nothing is decided, nothing spent
+      return;
+    }
     try {
       answer.resume(created(signIn.signIn(token, credential)));
+    } catch (DomainException e) {
+      if ("invalid-kiosk-token".equals(e.code())) {
+        // rotated or retired on another instance: not remembered as a kiosk's any longer
+        fastPath.forgetToken(token);
+      }
+      answer.resume(e);
     } catch (RuntimeException e) {
       answer.resume(e);
     }
@@ -141,6 +155,20 @@ public class KioskResource {
     return Response.noContent().build();
   }
 
+  /** The session a kiosk holds: whose it is and until when; 401 once it expired or ended. */
+  @GET
+  @Path("sessions/current")
+  public Response currentSession(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @HeaderParam("X-Kiosk-Session") String sessionToken) {
+    String token = token(authorization);
+    if (sessionToken == null || sessionToken.isBlank()) {
+      throw DomainException.invalid("The X-Kiosk-Session header is required");
+    }
+    SessionView session = signIn.currentSession(token, sessionToken.strip());
+    return Response.ok(session).cacheControl(noStore()).build();
+  }
+
   @POST
   @Path("pin-requests")
   public Response requestPin(
@@ -164,7 +192,7 @@ public class KioskResource {
 
   /** The kiosk's bearer token; without one the request is refused before anything else. */
   private static String token(String authorization) {
-    return BearerToken.from(authorization).orElseThrow(KioskThrottle::unauthenticated);
+    return BearerToken.from(authorization).orElseThrow(KioskTokens::unauthenticated);
   }
 
   private static CacheControl noStore() {

@@ -1,4 +1,4 @@
-package com.smartpackageroom.ejb.notification;
+package com.smartpackageroom.ejb.kiosk;
 
 import com.smartpackageroom.domain.notification.Channel;
 import com.smartpackageroom.domain.notification.NotificationKind;
@@ -14,38 +14,43 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The daily budget of text messages a site's kiosks may trigger with "Request PIN"
- * (spr.sms.daily-limit-per-site, counted per calendar day in the site's time zone), so that the
- * kiosk cannot be used to pump SMS. Messages staff send are not limited by it.
+ * The daily budgets of one-time PINs a site's kiosks may send with "Request PIN", per channel
+ * (spr.sms.daily-limit-per-site text messages, spr.kiosk.pin-request-emails-per-day emails; per
+ * calendar day in the site's time zone), so that a kiosk cannot be used to pump messages. Messages
+ * staff send are not limited by them. Counted under the site's row lock, which the caller holds.
  */
 @ApplicationScoped
-public class SmsBudget {
+public class PinRequestBudget {
 
   @PersistenceContext(unitName = "spr")
   EntityManager em;
 
   @Inject
   @ConfigProperty(name = "spr.sms.daily-limit-per-site", defaultValue = "100")
-  int dailyLimit;
+  int smsPerDay;
+
+  @Inject
+  @ConfigProperty(name = "spr.kiosk.pin-request-emails-per-day", defaultValue = "300")
+  int emailsPerDay;
 
   /**
-   * Whether {@code more} text messages would exceed today's budget; if so, how long until the
-   * site's next midnight, when it is renewed.
+   * Whether one more message on {@code channel} would exceed today's budget; if so, how long until
+   * the site's next midnight, when it is renewed.
    */
-  public Optional<Duration> exceededBy(Site site, OffsetDateTime now, int more) {
+  public Optional<Duration> spent(Site site, Channel channel, OffsetDateTime now) {
     ZonedDateTime local = now.atZoneSameInstant(site.getTimeZone());
     ZonedDateTime startOfDay = local.toLocalDate().atStartOfDay(site.getTimeZone());
     long used =
         em.createQuery(
-                "SELECT COUNT(n) FROM Notification n WHERE n.siteId = :site AND n.channel = :sms"
+                "SELECT COUNT(n) FROM Notification n WHERE n.siteId = :site AND n.channel = :channel"
                     + " AND n.kind = :kind AND n.createdAt >= :since",
                 Long.class)
             .setParameter("site", site.getId())
-            .setParameter("sms", Channel.SMS)
+            .setParameter("channel", channel)
             .setParameter("kind", NotificationKind.PIN_REQUEST)
             .setParameter("since", startOfDay.toOffsetDateTime())
             .getSingleResult();
-    if (used + more <= dailyLimit) {
+    if (used < (channel == Channel.SMS ? smsPerDay : emailsPerDay)) {
       return Optional.empty();
     }
     Duration untilMidnight = Duration.between(local, startOfDay.plusDays(1));
