@@ -28,8 +28,11 @@ public class KeyMaintenance implements Serializable {
   /** What the portal says of a chosen PIN it refuses, as "Customizing a Courier or Staff PIN". */
   static final String NOT_AVAILABLE = "This PIN is not available. Choose another 6-digit PIN.";
 
+  /** Who acts, asked anew for each action (the session's caller); kept with the view. */
+  public interface CallerSource extends Supplier<Caller>, Serializable {}
+
   private final AccessKeyService keys;
-  private final Supplier<Caller> caller;
+  private final CallerSource caller;
   private final Long siteId;
   private final HolderKind kind;
   private final Long holderId;
@@ -42,18 +45,18 @@ public class KeyMaintenance implements Serializable {
   private String newPin;
 
   /**
-   * @param caller who acts (asked anew for each action: the session's caller)
+   * @param caller who acts
    * @param messagesFor the client id beside which messages of the key list show
    */
   public KeyMaintenance(
       AccessKeyService keys,
-      Supplier<Caller> caller,
+      CallerSource caller,
       Long siteId,
       HolderKind kind,
       Long holderId,
       String messagesFor) {
     this.keys = keys;
-    this.caller = (Supplier<Caller> & Serializable) caller::get;
+    this.caller = caller;
     this.siteId = siteId;
     this.kind = kind;
     this.holderId = holderId;
@@ -150,6 +153,8 @@ public class KeyMaintenance implements Serializable {
       return true;
     } catch (DomainException e) {
       Messages.error(fieldId, refusal(e));
+      // keeps the dialog open with the message beside the field
+      jakarta.faces.context.FacesContext.getCurrentInstance().validationFailed();
       return false;
     }
   }
