@@ -13,6 +13,8 @@ CREATE INDEX counted_event_at_idx ON counted_event (at);
 -- A kiosk's budget alert is sent once per window; a retired kiosk keeps its row for the audit log.
 ALTER TABLE kiosk ADD COLUMN budget_alerted_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE kiosk ADD COLUMN retired_at TIMESTAMP WITH TIME ZONE;
+-- until when the kiosk's present block has been written to the audit log (once per block)
+ALTER TABLE kiosk ADD COLUMN throttle_noted_until TIMESTAMP WITH TIME ZONE;
 
 -- One-time PINs requested at a kiosk: a recipient has at most one live at a time.
 ALTER TABLE access_key ADD COLUMN kiosk_requested BOOLEAN DEFAULT FALSE NOT NULL;
@@ -21,5 +23,5 @@ ALTER TABLE access_key ADD COLUMN kiosk_requested BOOLEAN DEFAULT FALSE NOT NULL
 ALTER TABLE kiosk_session_end ADD COLUMN expires_at TIMESTAMP WITH TIME ZONE;
 CREATE INDEX kiosk_session_end_expiry_idx ON kiosk_session_end (expires_at);
 
--- A kiosk's last sign-in and the audit log filtered by kiosk.
-CREATE INDEX audit_event_kiosk_idx ON audit_event (kiosk_id, id);
+-- A kiosk's last sign-in (and its other events by type) without reading its other events.
+CREATE INDEX audit_event_kiosk_idx ON audit_event (kiosk_id, type, id);

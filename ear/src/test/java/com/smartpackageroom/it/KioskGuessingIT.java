@@ -203,6 +203,24 @@ class KioskGuessingIT {
             .filter(k -> k.getBoolean("singleUse") && k.getString("status").equals("ACTIVE"))
             .toList();
     assertEquals(1, live.size(), "one live requested PIN: " + live);
+    // a replaced requested PIN gave its value back: it cannot be brought back to life
+    JsonObject replaced =
+        api
+            .get(
+                "/api/v1/sites/" + site.id() + "/recipients/" + recipient + "/access-keys",
+                BOOTSTRAP)
+            .expect(200)
+            .array()
+            .getValuesAs(JsonObject.class)
+            .stream()
+            .filter(k -> k.getBoolean("singleUse") && k.getString("status").equals("INACTIVE"))
+            .findFirst()
+            .orElseThrow();
+    api.post(
+            "/api/v1/access-keys/" + replaced.getJsonNumber("id").longValue() + "/reactivate",
+            BOOTSTRAP,
+            null)
+        .problem(409, "key-spent");
   }
 
   @Test
@@ -340,6 +358,20 @@ class KioskGuessingIT {
     session(api, site, expiring).expect(200);
     Thread.sleep(4_500);
     session(api, site, expiring).problem(401, "invalid-session");
+
+    // a session whose key was deactivated meanwhile does not stand
+    JsonObject key = api.newKey(site.id(), "couriers", courier, "PIN");
+    String withKey =
+        api.signIn(site.kioskToken(), "pin", key.getString("pin"))
+            .expect(201)
+            .json()
+            .getString("sessionToken");
+    api.post(
+            "/api/v1/access-keys/" + key.getJsonNumber("id").longValue() + "/deactivate",
+            BOOTSTRAP,
+            null)
+        .expect(200);
+    session(api, site, withKey).problem(401, "invalid-session");
 
     // a session of another kiosk is not this kiosk's
     Api.Site other = api.newSite(false);

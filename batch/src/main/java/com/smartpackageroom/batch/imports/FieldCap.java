@@ -7,16 +7,28 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Reads a CSV file (RFC 4180: comma, double quotes, quoted line breaks) for the parser, but never
- * gives it more than {@code maxField} characters of one value: the rest of an oversized value is
- * dropped here, so that a line with a value of megabytes is not buffered, and the record is marked
- * for the reader to skip and report. Records are counted from 0, the header.
+ * Reads a CSV file (RFC 4180 as Commons CSV reads it: comma, a double quote that opens a value
+ * quotes it, two double quotes inside a quoted value stand for one, a quote inside an unquoted
+ * value is an ordinary character) for the parser, but never gives it more than {@code maxField}
+ * characters of one value: the rest of an oversized value is dropped here, so that a line with a
+ * value of megabytes is not buffered, and the record is marked for the reader to skip and report.
+ * Records are counted from 0, the header.
  */
 final class FieldCap extends FilterReader {
 
   private final int maxField;
   private final Set<Long> cut = new HashSet<>();
+  private final char[] chunk = new char[8192];
+
+  /** Characters ready for the parser (at most two for each character of a chunk read). */
+  private final StringBuilder ready = new StringBuilder();
+
+  private boolean atFieldStart = true;
   private boolean quoted;
+
+  /** A quote inside a quoted value, held: it closes the value unless another quote follows. */
+  private boolean quoteHeld;
+
   private long record;
   private int fieldLength;
 
@@ -39,38 +51,90 @@ final class FieldCap extends FilterReader {
 
   @Override
   public int read(char[] buffer, int offset, int length) throws IOException {
-    while (true) {
-      int n = in.read(buffer, offset, length);
-      if (n <= 0) {
-        return n;
-      }
-      int kept = offset;
-      for (int i = offset; i < offset + n; i++) {
-        char c = buffer[i];
-        if (c == '"') {
-          // quotes are kept, so that the parser still finds where a value ends
-          quoted = !quoted;
-          buffer[kept++] = c;
-          continue;
-        }
-        if (!quoted && (c == ',' || c == '\n')) {
-          fieldLength = 0;
-          if (c == '\n') {
-            record++;
-          }
-          buffer[kept++] = c;
-          continue;
-        }
-        if (c != '\r' && ++fieldLength > maxField) {
-          cut.add(record);
-          continue;
-        }
-        buffer[kept++] = c;
-      }
-      if (kept > offset) {
-        return kept - offset;
-      }
-      // everything read was dropped: read on rather than answer 0, which means nothing to a reader
+    if (length == 0) {
+      return 0;
     }
+    while (ready.length() == 0) {
+      int n = in.read(chunk, 0, chunk.length);
+      if (n < 0) {
+        if (quoteHeld) {
+          quoteHeld = false;
+          ready.append('"'); // the file ends with a value's closing quote
+        }
+        if (ready.length() == 0) {
+          return -1;
+        }
+        break;
+      }
+      for (int i = 0; i < n; i++) {
+        accept(chunk[i]);
+      }
+    }
+    int n = Math.min(length, ready.length());
+    ready.getChars(0, n, buffer, offset);
+    ready.delete(0, n);
+    return n;
+  }
+
+  @Override
+  public boolean ready() throws IOException {
+    return ready.length() > 0 || in.ready();
+  }
+
+  @Override
+  public boolean markSupported() {
+    return false;
+  }
+
+  /** Follows the value the character belongs to, and passes it on unless the value is too long. */
+  private void accept(char c) {
+    if (quoteHeld) {
+      quoteHeld = false;
+      if (c == '"') {
+        // an escaped quote: one character of the value, both quotes kept or dropped together
+        if (count()) {
+          ready.append("\"\"");
+        }
+        return;
+      }
+      ready.append('"'); // the held quote closed the value
+      quoted = false;
+    }
+    if (quoted) {
+      if (c == '"') {
+        quoteHeld = true;
+      } else if (count()) {
+        ready.append(c);
+      }
+      return;
+    }
+    if (c == ',' || c == '\n') {
+      fieldLength = 0;
+      atFieldStart = true;
+      if (c == '\n') {
+        record++;
+      }
+      ready.append(c);
+      return;
+    }
+    if (c == '"' && atFieldStart) {
+      quoted = true;
+      atFieldStart = false;
+      ready.append(c);
+      return;
+    }
+    atFieldStart = false;
+    if (c == '\r' || count()) {
+      ready.append(c);
+    }
+  }
+
+  /** Counts a character of a value; false (dropped) beyond the cap, and the record is marked. */
+  private boolean count() {
+    if (++fieldLength > maxField) {
+      cut.add(record);
+      return false;
+    }
+    return true;
   }
 }

@@ -245,10 +245,12 @@ public class AccessKey {
 
   public void reactivate(OffsetDateTime now) {
     requireNotDeleted("reactivated");
-    if (isSpent(now)) {
+    if (isSpent(now) || lookupHash == null) {
+      // used, expired, or replaced by a newer requested PIN whose value went back
       throw DomainException.conflict(
           "key-spent",
-          "This single access PIN has been used or has expired; send a new one instead");
+          "This single access PIN has been used, has expired or was replaced; send a new one"
+              + " instead");
     }
     status = AccessKeyStatus.ACTIVE;
     updatedAt = now;

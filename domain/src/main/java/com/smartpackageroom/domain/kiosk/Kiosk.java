@@ -55,6 +55,10 @@ public class Kiosk {
   @Column(name = "budget_alerted_at")
   private OffsetDateTime budgetAlertedAt;
 
+  /** Until when the present block has been written to the audit log (once per block). */
+  @Column(name = "throttle_noted_until")
+  private OffsetDateTime throttleNotedUntil;
+
   /** Set when the kiosk is retired: its token no longer works; its history stays. */
   @Column(name = "retired_at")
   private OffsetDateTime retiredAt;
@@ -143,6 +147,11 @@ public class Kiosk {
     requireNotRetired();
     this.tokenHash = unusableTokenHash;
     this.retiredAt = now;
+  }
+
+  /** Whether the kiosk (not retired) holds the token of this hash now. */
+  public boolean holdsToken(String tokenHash) {
+    return retiredAt == null && this.tokenHash.equals(tokenHash);
   }
 
   public boolean isRetired() {

@@ -8,6 +8,7 @@ import com.smartpackageroom.domain.shared.RecordedRefusal;
 import com.smartpackageroom.ejb.audit.AuditLog;
 import com.smartpackageroom.ejb.limit.CountedEvents;
 import com.smartpackageroom.ejb.security.Caller;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -40,6 +41,19 @@ public class CustomPinRefusals {
   @Inject
   @ConfigProperty(name = "spr.keys.custom-pin-refusals-per-day", defaultValue = "10")
   int perDay;
+
+  @PostConstruct
+  void check() {
+    if (perDay < 1) {
+      throw new IllegalStateException(
+          "spr.keys.custom-pin-refusals-per-day must be at least 1, not " + perDay);
+    }
+  }
+
+  /** Nothing but being made: the setting is checked when the bean is (at start-up). */
+  public void ready() {
+    // made and checked
+  }
 
   /** Refuses (429) a caller who has used up the day's refusals. */
   public void requireAllowed(Caller caller, OffsetDateTime now) {

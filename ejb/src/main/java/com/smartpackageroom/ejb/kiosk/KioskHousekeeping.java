@@ -60,9 +60,10 @@ public class KioskHousekeeping {
       int events = counted.removeBefore(now.minus(KEEP_COUNTED_EVENTS));
       int sessions =
           em.createQuery(
-                  "DELETE FROM KioskSessionEnd e WHERE e.expiresAt < :now"
+                  "DELETE FROM KioskSessionEnd e WHERE e.expiresAt < :past"
                       + " OR (e.expiresAt IS NULL AND e.endedAt < :dayAgo)")
-              .setParameter("now", now)
+              // an hour past its expiry: an instance whose clock is behind still refuses it
+              .setParameter("past", now.minusHours(1))
               .setParameter("dayAgo", now.minusDays(1))
               .executeUpdate();
       LOG.fine(() -> "Removed " + events + " counted events and " + sessions + " ended sessions");

@@ -122,6 +122,6 @@ public class KioskRegistry {
   }
 
   private static String newToken() {
-    return Tokens.random("kiosk_", 32);
+    return Tokens.random(KioskTokens.PREFIX, 32);
   }
 }

@@ -1,6 +1,7 @@
 package com.smartpackageroom.ejb.kiosk;
 
 import com.smartpackageroom.domain.accesskey.AccessKey;
+import com.smartpackageroom.domain.accesskey.AccessKeyStatus;
 import com.smartpackageroom.domain.accesskey.AccessKeyType;
 import com.smartpackageroom.domain.audit.AuditEventType;
 import com.smartpackageroom.domain.kiosk.Kiosk;
@@ -14,6 +15,7 @@ import com.smartpackageroom.ejb.accesskey.Holders;
 import com.smartpackageroom.ejb.accesskey.KeyValues;
 import com.smartpackageroom.ejb.audit.AuditLog;
 import com.smartpackageroom.ejb.crypto.SecretBox;
+import com.smartpackageroom.ejb.crypto.Tokens;
 import com.smartpackageroom.ejb.platform.Database;
 import com.smartpackageroom.ejb.platform.Times;
 import jakarta.ejb.Stateless;
@@ -58,7 +60,7 @@ public class KioskSignInService {
 
   public SignInView signIn(String kioskToken, Credential credential) {
     Kiosk kiosk = kiosks.authenticate(kioskToken);
-    OffsetDateTime now = lock(kiosk);
+    OffsetDateTime now = lock(kiosk, kioskToken);
     Granted granted = verify(kiosk, credential, now);
     use(kiosk, granted, credential, now);
     return sessions.open(
@@ -74,10 +76,16 @@ public class KioskSignInService {
     Kiosk kiosk = kiosks.authenticate(kioskToken);
     Credential cardCredential = new Credential(AccessKeyType.KEY_CARD, card);
     Credential pinCredential = new Credential(AccessKeyType.PIN, pin);
-    OffsetDateTime now = lock(kiosk);
+    OffsetDateTime now = lock(kiosk, kioskToken);
     Granted granted = verify(kiosk, pinCredential, now);
     if (!granted.holder().kind().mayCustomize()) {
       // refused before the PIN is used: a recipient's one-time PIN stays good for the door
+      audit.recordKey(
+          AuditEventType.KEY_REFUSED,
+          KioskTokens.actor(kiosk),
+          granted.key(),
+          kiosk.getId(),
+          "key card assignment: a recipient's PIN");
       throw new RecordedRefusal(
           Reason.FORBIDDEN, "forbidden", "Key cards can be assigned to couriers and staff only");
     }
@@ -113,9 +121,13 @@ public class KioskSignInService {
     return AccessKeyView.of(key, granted.holder().displayName(), null);
   }
 
-  /** The kiosk's row lock, and the block checked under it; the time the attempt is judged at. */
-  private OffsetDateTime lock(Kiosk kiosk) {
-    throttle.lock(kiosk, Times.now(clock), "kiosk-throttled");
+  /**
+   * Refuses at once while the kiosk waits; else takes the kiosk's row lock and checks the token and
+   * the block again under it. The time the attempt is judged at.
+   */
+  private OffsetDateTime lock(Kiosk kiosk, String kioskToken) {
+    throttle.refuseIfBlocked(kiosk, Times.now(clock), "kiosk-throttled");
+    throttle.lock(kiosk, Tokens.sha256(kioskToken), Times.now(clock), "kiosk-throttled");
     return Times.now(clock);
   }
 
@@ -145,8 +157,12 @@ public class KioskSignInService {
         key == null
             ? Optional.empty()
             : holders.find(key.getHolderKind(), key.getHolderId(), key.getSiteId());
-    if (holder.isEmpty()) {
-      throw invalidSession("The session's holder is no longer known here");
+    if (holder.isEmpty()
+        || !holder.get().active()
+        || key.getStatus() == AccessKeyStatus.DELETED
+        || (!key.isSingleUse() && !key.isUsable(Times.now(clock)))) {
+      // the key was deactivated or deleted, or its holder left, since the sign-in
+      throw invalidSession("The session's key or holder no longer lets it stand");
     }
     return new SessionView(
         claims.expiresAt(),

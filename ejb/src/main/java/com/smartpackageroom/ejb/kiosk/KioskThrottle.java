@@ -17,6 +17,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -91,29 +92,61 @@ public class KioskThrottle {
   }
 
   /**
-   * Takes the kiosk's row lock for the rest of the transaction and refuses (429, {@code code},
-   * audited) while the kiosk must wait.
+   * Refuses (429, {@code code}) a kiosk whose block holds as last committed, without taking its
+   * lock: while a kiosk waits, its attempts are turned away at once instead of queueing for the row
+   * (and for database connections) behind each other.
    */
-  public void lock(Kiosk kiosk, OffsetDateTime now, String code) {
+  public void refuseIfBlocked(Kiosk kiosk, OffsetDateTime now, String code) {
+    Optional<Duration> wait = kiosk.remainingBlock(now);
+    if (wait.isPresent()) {
+      throw throttled(kiosk, wait.get(), code);
+    }
+  }
+
+  /**
+   * Takes the kiosk's row lock for the rest of the transaction and checks, under it, that the
+   * presented token is still the kiosk's (a rotation or retirement that committed meanwhile stops
+   * it: 401) and that the kiosk need not wait (429, {@code code}).
+   */
+  public void lock(Kiosk kiosk, String tokenHash, OffsetDateTime now, String code) {
     em.refresh(kiosk, LockModeType.PESSIMISTIC_WRITE);
-    kiosk
-        .remainingBlock(now)
-        .ifPresent(
-            wait -> {
-              audit.record(
-                  kiosk.getSiteId(),
-                  AuditEventType.SIGN_IN_THROTTLED,
-                  KioskTokens.actor(kiosk),
-                  kiosk.getId(),
-                  null);
-              throw new RecordedRefusal(
-                  Reason.TOO_MANY_REQUESTS,
-                  code,
-                  "Too many wrong attempts at this kiosk: try again in "
-                      + roundUp(wait).getSeconds()
-                      + " seconds",
-                  roundUp(wait));
-            });
+    if (!kiosk.holdsToken(tokenHash)) {
+      throw KioskTokens.unauthenticated();
+    }
+    Optional<Duration> wait = kiosk.remainingBlock(now);
+    if (wait.isPresent()) {
+      throw throttled(kiosk, wait.get(), code);
+    }
+  }
+
+  /**
+   * The refusal of an attempt while the kiosk waits. The block is written to the audit log once, by
+   * the first refusal that sees it (a conditional update decides which), not once per refused
+   * attempt: a kiosk hammered while it waits does not fill the log.
+   */
+  private RecordedRefusal throttled(Kiosk kiosk, Duration wait, String code) {
+    int first =
+        em.createQuery(
+                "UPDATE Kiosk k SET k.throttleNotedUntil = k.blockedUntil WHERE k.id = :id"
+                    + " AND k.blockedUntil IS NOT NULL AND (k.throttleNotedUntil IS NULL"
+                    + " OR k.throttleNotedUntil < k.blockedUntil)")
+            .setParameter("id", kiosk.getId())
+            .executeUpdate();
+    if (first > 0) {
+      audit.record(
+          kiosk.getSiteId(),
+          AuditEventType.SIGN_IN_THROTTLED,
+          KioskTokens.actor(kiosk),
+          kiosk.getId(),
+          "refusing every attempt until " + kiosk.getBlockedUntil());
+    }
+    return new RecordedRefusal(
+        Reason.TOO_MANY_REQUESTS,
+        code,
+        "Too many wrong attempts at this kiosk: try again in "
+            + roundUp(wait).getSeconds()
+            + " seconds",
+        roundUp(wait));
   }
 
   /**

@@ -15,6 +15,9 @@ import jakarta.persistence.PersistenceContext;
 @ApplicationScoped
 public class KioskTokens {
 
+  /** How every kiosk token begins. */
+  public static final String PREFIX = "kiosk_";
+
   /** Longer bearer tokens are refused without a look-up. */
   public static final int MAX_TOKEN_LENGTH = 200;
 

@@ -20,6 +20,7 @@ import com.smartpackageroom.ejb.accesskey.Holders;
 import com.smartpackageroom.ejb.audit.AuditLog;
 import com.smartpackageroom.ejb.crypto.LookupHash;
 import com.smartpackageroom.ejb.crypto.SecretBox;
+import com.smartpackageroom.ejb.crypto.Tokens;
 import com.smartpackageroom.ejb.notification.AccessKeyMessages;
 import com.smartpackageroom.ejb.notification.Outbox;
 import com.smartpackageroom.ejb.platform.Times;
@@ -27,7 +28,6 @@ import com.smartpackageroom.ejb.security.Caller;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,6 +71,8 @@ public class PinRequestService {
 
   @Inject PinRequestBudget budget;
 
+  @Inject SiteLocks siteLocks;
+
   @Inject Clock clock;
 
   @Inject
@@ -101,9 +103,10 @@ public class PinRequestService {
                         DomainException.invalid(
                             "contact is not a valid email address or phone number"));
     Channel channel = isEmail ? Channel.EMAIL : Channel.SMS;
+    throttle.refuseIfBlocked(kiosk, Times.now(clock), "too-many-requests");
     // the site's lock first, then the kiosk's (the order every path that takes both follows)
-    em.refresh(site, LockModeType.PESSIMISTIC_WRITE);
-    throttle.lock(kiosk, Times.now(clock), "too-many-requests");
+    siteLocks.lock(site.getId());
+    throttle.lock(kiosk, Tokens.sha256(kioskToken), Times.now(clock), "too-many-requests");
     OffsetDateTime now = Times.now(clock);
     Optional<Duration> budgetWait = budget.spent(site, channel, now);
     if (budgetWait.isPresent()) {

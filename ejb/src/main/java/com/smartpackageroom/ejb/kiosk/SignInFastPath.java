@@ -122,6 +122,9 @@ public class SignInFastPath {
                             WHERE a.id = ? AND a.status <> 'DISABLED'
                               AND a.first_name = ? AND a.last_name = ?))""";
 
+  /** How long a token no kiosk holds is refused without a look-up (a new token is never one). */
+  private static final java.time.Duration UNKNOWN_FOR = java.time.Duration.ofSeconds(30);
+
   /** More kiosks than any deployment has; past it the least used are forgotten. */
   private static final int MAX_KIOSKS = 10_000;
 
@@ -152,6 +155,14 @@ public class SignInFastPath {
    * removed kiosk is refused at once.
    */
   private final Cache<String, KioskRef> kiosks = cache(MAX_KIOSKS);
+
+  /** Hashes of bearer tokens no kiosk held when last looked up, for {@link #UNKNOWN_FOR}. */
+  private final Cache<String, Boolean> unknownTokens =
+      Caffeine.newBuilder()
+          .maximumSize(MAX_KIOSKS)
+          .expireAfterWrite(UNKNOWN_FOR)
+          .executor(Runnable::run)
+          .build();
 
   /** Keys by their lookup hash, as the last sign-in with each found them. */
   private Cache<String, KnownKey> keys;
@@ -447,7 +458,19 @@ public class SignInFastPath {
    * against the database). Used to refuse a request before its body is read.
    */
   public boolean isKioskToken(String kioskToken) {
-    return KioskTokens.isWellFormed(kioskToken) && kioskOf(Tokens.sha256(kioskToken)) != null;
+    if (!KioskTokens.isWellFormed(kioskToken) || !kioskToken.startsWith(KioskTokens.PREFIX)) {
+      return false;
+    }
+    String hash = Tokens.sha256(kioskToken);
+    if (unknownTokens.getIfPresent(hash) != null) {
+      return false;
+    }
+    if (kioskOf(hash) != null) {
+      return true;
+    }
+    // tokens no kiosk holds are remembered for a while: guessing them costs no look-up each
+    unknownTokens.put(hash, Boolean.TRUE);
+    return false;
   }
 
   /** Forgets a token that the service refused (rotated, or its kiosk retired). */

@@ -1,5 +1,6 @@
 package com.smartpackageroom.ejb.kiosk;
 
+import com.smartpackageroom.ejb.accesskey.CustomPinRefusals;
 import com.smartpackageroom.ejb.crypto.KeyFingerprint;
 import com.smartpackageroom.ejb.crypto.KeyRing;
 import jakarta.annotation.PostConstruct;
@@ -33,6 +34,8 @@ public class StartupCheck {
 
   @Inject SlowSignIns slowSignIns;
 
+  @Inject CustomPinRefusals customPinRefusals;
+
   @PostConstruct
   void check() {
     keys.ready();
@@ -40,5 +43,6 @@ public class StartupCheck {
     throttle.ready();
     fastPath.ready();
     slowSignIns.ready();
+    customPinRefusals.ready();
   }
 }

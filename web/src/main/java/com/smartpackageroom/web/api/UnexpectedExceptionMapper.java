@@ -10,6 +10,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -39,6 +40,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
           400,
           "invalid-request",
           "The charset named in the Content-Type header is not supported: send UTF-8");
+    }
+    if (isTransientDatabaseRefusal(e)) {
+      LOG.log(Level.INFO, "The database refused a transaction for now: " + e);
+      return Problem.response(
+          503, "busy", "The server is busy: try again in a moment", Duration.ofSeconds(2));
     }
     if (isConcurrentChange(e)) {
       LOG.log(Level.INFO, "A concurrent change was refused: " + e);
@@ -82,6 +88,17 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
   private static boolean isUnknownCharset(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof UnsupportedCharsetException || t instanceof IllegalCharsetNameException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A deadlock, a serialisation failure or a lock timeout: the same request may succeed later. */
+  private static boolean isTransientDatabaseRefusal(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException sql
+          && java.util.Set.of("40P01", "40001", "55P03").contains(sql.getSQLState())) {
         return true;
       }
     }

@@ -1,0 +1,66 @@
+package com.smartpackageroom.batch.imports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+class FieldCapTest {
+
+  private static List<List<String>> parse(java.io.Reader reader) throws IOException {
+    List<List<String>> rows = new ArrayList<>();
+    try (CSVParser parser = ImportFiles.FORMAT.parse(reader)) {
+      for (CSVRecord record : parser) {
+        rows.add(record.toList());
+      }
+    }
+    return rows;
+  }
+
+  @Test
+  void anOrdinaryFileReadsAsWithoutTheCap() throws IOException {
+    String csv =
+        "Id,Name,Unit\r\n"
+            + "1,O\"Brien,Apt 3\"B\r\n"
+            + "2,\"Smith, \"\"Jo\"\"\",\"12\nB\"\r\n"
+            + "3,,\r\n";
+    FieldCap cap = new FieldCap(new StringReader(csv), 10_000);
+    assertEquals(parse(new StringReader(csv)), parse(cap));
+    for (long record = 0; record < 5; record++) {
+      assertFalse(cap.wasCut(record));
+    }
+  }
+
+  @Test
+  void anOversizedValueIsCutAndItsRecordMarkedWhileTheOthersReadWhole() throws IOException {
+    String huge = "x".repeat(50_000);
+    String csv =
+        "Id,Name\r\n"
+            + "1,Ana\r\n"
+            + "2,"
+            + huge
+            + "\r\n"
+            + "3,\""
+            + huge
+            + "\"\"\nstill quoted\"\r\n"
+            + "4,O\"Brien\r\n";
+    FieldCap cap = new FieldCap(new StringReader(csv), 100);
+    List<List<String>> rows = parse(cap);
+    assertEquals(4, rows.size(), rows.toString().substring(0, 200));
+    assertEquals(List.of("1", "Ana"), rows.get(0));
+    assertEquals(100, rows.get(1).get(1).length());
+    assertEquals(100, rows.get(2).get(1).length());
+    assertEquals(List.of("4", "O\"Brien"), rows.get(3));
+    assertFalse(cap.wasCut(1));
+    assertTrue(cap.wasCut(2));
+    assertTrue(cap.wasCut(3));
+    assertFalse(cap.wasCut(4));
+  }
+}
