@@ -62,7 +62,10 @@ public final class AccessKeyMaintenancePage {
     WebElement field = browser.visible(label.getAttribute("for"));
     field.clear();
     field.sendKeys(pin);
+    WebElement before = browser.driver().findElement(By.id("customizeForm:newPinMessage"));
     named("Save PIN").click();
+    // the answer re-renders the form: what was beside the field before is gone
+    browser.await(ExpectedConditions.stalenessOf(before));
     return browser.await(
         d -> {
           String beside = d.findElement(By.id("customizeForm:newPinMessage")).getText().strip();
