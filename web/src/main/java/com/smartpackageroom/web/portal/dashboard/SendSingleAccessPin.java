@@ -83,6 +83,17 @@ public class SendSingleAccessPin implements Serializable {
             .withNano(0);
   }
 
+  /**
+   * Opens the dialog for a recipient already chosen (the Shield of the Recipient Detail View), with
+   * its options shown (seed 002's Recipients path).
+   */
+  public void openFor(RecipientView chosen) {
+    open();
+    recipient = chosen;
+    suggested.put(chosen.id().toString(), chosen);
+    moreOptions = true;
+  }
+
   /** "Select Recipient": the site's current residents whose name, unit, email or phone match. */
   public List<RecipientView> complete(String query) {
     if (query == null || query.isBlank()) {
