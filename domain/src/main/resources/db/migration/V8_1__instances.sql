@@ -2,7 +2,7 @@
 -- indexed with (never the keys themselves).
 CREATE TABLE installation_fact (
     name  VARCHAR(100) PRIMARY KEY,
-    value VARCHAR(500) NOT NULL
+    fact_value VARCHAR(500) NOT NULL
 );
 
 -- A holder's keys (a move-out deactivates them, an import looks them up) without a scan.

@@ -66,7 +66,7 @@ class KeyFingerprintIT {
     try (Connection db = db();
         PreparedStatement query =
             db.prepareStatement(
-                "SELECT value FROM installation_fact WHERE name = 'crypto.key-fingerprint'");
+                "SELECT fact_value FROM installation_fact WHERE name = 'crypto.key-fingerprint'");
         ResultSet row = query.executeQuery()) {
       row.next();
       return row.getString(1);
@@ -77,6 +77,7 @@ class KeyFingerprintIT {
     assertEquals(
         1,
         Api.sql(
-            "UPDATE installation_fact SET value = ? WHERE name = 'crypto.key-fingerprint'", value));
+            "UPDATE installation_fact SET fact_value = ? WHERE name = 'crypto.key-fingerprint'",
+            value));
   }
 }

@@ -37,7 +37,7 @@ public class KeyFingerprint {
       Optional<String> known = read(db);
       if (known.isEmpty()) {
         try (PreparedStatement insert =
-            db.prepareStatement("INSERT INTO installation_fact (name, value) VALUES (?, ?)")) {
+            db.prepareStatement("INSERT INTO installation_fact (name, fact_value) VALUES (?, ?)")) {
           insert.setString(1, FACT);
           insert.setString(2, mine);
           insert.executeUpdate();
@@ -68,7 +68,7 @@ public class KeyFingerprint {
 
   private static Optional<String> read(Connection db) throws SQLException {
     try (PreparedStatement query =
-        db.prepareStatement("SELECT value FROM installation_fact WHERE name = ?")) {
+        db.prepareStatement("SELECT fact_value FROM installation_fact WHERE name = ?")) {
       query.setString(1, FACT);
       try (ResultSet row = query.executeQuery()) {
         return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
