@@ -288,6 +288,27 @@ class KioskGuessingIT {
   }
 
   @Test
+  void anAccountMayChangeAPinTwentyTimesADayNotToFillTheQuarantine() {
+    Api api = new Api(base);
+    Api.Site site = api.newSite(false);
+    long staff = api.newStaff(site.id(), "Kim", "Desk", "PROPERTY_MANAGER");
+    long ownKey = api.newKey(site.id(), "staff", staff, "PIN").getJsonNumber("id").longValue();
+    String token = api.tokenOf(staff);
+    for (int i = 0; i < 20; i++) {
+      api.call(
+              "PUT",
+              "/api/v1/access-keys/" + ownKey + "/pin",
+              token,
+              json("pin", String.valueOf(310_003 + 4_127 * i)))
+          .expect(200);
+    }
+    Api.Reply refused =
+        api.call("PUT", "/api/v1/access-keys/" + ownKey + "/pin", token, json("pin", "495817"));
+    refused.problem(429, "too-many-requests");
+    assertTrue(retryAfter(refused) > Duration.ofHours(23).toSeconds());
+  }
+
+  @Test
   void aRotatedTokenIsRefusedAtOnceAndARetiredKioskAnswersNoMore() {
     Api api = new Api(base);
     Api.Site site = api.newSite(true);

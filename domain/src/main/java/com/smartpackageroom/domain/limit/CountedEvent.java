@@ -25,7 +25,9 @@ public class CountedEvent {
     /** A failed attempt at a kiosk (subject: the kiosk's id). */
     KIOSK_FAILURE,
     /** A custom PIN refused as unavailable (subject: the account's actor name). */
-    CUSTOM_PIN_REFUSAL
+    CUSTOM_PIN_REFUSAL,
+    /** A PIN replaced by a chosen one (subject: the account's actor name). */
+    CUSTOM_PIN_CHANGE
   }
 
   @Id

@@ -50,7 +50,7 @@ public class AccessKeyService {
 
   @Inject KeyValues values;
 
-  @Inject CustomPinRefusals refusals;
+  @Inject CustomPinLimits limits;
 
   @Inject KeyLifecycle lifecycle;
 
@@ -103,7 +103,7 @@ public class AccessKeyService {
                 "pin cannot be chosen for a recipient: recipients get a generated PIN");
           }
           value = customPin;
-          requireIssuable(caller, siteId, null, value, now);
+          requireIssuable(caller, siteId, null, value, false, now);
           event = AuditEventType.KEY_CUSTOMIZED;
         } else {
           value = values.newPin(siteId, now);
@@ -441,8 +441,9 @@ public class AccessKeyService {
     OffsetDateTime now = Times.now(clock);
     String newHash = values.hash(key.getSiteId(), AccessKeyType.PIN, pin);
     if (!newHash.equals(key.getLookupHash())) {
-      requireIssuable(caller, key.getSiteId(), key.getId(), pin, now);
+      requireIssuable(caller, key.getSiteId(), key.getId(), pin, true, now);
       String old = key.changeSecret(newHash, box.seal(pin), now);
+      limits.recordChange(caller, now);
       // the replaced value rests like a used one-time PIN before anyone may get it again
       values.retireForQuarantine(key.getSiteId(), old, now);
       values.flushNewValue(AccessKeyService::pinUnavailable);
@@ -456,11 +457,11 @@ public class AccessKeyService {
    * (nothing has been changed yet, so the refusal's record is all the transaction keeps).
    */
   private void requireIssuable(
-      Caller caller, Long siteId, Long keyId, String pin, OffsetDateTime now) {
+      Caller caller, Long siteId, Long keyId, String pin, boolean change, OffsetDateTime now) {
     PinPolicy.checkCustom(pin);
-    refusals.requireAllowed(caller, now);
+    limits.requireAllowed(caller, change, now);
     if (!values.isAvailable(values.hash(siteId, AccessKeyType.PIN, pin), now)) {
-      refusals.record(caller, siteId, keyId, now);
+      limits.record(caller, siteId, keyId, now);
       DomainException unavailable = pinUnavailable();
       throw new RecordedRefusal(unavailable.reason(), unavailable.code(), unavailable.getMessage());
     }

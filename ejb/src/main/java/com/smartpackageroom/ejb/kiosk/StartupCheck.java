@@ -1,6 +1,6 @@
 package com.smartpackageroom.ejb.kiosk;
 
-import com.smartpackageroom.ejb.accesskey.CustomPinRefusals;
+import com.smartpackageroom.ejb.accesskey.CustomPinLimits;
 import com.smartpackageroom.ejb.crypto.KeyFingerprint;
 import com.smartpackageroom.ejb.crypto.KeyRing;
 import jakarta.annotation.PostConstruct;
@@ -34,7 +34,7 @@ public class StartupCheck {
 
   @Inject SlowSignIns slowSignIns;
 
-  @Inject CustomPinRefusals customPinRefusals;
+  @Inject CustomPinLimits customPinLimits;
 
   @PostConstruct
   void check() {
@@ -43,6 +43,6 @@ public class StartupCheck {
     throttle.ready();
     fastPath.ready();
     slowSignIns.ready();
-    customPinRefusals.ready();
+    customPinLimits.ready();
   }
 }
