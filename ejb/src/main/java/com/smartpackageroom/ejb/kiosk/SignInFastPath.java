@@ -30,7 +30,6 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import javax.sql.DataSource;
@@ -389,12 +388,7 @@ public class SignInFastPath {
   private boolean implicitBatchTransaction(Connection connection) throws SQLException {
     Boolean implicit = implicitBatchTransaction;
     if (implicit == null) {
-      implicit =
-          connection
-              .getMetaData()
-              .getDatabaseProductName()
-              .toLowerCase(Locale.ROOT)
-              .contains("postgres");
+      implicit = Database.isPostgres(connection);
       implicitBatchTransaction = implicit;
     }
     return implicit;

@@ -1,12 +1,10 @@
 package com.smartpackageroom.ejb.kiosk;
 
+import com.smartpackageroom.ejb.platform.Database;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.Locale;
 import javax.sql.DataSource;
 
 /**
@@ -36,17 +34,7 @@ public class SiteLocks {
   private String lockClause() {
     String clause = lockClause;
     if (clause == null) {
-      try (Connection connection = dataSource.getConnection()) {
-        boolean postgres =
-            connection
-                .getMetaData()
-                .getDatabaseProductName()
-                .toLowerCase(Locale.ROOT)
-                .contains("postgres");
-        clause = postgres ? "FOR NO KEY UPDATE" : "FOR UPDATE";
-      } catch (SQLException e) {
-        throw new IllegalStateException("The database cannot be reached: " + e.getMessage(), e);
-      }
+      clause = Database.isPostgres(dataSource) ? "FOR NO KEY UPDATE" : "FOR UPDATE";
       lockClause = clause;
     }
     return clause;

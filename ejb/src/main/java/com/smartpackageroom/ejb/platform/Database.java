@@ -83,15 +83,28 @@ public class Database {
     return false;
   }
 
-  /** The few spellings that differ between the embedded H2 and PostgreSQL. */
-  private Map<String, String> placeholders() {
-    String product;
+  /**
+   * Whether the data source is PostgreSQL (else the embedded H2): the few spellings that differ.
+   */
+  public static boolean isPostgres(DataSource dataSource) {
     try (Connection connection = dataSource.getConnection()) {
-      product = connection.getMetaData().getDatabaseProductName();
+      return isPostgres(connection);
     } catch (SQLException e) {
       throw new IllegalStateException("The database cannot be reached: " + e.getMessage(), e);
     }
-    boolean postgres = product.toLowerCase(Locale.ROOT).contains("postgres");
+  }
+
+  public static boolean isPostgres(Connection connection) throws SQLException {
+    return connection
+        .getMetaData()
+        .getDatabaseProductName()
+        .toLowerCase(Locale.ROOT)
+        .contains("postgres");
+  }
+
+  /** The few spellings that differ between the embedded H2 and PostgreSQL. */
+  private Map<String, String> placeholders() {
+    boolean postgres = isPostgres(dataSource);
     return Map.of(
         "next_audit_event_id",
         postgres ? "nextval('audit_event_seq')" : "NEXT VALUE FOR audit_event_seq");
