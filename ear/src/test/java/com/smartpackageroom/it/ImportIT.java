@@ -422,11 +422,25 @@ class ImportIT {
     }
     Path file = Files.createTempFile("spr-it-import", ".csv");
     Files.writeString(file, csv, StandardCharsets.UTF_8);
+    // read and checked; lines of r1, r2 applied; the lines go in with the import, in one
+    // transaction, or the resumer could take the import up with half of them
     long id =
-        interruptedImport(site, file, "check", 14, 2); // read and checked; lines of r1, r2 applied
-    for (int n = 1; n <= 14; n++) {
-      storedLine(id, n, n == 3 ? "new.3@example.org" : "res." + n + "@example.org", n <= 2);
-    }
+        interruptedImport(
+            site,
+            file,
+            "check",
+            14,
+            2,
+            (db, importId) -> {
+              for (int n = 1; n <= 14; n++) {
+                storedLine(
+                    db,
+                    importId,
+                    n,
+                    n == 3 ? "new.3@example.org" : "res." + n + "@example.org",
+                    n <= 2);
+              }
+            });
 
     JsonObject done = waitFor(api, id);
     assertEquals("COMPLETED", done.getString("status"), done.toString());
@@ -458,7 +472,7 @@ class ImportIT {
     importAndWait(api, site, "yardi", "full", residents(1, 6, "Current"));
     Path gone = Files.createTempFile("spr-it-import", ".csv");
     Files.delete(gone);
-    long id = interruptedImport(site, gone, "move-out", 6, 6);
+    long id = interruptedImport(site, gone, "move-out", 6, 6, (db, importId) -> {});
 
     JsonObject done = waitFor(api, id);
     assertEquals("COMPLETED", done.getString("status"), done.toString());
@@ -541,11 +555,24 @@ class ImportIT {
             .getInt("total"));
   }
 
+  /** What a test stores with an interrupted import, in the same transaction. */
+  private interface StoredWithImport {
+    void store(Connection db, long importId) throws SQLException;
+  }
+
   /** A row as a run on an instance that died an hour ago leaves it: STARTED, silent since. */
   private static long interruptedImport(
-      long site, Path file, String doneStep, long read, long unchanged) throws IOException {
-    try (Connection db = db();
-        PreparedStatement insert =
+      long site,
+      Path file,
+      String doneStep,
+      long read,
+      long unchanged,
+      StoredWithImport alongside)
+      throws IOException {
+    try (Connection db = db()) {
+      db.setAutoCommit(false);
+      long id;
+      try (PreparedStatement insert =
             db.prepareStatement(
                 "INSERT INTO recipient_import (id, site_id, layout, mode, forced, status,"
                     + " execution_id, file_path, file_bytes, started_by, created_at, read_count,"
@@ -559,19 +586,23 @@ class ImportIT {
       insert.setLong(4, read);
       insert.setLong(5, unchanged);
       insert.setString(6, doneStep);
-      try (ResultSet rs = insert.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
+        try (ResultSet rs = insert.executeQuery()) {
+          rs.next();
+          id = rs.getLong(1);
+        }
       }
+      alongside.store(db, id);
+      db.commit();
+      return id;
     } catch (SQLException e) {
       throw new AssertionError(e);
     }
   }
 
   /** Line n of {@link #residents} as the read step stores it; applied: as the upsert leaves it. */
-  private static void storedLine(long importId, int n, String email, boolean applied) {
-    try (Connection db = db();
-        PreparedStatement insert =
+  private static void storedLine(
+      Connection db, long importId, int n, String email, boolean applied) throws SQLException {
+    try (PreparedStatement insert =
             db.prepareStatement(
                 "INSERT INTO import_line (import_id, line, external_id, first_name, last_name,"
                     + " unit, email, phone, moved_out, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
@@ -586,8 +617,6 @@ class ImportIT {
       insert.setString(8, String.format("+1212555%04d", n));
       insert.setString(9, applied ? "UNCHANGED" : null);
       insert.executeUpdate();
-    } catch (SQLException e) {
-      throw new AssertionError(e);
     }
   }
 
