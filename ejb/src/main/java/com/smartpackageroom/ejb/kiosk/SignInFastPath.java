@@ -166,7 +166,7 @@ public class SignInFastPath {
   /** Keys by their lookup hash, as the last sign-in with each found them. */
   private Cache<String, KnownKey> keys;
 
-  private final GroupCommit<Attempt> group = new GroupCommit<>(LANES, MAX_GROUP, this::settle);
+  private GroupCommit<Attempt> group;
 
   /** Whether the driver runs a batch in autocommit as one transaction; known once asked. */
   private volatile Boolean implicitBatchTransaction;
@@ -184,6 +184,11 @@ public class SignInFastPath {
   @ConfigProperty(name = "spr.kiosk.key-cache-size", defaultValue = "100000")
   long keyCacheSize;
 
+  /** Sign-ins that may wait for a group; more are answered 503 busy, as the slow path's queue. */
+  @Inject
+  @ConfigProperty(name = "spr.kiosk.sign-in-backlog", defaultValue = "4096")
+  int backlog;
+
   /** The group commit's own threads: container threads, so that they end with the application. */
   @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
   ManagedThreadFactory threads;
@@ -194,7 +199,11 @@ public class SignInFastPath {
       throw new IllegalArgumentException(
           "spr.kiosk.key-cache-size must be 0 or more, not " + keyCacheSize);
     }
+    if (backlog < 1) {
+      throw new IllegalArgumentException("spr.kiosk.sign-in-backlog must be at least 1");
+    }
     keys = cache(keyCacheSize);
+    group = new GroupCommit<>(LANES, MAX_GROUP, backlog, this::settle);
     group.startCommitters(threads);
   }
 
@@ -260,6 +269,15 @@ public class SignInFastPath {
     if (attempt == null) {
       return false;
     }
+    try {
+      submit(attempt, answer);
+    } catch (GroupCommit.Full full) {
+      throw SlowSignIns.busy();
+    }
+    return true;
+  }
+
+  private void submit(Attempt attempt, BiConsumer<Optional<SignInView>, RuntimeException> answer) {
     group.submit(
         attempt,
         failure -> {
@@ -274,7 +292,6 @@ public class SignInFastPath {
           }
           answer.accept(session, failed);
         });
-    return true;
   }
 
   /** The sign-in as a group takes it; null when it needs the service without a look. */

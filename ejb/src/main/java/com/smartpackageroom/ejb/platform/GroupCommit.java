@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -16,7 +17,8 @@ import java.util.logging.Logger;
  * queued so far, up to a group, hand it to the work as one group, and tell each caller the outcome.
  * Alone, an item is settled at once; under load one round trip and one commit serve a whole group
  * instead of each caller paying for its own. When the work fails, every caller of that group gets
- * the failure.
+ * the failure. At most a bounded number of items wait: past it, {@link #submit} refuses the item
+ * ({@link Full}) rather than queueing without bound.
  *
  * @param <T> an item, which the work completes in place (its results are visible to its caller when
  *     it is told)
@@ -39,7 +41,21 @@ public final class GroupCommit<T> {
     }
   }
 
+  /** Why an item was refused: {@code maxWaiting} items wait already. */
+  public static final class Full extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Full(int maxWaiting) {
+      super(maxWaiting + " items wait for a group already", null, false, false);
+    }
+  }
+
   private final ConcurrentLinkedQueue<Entry> queue = new ConcurrentLinkedQueue<>();
+
+  /** Items in {@link #queue}: counted, since a concurrent queue's size() walks it. */
+  private final AtomicInteger waiting = new AtomicInteger();
+
+  private final int maxWaiting;
   private final Semaphore lanes;
   private final int laneCount;
   private final List<Thread> committers = new ArrayList<>();
@@ -52,15 +68,17 @@ public final class GroupCommit<T> {
   /**
    * @param lanes groups that may be with the database at once
    * @param maxGroup the largest group handed to the work
+   * @param maxWaiting the most items that may wait for a group; more are refused
    * @param work does the work of a group; throws to fail all of it
    */
-  public GroupCommit(int lanes, int maxGroup, Consumer<List<T>> work) {
-    if (lanes < 1 || maxGroup < 1) {
-      throw new IllegalArgumentException("lanes and maxGroup must be positive");
+  public GroupCommit(int lanes, int maxGroup, int maxWaiting, Consumer<List<T>> work) {
+    if (lanes < 1 || maxGroup < 1 || maxWaiting < 1) {
+      throw new IllegalArgumentException("lanes, maxGroup and maxWaiting must be positive");
     }
     this.lanes = new Semaphore(lanes);
     this.laneCount = lanes;
     this.maxGroup = maxGroup;
+    this.maxWaiting = maxWaiting;
     this.work = work;
   }
 
@@ -70,10 +88,15 @@ public final class GroupCommit<T> {
    * the middle of a request that must not answer others).
    *
    * @throws IllegalStateException when no committer runs (not started, or closed)
+   * @throws Full when {@code maxWaiting} items wait already (nothing is queued, nothing told)
    */
   public void submit(T item, Consumer<RuntimeException> whenDone) {
     if (!started || closed) {
       throw new IllegalStateException("The group commit is not running");
+    }
+    if (waiting.incrementAndGet() > maxWaiting) {
+      waiting.decrementAndGet();
+      throw new Full(maxWaiting);
     }
     queue.add(new Entry(item, whenDone));
     Thread idleCommitter = idle.poll();
@@ -115,6 +138,7 @@ public final class GroupCommit<T> {
     }
     RuntimeException stopped = new IllegalStateException("The server is stopping");
     for (Entry e; (e = queue.poll()) != null; ) {
+      waiting.decrementAndGet();
       e.failure = stopped;
       tell(e);
     }
@@ -159,6 +183,7 @@ public final class GroupCommit<T> {
   private List<Entry> settleOneGroup() {
     List<Entry> group = new ArrayList<>();
     for (Entry e; group.size() < maxGroup && (e = queue.poll()) != null; ) {
+      waiting.decrementAndGet();
       group.add(e);
     }
     if (group.isEmpty()) {

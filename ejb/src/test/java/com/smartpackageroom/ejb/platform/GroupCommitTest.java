@@ -37,6 +37,7 @@ class GroupCommitTest {
         new GroupCommit<>(
             2,
             16,
+            callers * perCaller,
             items -> {
               mostAtOnce.accumulateAndGet(inWork.incrementAndGet(), Math::max);
               largestGroup.accumulateAndGet(items.size(), Math::max);
@@ -98,6 +99,7 @@ class GroupCommitTest {
         new GroupCommit<>(
             1,
             8,
+            8,
             items -> {
               if (calls.incrementAndGet() == 1) {
                 throw new IllegalStateException("The database cannot be reached");
@@ -138,6 +140,51 @@ class GroupCommitTest {
     // stopped: nothing more is taken
     group.close();
     assertThrows(IllegalStateException.class, () -> group.submit(new Item(4), f -> {}));
+  }
+
+  @Test
+  void pastItsBacklogAnItemIsRefusedAndNothingIsLost() throws Exception {
+    CountDownLatch inWork = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    GroupCommit<Item> group =
+        new GroupCommit<>(
+            1,
+            1,
+            2,
+            items -> {
+              inWork.countDown();
+              await(release);
+              items.forEach(i -> i.doneBy = 6);
+            });
+    group.startCommitters(Executors.defaultThreadFactory());
+    List<Integer> told = java.util.Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch allTold = new CountDownLatch(3);
+    for (int n = 0; n < 3; n++) {
+      int number = n;
+      group.submit(
+          new Item(n),
+          failure -> {
+            told.add(failure == null ? number : -1);
+            allTold.countDown();
+          });
+      if (n == 0) {
+        assertTrue(inWork.await(10, TimeUnit.SECONDS), "the first item is with the work");
+      }
+    }
+    // the first is with the work, two wait: the backlog is full
+    AtomicInteger refusedTold = new AtomicInteger();
+    assertThrows(
+        GroupCommit.Full.class,
+        () -> group.submit(new Item(3), f -> refusedTold.incrementAndGet()));
+    release.countDown();
+    assertTrue(allTold.await(10, TimeUnit.SECONDS), "every item taken is answered");
+    assertEquals(List.of(0, 1, 2), told.stream().sorted().toList());
+    // room again once the group went
+    CountDownLatch later = new CountDownLatch(1);
+    group.submit(new Item(4), f -> later.countDown());
+    assertTrue(later.await(10, TimeUnit.SECONDS));
+    assertEquals(0, refusedTold.get(), "a refused item is never told");
+    group.close();
   }
 
   private static void sleepMicros(long micros) {
