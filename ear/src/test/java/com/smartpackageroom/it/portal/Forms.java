@@ -33,40 +33,67 @@ public final class Forms {
     field.sendKeys(text);
   }
 
-  /** Chooses an option of a PrimeFaces select by its text (typed into its filter if it has one). */
+  /**
+   * Chooses an option of a PrimeFaces select by its text (typed into its filter if it has one);
+   * tries again when a click lands while the panel is still opening.
+   */
   public void choose(String form, String label, String option) {
-    String id = label(form, label).getAttribute("for").replaceAll("_focus$", "");
-    browser.click(id);
-    if (!browser.driver().findElements(By.id(id + "_filter")).isEmpty()) {
-      WebElement filter = browser.visible(id + "_filter");
-      filter.clear();
-      filter.sendKeys(option);
+    String id = widgetId(form, label);
+    for (int attempt = 0; attempt < 3; attempt++) {
+      browser.click(id);
+      browser.visible(id + "_panel");
+      if (!browser.driver().findElements(By.id(id + "_filter")).isEmpty()) {
+        WebElement filter = browser.visible(id + "_filter");
+        filter.clear();
+        filter.sendKeys(option);
+      }
+      pause(400); // the panel's opening animation
+      browser
+          .await(
+              ExpectedConditions.elementToBeClickable(
+                  By.xpath(
+                      "//div[@id='"
+                          + id
+                          + "_panel']//li[@data-label='"
+                          + option
+                          + "' or normalize-space(.)='"
+                          + option
+                          + "']")))
+          .click();
+      try {
+        new org.openqa.selenium.support.ui.WebDriverWait(
+                browser.driver(), java.time.Duration.ofSeconds(5))
+            .until(d -> option.equals(chosen(form, label)) ? true : null);
+        pause(400); // the panel's closing animation
+        return;
+      } catch (org.openqa.selenium.TimeoutException e) {
+        browser.driver().findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+      }
     }
-    browser
-        .await(
-            ExpectedConditions.elementToBeClickable(
-                By.xpath(
-                    "//div[@id='"
-                        + id
-                        + "_panel']//li[normalize-space(.)='"
-                        + option
-                        + "' or @data-label='"
-                        + option
-                        + "']")))
-        .click();
-    browser.await(ExpectedConditions.invisibilityOfElementLocated(By.id(id + "_panel")));
+    throw new AssertionError(option + " could not be chosen in " + label);
+  }
+
+  private String widgetId(String form, String label) {
+    return label(form, label).getAttribute("for").replaceAll("_(focus|label|input)$", "");
+  }
+
+  static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 
   /** The chosen option's text of a PrimeFaces select. */
   public String chosen(String form, String label) {
-    String id = label(form, label).getAttribute("for").replaceAll("_focus$", "");
-    return browser.visible(id + "_label").getText().strip();
+    return browser.visible(widgetId(form, label) + "_label").getText().strip();
   }
 
   /** Ticks or clears a PrimeFaces checkbox. */
   public void check(String form, String label, boolean on) {
-    String id = label(form, label).getAttribute("for").replaceAll("_input$", "");
-    WebElement box = browser.visible(id);
+    WebElement box = browser.visible(widgetId(form, label));
     boolean checked = !box.findElements(By.cssSelector(".ui-chkbox-box.ui-state-active")).isEmpty();
     if (checked != on) {
       box.findElement(By.cssSelector(".ui-chkbox-box")).click();

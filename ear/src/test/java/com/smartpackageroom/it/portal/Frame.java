@@ -37,22 +37,6 @@ public final class Frame {
     }
   }
 
-  /** The site switcher (for people of several sites, administrators among them). */
-  public void chooseSite(String name) {
-    browser.click("frame:site");
-    browser
-        .await(
-            org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(
-                org.openqa.selenium.By.xpath(
-                    "//div[@id='frame:site_panel']//li[@data-label='" + name + "']")))
-        .click();
-    browser.await(
-        d ->
-            d.findElement(org.openqa.selenium.By.id("frame:site_label")).getText().equals(name)
-                ? true
-                : null);
-  }
-
   public void signOut() {
     browser.click("frame:myAccount_button");
     browser.click("frame:signOut");

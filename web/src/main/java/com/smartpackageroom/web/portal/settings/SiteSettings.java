@@ -124,13 +124,7 @@ public class SiteSettings implements Serializable {
     requestPin = view.requestPinEnabled();
     defaultValidity = view.singleAccessPinValidityIsDefault();
     Duration validity = Duration.parse(view.singleAccessPinValidity());
-    validityUnit = Unit.MINUTES;
-    for (Unit unit : Unit.values()) {
-      if (validity.toSeconds() % unit.length.toSeconds() == 0) {
-        validityUnit = unit;
-        break;
-      }
-    }
+    validityUnit = unitOf(validity);
     validityAmount = (int) (validity.toSeconds() / validityUnit.length.toSeconds());
   }
 
@@ -170,13 +164,26 @@ public class SiteSettings implements Serializable {
     }
   }
 
-  private static String longest(Duration max) {
+  /** The largest unit the duration is a whole number of (24 hours rather than 1 day). */
+  static Unit unitOf(Duration duration) {
     for (Unit unit : Unit.values()) {
-      if (max.toSeconds() % unit.length.toSeconds() == 0) {
-        return max.toSeconds() / unit.length.toSeconds() + " " + unit.label;
+      long seconds = unit.length.toSeconds();
+      if (duration.toSeconds() % seconds == 0
+          && (unit != Unit.DAYS || duration.toSeconds() / seconds > 1)) {
+        return unit;
       }
     }
-    return max.toString();
+    return Unit.MINUTES;
+  }
+
+  static String longest(Duration max) {
+    Unit unit = unitOf(max);
+    return max.toSeconds() / unit.length.toSeconds() + " " + unit.label;
+  }
+
+  /** The longest validity a site may choose, in words. */
+  public String getMaxValidity() {
+    return site == null ? "" : longest(Duration.parse(site.singleAccessPinMaxValidity()));
   }
 
   /** "Create site" (administrators): the same service as POST /api/v1/sites. */
