@@ -19,7 +19,8 @@ public final class Forms {
   private WebElement label(String form, String label) {
     return browser.await(
         ExpectedConditions.visibilityOfElementLocated(
-            By.xpath("//form[@id='" + form + "']//label[normalize-space(.)='" + label + "']")));
+            By.xpath(
+                "//form[@id='" + form + "']//label[normalize-space(.)=" + literal(label) + "]")));
   }
 
   /** The field a visible label names, in the form. */
@@ -75,6 +76,14 @@ public final class Forms {
 
   private String widgetId(String form, String label) {
     return label(form, label).getAttribute("for").replaceAll("_(focus|label|input)$", "");
+  }
+
+  /** An XPath string literal of the text, apostrophes and all. */
+  static String literal(String text) {
+    if (!text.contains("'")) {
+      return "'" + text + "'";
+    }
+    return "concat('" + text.replace("'", "', \"'\", '") + "')";
   }
 
   static void pause(long millis) {
@@ -133,9 +142,9 @@ public final class Forms {
     String box =
         "//form[@id='"
             + form
-            + "']//label[normalize-space(.)='"
-            + label
-            + "']/ancestor::div[contains(@class,'spr-field')][1]"
+            + "']//label[normalize-space(.)="
+            + literal(label)
+            + "]/ancestor::div[contains(@class,'spr-field')][1]"
             + "//*[contains(@class,'ui-message-error')]";
     return browser.await(
         d ->
