@@ -45,6 +45,7 @@ public class ApiTokens implements Serializable {
 
   private List<ApiTokenView> tokens = List.of();
   private Map<Long, String> accountNames = Map.of();
+  private Map<Long, String> accountLabels = Map.of();
   private String name;
   private Long accountId;
   private ApiTokenView withToken;
@@ -55,15 +56,24 @@ public class ApiTokens implements Serializable {
     try {
       tokens = accounts.apiTokens(me.caller());
       Map<Long, String> names = new LinkedHashMap<>();
-      for (StaffView admin : accounts.administrators(me.caller())) {
-        names.put(admin.id(), label(admin));
-      }
+      Map<Long, String> labels = new LinkedHashMap<>();
+      List<StaffView> people = new java.util.ArrayList<>(accounts.administrators(me.caller()));
       if (me.getSiteId() != null) {
-        for (StaffView person : accounts.staffOf(me.caller(), me.getSiteId())) {
-          names.put(person.id(), label(person));
-        }
+        people.addAll(accounts.staffOf(me.caller(), me.getSiteId()));
+      }
+      for (StaffView person : people) {
+        names.put(
+            person.id(),
+            person.firstName()
+                + " "
+                + person.lastName()
+                + " ("
+                + StaffList.roleName(person.role())
+                + ")");
+        labels.put(person.id(), label(person));
       }
       accountNames = names;
+      accountLabels = labels;
       if (accountId == null) {
         accountId = me.caller().accountId();
       }
@@ -130,7 +140,7 @@ public class ApiTokens implements Serializable {
   }
 
   public List<SelectItem> getAccounts() {
-    return accountNames.entrySet().stream()
+    return accountLabels.entrySet().stream()
         .map(e -> new SelectItem(e.getKey(), e.getValue()))
         .toList();
   }
