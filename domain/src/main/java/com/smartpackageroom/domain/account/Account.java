@@ -139,6 +139,18 @@ public class Account {
     return status != AccountStatus.DISABLED;
   }
 
+  /** Disabled: cannot sign in, use an emailed link or an API token, until enabled again. */
+  public void disable() {
+    status = AccountStatus.DISABLED;
+  }
+
+  /** Enabled again: active if a password was set, otherwise still invited. */
+  public void enable() {
+    if (status == AccountStatus.DISABLED) {
+      status = passwordHash == null ? AccountStatus.INVITED : AccountStatus.ACTIVE;
+    }
+  }
+
   public String getPasswordHash() {
     return passwordHash;
   }

@@ -49,6 +49,23 @@ public final class PortalAccounts {
     return new Person(id, email, firstName, lastName);
   }
 
+  /** An administrator of every site, with a password. */
+  public Person administrator(String firstName) {
+    String email = Api.unique(firstName.toLowerCase()) + "@portal.example.org";
+    String lastName = Api.unique("Admin").replace('-', ' ');
+    long id =
+        api.post(
+                "/api/v1/administrators",
+                BOOTSTRAP,
+                json("email", email, "firstName", firstName, "lastName", lastName))
+            .expect(201)
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    sql("UPDATE account SET password_hash = ?, status = 'ACTIVE' WHERE id = ?", PASSWORD_HASH, id);
+    return new Person(id, email, firstName, lastName);
+  }
+
   public Person withPassword(long siteId, String firstName, String role) {
     Person person = invite(siteId, firstName, role);
     sql(

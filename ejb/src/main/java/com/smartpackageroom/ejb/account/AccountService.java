@@ -2,6 +2,7 @@ package com.smartpackageroom.ejb.account;
 
 import com.smartpackageroom.domain.account.Account;
 import com.smartpackageroom.domain.account.AccountInvitation;
+import com.smartpackageroom.domain.account.AccountStatus;
 import com.smartpackageroom.domain.account.ApiToken;
 import com.smartpackageroom.domain.account.LinkPurpose;
 import com.smartpackageroom.domain.account.PasswordPolicy;
@@ -108,14 +109,87 @@ public class AccountService {
     return StaffView.of(account);
   }
 
-  /** An administrator of the whole installation. */
+  /**
+   * "Resend invitation": a new invitation email to a staff member of the site who has not set a
+   * password yet (the earlier links keep working until they expire).
+   */
+  public StaffView resendInvitation(Caller caller, Long siteId, Long id) {
+    Site site = guard.site(caller, siteId, Permission.MANAGE_STAFF);
+    Account account = staffAt(caller, siteId, id);
+    if (account.getStatus() != AccountStatus.INVITED) {
+      throw DomainException.conflict(
+          "invitation-accepted",
+          account.getStatus() == AccountStatus.DISABLED
+              ? "This account is disabled: enable it before inviting again"
+              : "This person has set a password already: no invitation is needed");
+    }
+    sendInvitation(site.getId(), site.getName(), account);
+    audit.record(siteId, AuditEventType.INVITATION_RESENT, caller.actor(), null, "account " + id);
+    return StaffView.of(account);
+  }
+
+  /**
+   * A staff member of the site disabled (no sign-in, emailed link, API token or key of theirs
+   * works) or enabled again. Nobody disables their own account.
+   */
+  public StaffView setEnabled(Caller caller, Long siteId, Long id, boolean enabled) {
+    guard.site(caller, siteId, Permission.MANAGE_STAFF);
+    Account account = staffAt(caller, siteId, id);
+    if (caller.is(id)) {
+      throw DomainException.conflict(
+          "own-account", "You cannot disable or enable your own account");
+    }
+    if (enabled != account.isEnabled()) {
+      if (enabled) {
+        account.enable();
+      } else {
+        account.disable();
+      }
+      audit.record(
+          siteId,
+          enabled ? AuditEventType.ACCOUNT_ENABLED : AuditEventType.ACCOUNT_DISABLED,
+          caller.actor(),
+          null,
+          "account " + id);
+    }
+    return StaffView.of(account);
+  }
+
+  /** A staff member or property manager of the site; any other account is not found there. */
+  private Account staffAt(Caller caller, Long siteId, Long id) {
+    staffMember(caller, siteId, id);
+    return em.find(Account.class, id);
+  }
+
+  /** An administrator of the whole installation, invited by email to set a password. */
   public StaffView createAdministrator(
       Caller caller, String email, String firstName, String lastName) {
     guard.require(caller, Permission.MANAGE_ADMINISTRATORS);
     Account account = newAccount(email, firstName, lastName, Role.ADMINISTRATOR);
     em.persist(account);
     em.flush();
+    sendInvitation(null, "Smart Package Room", account);
+    audit.record(
+        null,
+        AuditEventType.STAFF_INVITED,
+        caller.actor(),
+        null,
+        "account " + account.getId() + " as " + account.getRole());
     return StaffView.of(account);
+  }
+
+  /** The installation's administrators. */
+  public List<StaffView> administrators(Caller caller) {
+    guard.require(caller, Permission.MANAGE_ADMINISTRATORS);
+    return em
+        .createQuery(
+            "SELECT a FROM Account a WHERE a.role = :admin ORDER BY a.lastName, a.firstName, a.id",
+            Account.class)
+        .setParameter("admin", Role.ADMINISTRATOR)
+        .getResultList()
+        .stream()
+        .map(StaffView::of)
+        .toList();
   }
 
   public ApiTokenView createApiToken(Caller caller, Long accountId, String name) {
@@ -185,6 +259,16 @@ public class AccountService {
   }
 
   private void invite(Caller caller, Site site, Account account) {
+    sendInvitation(site.getId(), site.getName(), account);
+    audit.record(
+        site.getId(),
+        AuditEventType.STAFF_INVITED,
+        caller.actor(),
+        null,
+        "account " + account.getId() + " as " + account.getRole());
+  }
+
+  private void sendInvitation(Long siteId, String siteName, Account account) {
     String token = Tokens.random("", 32);
     OffsetDateTime now = Times.now(clock);
     em.persist(
@@ -195,18 +279,12 @@ public class AccountService {
             LinkPurpose.INVITATION));
     String link = link("/signin/password.xhtml", token);
     outbox.enqueue(
-        site.getId(),
+        siteId,
         NotificationKind.INVITATION,
         Channel.EMAIL,
         account.getEmail(),
-        messages.invitation(site.getName(), account.getFirstName(), link),
+        messages.invitation(siteName, account.getFirstName(), link),
         null);
-    audit.record(
-        site.getId(),
-        AuditEventType.STAFF_INVITED,
-        caller.actor(),
-        null,
-        "account " + account.getId() + " as " + account.getRole());
   }
 
   /** My Account. */

@@ -41,6 +41,12 @@ public class AccountsResource extends ManagementResource {
     return Response.noContent().build();
   }
 
+  @GET
+  @Path("administrators")
+  public List<StaffView> administrators() {
+    return accounts.administrators(caller());
+  }
+
   @POST
   @Path("administrators")
   public Response createAdministrator(String body) {

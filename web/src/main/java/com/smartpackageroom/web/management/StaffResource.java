@@ -47,4 +47,23 @@ public class StaffResource extends ManagementResource {
   public StaffView getStaff(@PathParam("id") Long id) {
     return accounts.staffMember(caller(), siteId, id);
   }
+
+  /** A new invitation email to someone who has not set a password yet (409 otherwise). */
+  @POST
+  @Path("{id}/invitation")
+  public StaffView resendInvitation(@PathParam("id") Long id) {
+    return accounts.resendInvitation(caller(), siteId, id);
+  }
+
+  @POST
+  @Path("{id}/disable")
+  public StaffView disable(@PathParam("id") Long id) {
+    return accounts.setEnabled(caller(), siteId, id, false);
+  }
+
+  @POST
+  @Path("{id}/enable")
+  public StaffView enable(@PathParam("id") Long id) {
+    return accounts.setEnabled(caller(), siteId, id, true);
+  }
 }

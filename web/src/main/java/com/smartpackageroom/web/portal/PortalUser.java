@@ -70,6 +70,12 @@ public class PortalUser {
     return identity != null && identity.role() != Role.STAFF;
   }
 
+  /** An administrator of the whole installation (API tokens, sites, administrators). */
+  public boolean isAdministrator() {
+    PortalIdentity identity = getIdentity();
+    return identity != null && identity.role() == Role.ADMINISTRATOR;
+  }
+
   public Long getSiteId() {
     Long chosen = PortalSession.site(request());
     if (chosen == null && !getSites().isEmpty()) {
