@@ -74,8 +74,10 @@ public class RecipientService {
     String digits = q.replaceAll("[^0-9]", "");
     boolean byPhone = digits.length() >= MIN_PHONE_DIGITS;
     if (!q.isEmpty()) {
+      // each branch is an index of V11_1 (PostgreSQL combines them); a first name by prefix is
+      // "first last" by the same prefix, so it needs no branch of its own
       where.append(
-          " AND (LOWER(r.lastName) LIKE :prefix OR LOWER(r.firstName) LIKE :prefix"
+          " AND (LOWER(r.lastName) LIKE :prefix"
               + " OR LOWER(CONCAT(CONCAT(r.firstName, ' '), r.lastName)) LIKE :prefix"
               + " OR LOWER(r.unit) = :exact OR r.email LIKE :prefix"
               + (byPhone ? " OR r.phone LIKE :digits" : "")
