@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -249,8 +250,20 @@ class RecipientsPortalIT {
     browser.awaitText("cannot be undone");
     browser.snapshot("recipient-erase");
     browser.click("eraseForm:confirmErase");
-    browser.awaitText("Chidi " + last + " was erased.");
-    assertTrue(browser.driver().getCurrentUrl().contains("/recipients/index"));
+    // a full page request: back on Recipients, told so
+    browser.await(d -> d.getCurrentUrl().contains("/recipients/index") ? true : null);
+    browser.await(
+        d -> {
+          try {
+            return d.findElement(By.tagName("body"))
+                    .getText()
+                    .contains("Chidi " + last + " was erased.")
+                ? true
+                : null;
+          } catch (StaleElementReferenceException e) {
+            return null; // the page was still loading
+          }
+        });
     api.get("/api/v1/sites/" + site.id() + "/recipients/" + id, Api.BOOTSTRAP).expect(404);
   }
 

@@ -9,12 +9,14 @@ import com.smartpackageroom.ejb.recipient.RecipientView;
 import com.smartpackageroom.web.portal.Messages;
 import com.smartpackageroom.web.portal.PortalUser;
 import jakarta.ejb.EJB;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -102,6 +104,14 @@ public class RecipientSearch implements Serializable {
         query,
         showMovedOut ? null : RecipientStatus.ACTIVE,
         new PageRequest(number, size));
+  }
+
+  /** Search (and Show moved-out recipients): the results from their first page. */
+  public void search() {
+    if (FacesContext.getCurrentInstance().getViewRoot().findComponent("search:results")
+        instanceof DataTable table) {
+      table.setFirst(0);
+    }
   }
 
   /** Add Recipient: opens an empty form. */
