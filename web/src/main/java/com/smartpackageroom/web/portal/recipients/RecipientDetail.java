@@ -4,6 +4,7 @@ import com.smartpackageroom.domain.accesskey.HolderKind;
 import com.smartpackageroom.domain.shared.DomainException;
 import com.smartpackageroom.ejb.accesskey.AccessKeyService;
 import com.smartpackageroom.ejb.accesskey.AccessKeyView;
+import com.smartpackageroom.ejb.recipient.RecipientData;
 import com.smartpackageroom.ejb.recipient.RecipientService;
 import com.smartpackageroom.ejb.recipient.RecipientView;
 import com.smartpackageroom.web.portal.Messages;
@@ -35,16 +36,20 @@ public class RecipientDetail implements Serializable {
   private RecipientView recipient;
   private KeyMaintenance keys;
   private String lookedUpPin;
+  private RecipientForm edited;
 
   public void load() {
     try {
       recipient = recipients.get(me.caller(), me.getSiteId(), id);
-      keys =
-          new KeyMaintenance(
-              accessKeys, me::caller, me.getSiteId(), HolderKind.RECIPIENT, id, "keys:list");
+      keys = newKeys();
     } catch (DomainException e) {
       recipient = null; // another site's, or none: "not found" either way
     }
+  }
+
+  private KeyMaintenance newKeys() {
+    return new KeyMaintenance(
+        accessKeys, me::caller, me.getSiteId(), HolderKind.RECIPIENT, id, "keys:list");
   }
 
   /** Opens the look-up afresh: a PIN shown before is not shown again without a confirmation. */
@@ -73,6 +78,66 @@ public class RecipientDetail implements Serializable {
     } catch (DomainException e) {
       Messages.error(null, e.getMessage());
     }
+  }
+
+  /** Edit (a recipient added by hand): the form filled with the present details. */
+  public void startEditing() {
+    edited = recipient == null ? new RecipientForm() : RecipientForm.of(recipient);
+  }
+
+  /** Saves the changes, or keeps the dialog open with the refusal beside its field. */
+  public void save() {
+    if (recipient == null || edited == null) {
+      return;
+    }
+    try {
+      recipient = recipients.change(me.caller(), me.getSiteId(), id, edited.data());
+      Messages.info(null, name() + "'s details are saved.");
+    } catch (DomainException e) {
+      RecipientForm.refused("editForm", e);
+    }
+  }
+
+  /** Move Out: the recipient's keys stop working; the recipient leaves the search's list. */
+  public void moveOut() {
+    changeStatus("MOVED_OUT", " has moved out: their access keys are deactivated.");
+  }
+
+  /** Move In: a recipient who moved out lives here again (their keys stay deactivated). */
+  public void moveIn() {
+    changeStatus("ACTIVE", " lives here again. Reactivate or generate a PIN for them.");
+  }
+
+  private void changeStatus(String status, String done) {
+    try {
+      recipient =
+          recipients.change(
+              me.caller(),
+              me.getSiteId(),
+              id,
+              new RecipientData(null, null, null, null, null, null, status));
+      keys = newKeys(); // their keys were deactivated
+      Messages.info(null, name() + done);
+    } catch (DomainException e) {
+      Messages.error(null, e.getMessage());
+    }
+  }
+
+  /** Erase, once confirmed: the recipient and their keys are gone for good. */
+  public String erase() {
+    try {
+      String erased = name();
+      recipients.erase(me.caller(), me.getSiteId(), id);
+      Messages.infoAfterRedirect(erased + " was erased.");
+      return "/recipients/index?faces-redirect=true";
+    } catch (DomainException e) {
+      Messages.error(null, e.getMessage());
+      return null;
+    }
+  }
+
+  public RecipientForm getEdited() {
+    return edited;
   }
 
   private String name() {
