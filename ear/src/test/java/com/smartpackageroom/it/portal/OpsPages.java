@@ -56,24 +56,47 @@ final class OpsPages {
         : element.findElement(By.cssSelector("input[type=file]"));
   }
 
-  /** Chooses an option of a p:selectOneMenu by its label (through its hidden select). */
+  /**
+   * Chooses an option of a p:selectOneMenu by its label: opens it, clicks the option, until its
+   * hidden select says so (a click during the panel's opening animation may be lost).
+   */
   void choose(String label, String option) {
     String id = idOf(label);
     String menu = id.replaceAll("_(focus|label|input)$", "");
-    browser.click(menu);
-    browser
-        .await(
-            ExpectedConditions.elementToBeClickable(
-                By.xpath("//ul[@id='" + menu + "_items']/li[normalize-space(.)='" + option + "']")))
-        .click();
+    By item =
+        By.xpath(
+            "//li[contains(@class,'ui-selectonemenu-item') and (@data-label='"
+                + option
+                + "' or normalize-space(.)='"
+                + option
+                + "')]");
     browser.await(
-        d ->
-            new Select(d.findElement(By.id(menu + "_input")))
-                    .getFirstSelectedOption()
-                    .getText()
-                    .equals(option)
-                ? true
-                : null);
+        d -> {
+          if (new Select(d.findElement(By.id(menu + "_input")))
+              .getFirstSelectedOption()
+              .getText()
+              .equals(option)) {
+            return true;
+          }
+          WebElement shown =
+              d.findElements(item).stream()
+                  .filter(WebElement::isDisplayed)
+                  .findFirst()
+                  .orElse(null);
+          try {
+            if (shown == null) {
+              d.findElement(By.id(menu)).click();
+            } else {
+              Thread.sleep(300); // the panel's animation
+              shown.click();
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } catch (RuntimeException e) {
+            // covered or moving: tried again
+          }
+          return null;
+        });
   }
 
   /** Fetches a link of the page as the signed-in browser would (its session cookie). */
