@@ -76,8 +76,9 @@ class AuditLogPortalIT {
   /** Types a date into a date picker and leaves it (its calendar closes). */
   private void date(String label, LocalDate day) {
     String id = page.idOf(label);
-    browser.type(id, day.toString());
-    browser.visible(id).sendKeys(Keys.TAB);
+    WebElement field = browser.visible(id);
+    field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    field.sendKeys(day.toString(), Keys.TAB);
   }
 
   @Test
