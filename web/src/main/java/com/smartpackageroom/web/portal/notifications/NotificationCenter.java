@@ -1,0 +1,172 @@
+package com.smartpackageroom.web.portal.notifications;
+
+import com.smartpackageroom.domain.shared.DomainException;
+import com.smartpackageroom.domain.shared.Page;
+import com.smartpackageroom.domain.shared.PageRequest;
+import com.smartpackageroom.ejb.notification.NotificationQueries;
+import com.smartpackageroom.ejb.notification.NotificationService;
+import com.smartpackageroom.ejb.notification.NotificationView;
+import com.smartpackageroom.web.portal.Messages;
+import com.smartpackageroom.web.portal.PortalUser;
+import com.smartpackageroom.web.portal.SiteTimes;
+import jakarta.ejb.EJB;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.primefaces.component.datatable.DataTable;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+
+/**
+ * Notifications (property managers and administrators): the site's outbox, newest first, filtered
+ * by status and address as GET /api/v1/sites/{id}/notifications filters it, and "Send again" for a
+ * FAILED message (NotificationService.resend, as POST /api/v1/notifications/{id}/resend; its
+ * refusals are shown as they are).
+ */
+@Named
+@ViewScoped
+public class NotificationCenter implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @EJB NotificationQueries queries;
+  @EJB NotificationService notifications;
+  @Inject PortalUser me;
+
+  private String status;
+  private String address;
+  private String appliedStatus;
+  private String appliedAddress;
+
+  private final LazyDataModel<NotificationView> model =
+      new LazyDataModel<>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+          return (int) page(0, 1).total();
+        }
+
+        @Override
+        public List<NotificationView> load(
+            int first,
+            int pageSize,
+            Map<String, SortMeta> sortBy,
+            Map<String, FilterMeta> filterBy) {
+          Page<NotificationView> page = page(first / pageSize, pageSize);
+          setRowCount((int) page.total());
+          return page.items();
+        }
+
+        @Override
+        public String getRowKey(NotificationView n) {
+          return n.id().toString();
+        }
+      };
+
+  private Page<NotificationView> page(int number, int size) {
+    if (me.getSiteId() == null) {
+      return new Page<>(List.of(), 0, number, size);
+    }
+    return queries.list(
+        me.caller(), me.getSiteId(), appliedAddress, appliedStatus, new PageRequest(number, size));
+  }
+
+  /**
+   * On opening: staff are sent back to the Dashboard (the portal's Notifications page is for
+   * property managers and administrators), as is anyone the outbox refuses.
+   */
+  public void load() {
+    boolean allowed = me.isManager();
+    if (allowed) {
+      try {
+        queries.list(me.caller(), me.getSiteId(), null, null, new PageRequest(0, 1));
+      } catch (DomainException e) {
+        allowed = false;
+      }
+    }
+    if (!allowed) {
+      Messages.errorAfterRedirect("Notifications are for property managers and administrators.");
+      FacesContext context = FacesContext.getCurrentInstance();
+      context
+          .getApplication()
+          .getNavigationHandler()
+          .handleNavigation(context, null, "/dashboard/index.xhtml?faces-redirect=true");
+    }
+  }
+
+  public void search() {
+    appliedStatus = status == null || status.isBlank() ? null : status;
+    appliedAddress = address == null || address.isBlank() ? null : address.strip();
+    DataTable table =
+        (DataTable) FacesContext.getCurrentInstance().getViewRoot().findComponent(":outbox:list");
+    if (table != null) {
+      table.setFirst(0);
+    }
+  }
+
+  /** Send again: the service's rules (only a FAILED message, once, to the current contact). */
+  public void resend(NotificationView message) {
+    try {
+      NotificationView again = notifications.resend(me.caller(), message.id());
+      Messages.info(
+          null,
+          "Message "
+              + message.id()
+              + " is sent again to "
+              + again.to()
+              + " as message "
+              + again.id()
+              + ".");
+    } catch (DomainException e) {
+      Messages.error(null, e.getMessage());
+    }
+  }
+
+  public boolean resendable(NotificationView message) {
+    return "FAILED".equals(message.status()) && message.resentAs() == null;
+  }
+
+  public String statusName(String status) {
+    return switch (status) {
+      case "PENDING" -> "Waiting";
+      case "SENT" -> "Sent";
+      case "FAILED" -> "Failed";
+      default -> status;
+    };
+  }
+
+  public String channelName(String channel) {
+    return "SMS".equals(channel) ? "Text message" : "Email";
+  }
+
+  public String when(Instant at) {
+    return SiteTimes.format(me, at);
+  }
+
+  public LazyDataModel<NotificationView> getModel() {
+    return model;
+  }
+
+  public String getStatus() {
+    return status;
+  }
+
+  public void setStatus(String status) {
+    this.status = status;
+  }
+
+  public String getAddress() {
+    return address;
+  }
+
+  public void setAddress(String address) {
+    this.address = address;
+  }
+}
