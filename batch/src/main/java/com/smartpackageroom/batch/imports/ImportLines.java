@@ -1,6 +1,7 @@
 package com.smartpackageroom.batch.imports;
 
 import com.smartpackageroom.domain.imports.ResidentRow;
+import com.smartpackageroom.ejb.platform.BulkSql;
 import com.smartpackageroom.ejb.platform.Times;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -88,28 +89,44 @@ public class ImportLines {
     if (rows.isEmpty()) {
       return;
     }
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "INSERT INTO import_line (import_id, line, external_id, first_name, last_name,"
-                    + " unit, email, phone, moved_out) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (ResidentRow r : rows) {
-        ps.setLong(1, importId);
-        ps.setLong(2, r.line());
-        ps.setString(3, r.externalId());
-        ps.setString(4, r.firstName());
-        ps.setString(5, r.lastName());
-        ps.setString(6, r.unit());
-        setText(ps, 7, r.email());
-        setText(ps, 8, r.phone());
-        ps.setBoolean(9, r.movedOut());
-        ps.addBatch();
-      }
-      ps.executeBatch();
+    List<Object[]> values = new ArrayList<>(rows.size());
+    for (ResidentRow r : rows) {
+      values.add(
+          new Object[] {
+            importId,
+            r.line(),
+            r.externalId(),
+            r.firstName(),
+            r.lastName(),
+            r.unit(),
+            r.email(),
+            r.phone(),
+            r.movedOut()
+          });
+    }
+    try (Connection c = dataSource.getConnection()) {
+      BulkSql.insert(
+          c,
+          "import_line",
+          "import_id, line, external_id, first_name, last_name, unit, email, phone, moved_out",
+          LINE_TYPES,
+          values);
     } catch (SQLException e) {
       throw new IllegalStateException("Could not store lines of import " + importId, e);
     }
   }
+
+  private static final int[] LINE_TYPES = {
+    Types.BIGINT,
+    Types.BIGINT,
+    Types.VARCHAR,
+    Types.VARCHAR,
+    Types.VARCHAR,
+    Types.VARCHAR,
+    Types.VARCHAR,
+    Types.VARCHAR,
+    Types.BOOLEAN
+  };
 
   public void insertError(long importId, long line, String externalId, String reason) {
     update(
