@@ -562,30 +562,25 @@ class ImportIT {
 
   /** A row as a run on an instance that died an hour ago leaves it: STARTED, silent since. */
   private static long interruptedImport(
-      long site,
-      Path file,
-      String doneStep,
-      long read,
-      long unchanged,
-      StoredWithImport alongside)
+      long site, Path file, String doneStep, long read, long unchanged, StoredWithImport alongside)
       throws IOException {
     try (Connection db = db()) {
       db.setAutoCommit(false);
       long id;
       try (PreparedStatement insert =
-            db.prepareStatement(
-                "INSERT INTO recipient_import (id, site_id, layout, mode, forced, status,"
-                    + " execution_id, file_path, file_bytes, started_by, created_at, read_count,"
-                    + " unchanged_count, run_owner, heartbeat_at, done_step)"
-                    + " VALUES (nextval('recipient_import_seq'), ?, 'yardi', 'FULL', FALSE,"
-                    + " 'STARTED', 987654321, ?, ?, 'it', now() - interval '1 hour', ?, ?,"
-                    + " 'server@gone.example', now() - interval '1 hour', ?) RETURNING id")) {
-      insert.setLong(1, site);
-      insert.setString(2, file.toString());
-      insert.setLong(3, Files.exists(file) ? Files.size(file) : 0);
-      insert.setLong(4, read);
-      insert.setLong(5, unchanged);
-      insert.setString(6, doneStep);
+          db.prepareStatement(
+              "INSERT INTO recipient_import (id, site_id, layout, mode, forced, status,"
+                  + " execution_id, file_path, file_bytes, started_by, created_at, read_count,"
+                  + " unchanged_count, run_owner, heartbeat_at, done_step)"
+                  + " VALUES (nextval('recipient_import_seq'), ?, 'yardi', 'FULL', FALSE,"
+                  + " 'STARTED', 987654321, ?, ?, 'it', now() - interval '1 hour', ?, ?,"
+                  + " 'server@gone.example', now() - interval '1 hour', ?) RETURNING id")) {
+        insert.setLong(1, site);
+        insert.setString(2, file.toString());
+        insert.setLong(3, Files.exists(file) ? Files.size(file) : 0);
+        insert.setLong(4, read);
+        insert.setLong(5, unchanged);
+        insert.setString(6, doneStep);
         try (ResultSet rs = insert.executeQuery()) {
           rs.next();
           id = rs.getLong(1);
@@ -600,13 +595,13 @@ class ImportIT {
   }
 
   /** Line n of {@link #residents} as the read step stores it; applied: as the upsert leaves it. */
-  private static void storedLine(
-      Connection db, long importId, int n, String email, boolean applied) throws SQLException {
+  private static void storedLine(Connection db, long importId, int n, String email, boolean applied)
+      throws SQLException {
     try (PreparedStatement insert =
-            db.prepareStatement(
-                "INSERT INTO import_line (import_id, line, external_id, first_name, last_name,"
-                    + " unit, email, phone, moved_out, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
-                    + " FALSE, ?)")) {
+        db.prepareStatement(
+            "INSERT INTO import_line (import_id, line, external_id, first_name, last_name,"
+                + " unit, email, phone, moved_out, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
+                + " FALSE, ?)")) {
       insert.setLong(1, importId);
       insert.setLong(2, n + 1);
       insert.setString(3, String.format("r%04d", n));
