@@ -86,14 +86,18 @@ public class RecipientUpsert extends AbstractItemWriter {
           + " AND r.unit = import_line.unit"
           + " AND r.email IS NOT DISTINCT FROM import_line.email"
           + " AND r.phone IS NOT DISTINCT FROM import_line.phone"
-          + " AND (r.status = 'ACTIVE') = (import_line.moved_out = FALSE))";
+          + " AND (r.status = 'ACTIVE') = (import_line.moved_out = FALSE)"
+          + " AND r.external_id IN (";
 
   /** The lines left, with the recipient of their resident id if there is one. */
   private static final String REST =
       "SELECT l.line, r.id, r.status, r.first_name, r.last_name, r.unit, r.email, r.phone"
           + " FROM import_line l LEFT JOIN recipient r ON r.site_id = ?"
-          + " AND r.external_id = l.external_id WHERE l.import_id = ? AND l.line BETWEEN ? AND ?"
+          + " AND r.external_id = l.external_id%s WHERE l.import_id = ? AND l.line BETWEEN ? AND ?"
           + " AND l.error IS NULL AND l.outcome IS NULL";
+
+  /** The same recipients, named by their ids: found through the site's index of ids. */
+  private static final String REST_IDS = " AND r.external_id IN (";
 
   @Inject JobContext job;
 
@@ -143,11 +147,16 @@ public class RecipientUpsert extends AbstractItemWriter {
     Map<Outcome, List<Long>> marks = new EnumMap<>(Outcome.class);
     try (Connection c = dataSource.getConnection()) {
       long unchanged;
-      try (PreparedStatement ps = c.prepareStatement(MARK_UNCHANGED)) {
+      // the chunk's ids spelled out: the planner then finds their recipients through the index
+      // of (site, id) whatever it guesses of the site's size, instead of hashing the whole site
+      List<String> ids = rows.stream().map(ResidentRow::externalId).toList();
+      try (PreparedStatement ps =
+          c.prepareStatement(MARK_UNCHANGED + BulkSql.marks(ids.size()) + "))")) {
         ps.setLong(1, importId);
         ps.setLong(2, from);
         ps.setLong(3, to);
         ps.setLong(4, siteId);
+        BulkSql.bindAll(ps, 5, ids);
         unchanged = ps.executeUpdate();
       }
       counts.put(Outcome.UNCHANGED, unchanged);
@@ -185,11 +194,14 @@ public class RecipientUpsert extends AbstractItemWriter {
     long siteId = site.getId();
     Map<Long, Known> known = new HashMap<>();
     java.util.Set<Long> pending = new java.util.HashSet<>();
-    try (PreparedStatement ps = c.prepareStatement(REST)) {
+    List<String> ids = rows.stream().map(ResidentRow::externalId).toList();
+    try (PreparedStatement ps =
+        c.prepareStatement(String.format(REST, REST_IDS + BulkSql.marks(ids.size()) + ")"))) {
       ps.setLong(1, siteId);
-      ps.setLong(2, importId);
-      ps.setLong(3, from);
-      ps.setLong(4, to);
+      int next = BulkSql.bindAll(ps, 2, ids);
+      ps.setLong(next, importId);
+      ps.setLong(next + 1, from);
+      ps.setLong(next + 2, to);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           long line = rs.getLong(1);
@@ -260,13 +272,13 @@ public class RecipientUpsert extends AbstractItemWriter {
       tally(outcome, row.line(), counts, marks);
     }
     if (!fresh.isEmpty()) {
-      long[] ids = BulkSql.nextIds(c, "recipient_seq", fresh.size(), SEQUENCE_BLOCK);
+      long[] newIds = BulkSql.nextIds(c, "recipient_seq", fresh.size(), SEQUENCE_BLOCK);
       List<Object[]> inserts = new ArrayList<>(fresh.size());
       for (int i = 0; i < fresh.size(); i++) {
         ResidentRow row = fresh.get(i);
         inserts.add(
             new Object[] {
-              ids[i],
+              newIds[i],
               siteId,
               row.externalId(),
               row.firstName(),
@@ -282,7 +294,7 @@ public class RecipientUpsert extends AbstractItemWriter {
               1L
             });
         if (!row.movedOut()) {
-          welcome.put(ids[i], holder(ids[i], siteId, row));
+          welcome.put(newIds[i], holder(newIds[i], siteId, row));
         }
         tally(Outcome.INSERTED, row.line(), counts, marks);
       }

@@ -107,7 +107,10 @@ public class Database {
     boolean postgres = isPostgres(dataSource);
     return Map.of(
         "next_audit_event_id",
-        postgres ? "nextval('audit_event_seq')" : "NEXT VALUE FOR audit_event_seq");
+        postgres ? "nextval('audit_event_seq')" : "NEXT VALUE FOR audit_event_seq",
+        // a partial index's condition (H2 has none: its index then holds every line)
+        "only_refused_lines",
+        postgres ? "WHERE error IS NOT NULL" : "");
   }
 
   @PostConstruct
