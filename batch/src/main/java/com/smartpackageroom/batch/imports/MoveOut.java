@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -50,10 +51,12 @@ public class MoveOut extends AbstractItemWriter {
         List<Long> part = ids.subList(start, Math.min(ids.size(), start + BulkSql.IN_LIST));
         try (PreparedStatement ps =
             c.prepareStatement(
-                "SELECT id FROM recipient WHERE id IN ("
+                "SELECT id FROM recipient WHERE id BETWEEN ? AND ? AND id IN ("
                     + BulkSql.marks(part.size())
                     + ") AND status = 'ACTIVE' ORDER BY id FOR UPDATE")) {
-          BulkSql.bindAll(ps, 1, part);
+          ps.setLong(1, Collections.min(part));
+          ps.setLong(2, Collections.max(part));
+          BulkSql.bindAll(ps, 3, part);
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
               moved.add(rs.getLong(1));
@@ -66,11 +69,13 @@ public class MoveOut extends AbstractItemWriter {
         try (PreparedStatement ps =
             c.prepareStatement(
                 "UPDATE recipient SET status = 'MOVED_OUT', updated_at = ?, version = version + 1"
-                    + " WHERE id IN ("
+                    + " WHERE id BETWEEN ? AND ? AND id IN ("
                     + BulkSql.marks(part.size())
                     + ")")) {
           ps.setObject(1, now);
-          BulkSql.bindAll(ps, 2, part);
+          ps.setLong(2, Collections.min(part));
+          ps.setLong(3, Collections.max(part));
+          BulkSql.bindAll(ps, 4, part);
           ps.executeUpdate();
         }
       }

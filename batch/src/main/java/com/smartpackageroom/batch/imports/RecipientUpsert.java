@@ -30,6 +30,7 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -357,14 +358,19 @@ public class RecipientUpsert extends AbstractItemWriter {
     for (int start = 0; start < lineNumbers.size(); start += BulkSql.IN_LIST) {
       List<Long> part =
           lineNumbers.subList(start, Math.min(lineNumbers.size(), start + BulkSql.IN_LIST));
+      // the range bounds the scan of the primary key even in a generic plan, where PostgreSQL
+      // may test the list only as a filter on all of the import's lines
       try (PreparedStatement ps =
           c.prepareStatement(
-              "UPDATE import_line SET outcome = ? WHERE import_id = ? AND line IN ("
+              "UPDATE import_line SET outcome = ? WHERE import_id = ? AND line BETWEEN ? AND ?"
+                  + " AND line IN ("
                   + BulkSql.marks(part.size())
                   + ")")) {
         ps.setString(1, outcome.name());
         ps.setLong(2, importId);
-        BulkSql.bindAll(ps, 3, part);
+        ps.setLong(3, Collections.min(part));
+        ps.setLong(4, Collections.max(part));
+        BulkSql.bindAll(ps, 5, part);
         ps.executeUpdate();
       }
     }
