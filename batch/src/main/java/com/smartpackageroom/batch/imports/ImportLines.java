@@ -1,6 +1,7 @@
 package com.smartpackageroom.batch.imports;
 
 import com.smartpackageroom.domain.imports.ResidentRow;
+import com.smartpackageroom.ejb.platform.BulkSql;
 import com.smartpackageroom.ejb.platform.Times;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -88,28 +89,44 @@ public class ImportLines {
     if (rows.isEmpty()) {
       return;
     }
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "INSERT INTO import_line (import_id, line, external_id, first_name, last_name,"
-                    + " unit, email, phone, moved_out) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (ResidentRow r : rows) {
-        ps.setLong(1, importId);
-        ps.setLong(2, r.line());
-        ps.setString(3, r.externalId());
-        ps.setString(4, r.firstName());
-        ps.setString(5, r.lastName());
-        ps.setString(6, r.unit());
-        setText(ps, 7, r.email());
-        setText(ps, 8, r.phone());
-        ps.setBoolean(9, r.movedOut());
-        ps.addBatch();
-      }
-      ps.executeBatch();
+    List<Object[]> values = new ArrayList<>(rows.size());
+    for (ResidentRow r : rows) {
+      values.add(
+          new Object[] {
+            importId,
+            r.line(),
+            r.externalId(),
+            r.firstName(),
+            r.lastName(),
+            r.unit(),
+            r.email(),
+            r.phone(),
+            r.movedOut()
+          });
+    }
+    try (Connection c = dataSource.getConnection()) {
+      BulkSql.insert(
+          c,
+          "import_line",
+          "import_id, line, external_id, first_name, last_name, unit, email, phone, moved_out",
+          LINE_TYPES,
+          values);
     } catch (SQLException e) {
       throw new IllegalStateException("Could not store lines of import " + importId, e);
     }
   }
+
+  private static final int[] LINE_TYPES = {
+    Types.BIGINT,
+    Types.BIGINT,
+    Types.VARCHAR,
+    Types.VARCHAR,
+    Types.VARCHAR,
+    Types.VARCHAR,
+    Types.VARCHAR,
+    Types.VARCHAR,
+    Types.BOOLEAN
+  };
 
   public void insertError(long importId, long line, String externalId, String reason) {
     update(
@@ -228,6 +245,37 @@ public class ImportLines {
     }
   }
 
+  /**
+   * Refuses every good line whose resident id an earlier good line holds ("resident id ... already
+   * on line N", N the first), as the lines of a refused line are kept: without the resident's
+   * details. Set-based, once the whole file is read; a second call finds nothing more. How many
+   * lines it refused.
+   */
+  public long refuseDuplicates(long importId) {
+    String first =
+        "(SELECT MIN(f.line) FROM import_line f WHERE f.import_id = import_line.import_id"
+            + " AND f.external_id = import_line.external_id AND f.error IS NULL)";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "UPDATE import_line SET error = CONCAT('resident id ', external_id,"
+                    + " ' already on line ', CAST("
+                    + first
+                    + " AS VARCHAR(20))), first_name = NULL, last_name = NULL, unit = NULL,"
+                    + " email = NULL, phone = NULL, moved_out = FALSE"
+                    + " WHERE import_id = ? AND error IS NULL AND external_id IN"
+                    + " (SELECT d.external_id FROM import_line d WHERE d.import_id = ?"
+                    + " AND d.error IS NULL GROUP BY d.external_id HAVING COUNT(*) > 1)"
+                    + " AND line > "
+                    + first)) {
+      ps.setLong(1, importId);
+      ps.setLong(2, importId);
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not refuse duplicate lines of import " + importId, e);
+    }
+  }
+
   /** Once the import is done only the refused lines are kept, for its report. */
   public void forgetGoodLines(long importId) {
     update("DELETE FROM import_line WHERE import_id = ? AND error IS NULL", importId);
@@ -260,15 +308,12 @@ public class ImportLines {
    * Active imported residents of the site whose id the file does not hold, after a recipient id, in
    * id order.
    */
-  public List<Long> missingResidents(long importId, long siteId, long afterId, int limit) {
+  public List<Long> missingResidents(long importId, long siteId, long afterId) {
     List<Long> ids = new ArrayList<>();
     query(
         "SELECT r.id FROM recipient r WHERE r.site_id = ? AND r.status = 'ACTIVE'"
             + " AND r.source = 'IMPORT' AND r.id > ? AND NOT EXISTS (SELECT 1 FROM import_line l"
-            + " WHERE l.import_id = ? AND l.external_id = r.external_id)"
-            + " ORDER BY r.id FETCH FIRST "
-            + limit
-            + " ROWS ONLY",
+            + " WHERE l.import_id = ? AND l.external_id = r.external_id) ORDER BY r.id",
         rs -> ids.add(rs.getLong(1)),
         siteId,
         afterId,

@@ -6,15 +6,14 @@ import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * Stores the good lines of a chunk; a resident id that an earlier line already holds is refused
- * (the first line wins). A replayed chunk stores nothing twice.
+ * Stores the good lines of a chunk; a replayed chunk stores nothing twice. A resident id that an
+ * earlier line already holds is refused (the first line wins) once the file is read, for all lines
+ * at once ({@link ImportLines#refuseDuplicates}): looked for chunk by chunk, every chunk would
+ * search the lines stored before it.
  */
 @Named
 @Dependent
@@ -33,25 +32,7 @@ public class LineStore extends AbstractItemWriter {
     List<ResidentRow> rows = items.stream().map(ResidentRow.class::cast).toList();
     Set<Long> stored = lines.stored(importId, rows.get(0).line(), rows.get(rows.size() - 1).line());
     List<ResidentRow> fresh = rows.stream().filter(r -> !stored.contains(r.line())).toList();
-    Map<String, Long> earlier =
-        new HashMap<>(
-            lines.linesOf(importId, fresh.stream().map(ResidentRow::externalId).toList()));
-    List<ResidentRow> good = new ArrayList<>();
-    long duplicates = 0;
-    for (ResidentRow row : fresh) {
-      Long first = earlier.putIfAbsent(row.externalId(), row.line());
-      if (first != null) {
-        lines.insertError(
-            importId,
-            row.line(),
-            row.externalId(),
-            "resident id " + row.externalId() + " already on line " + first);
-        duplicates++;
-      } else {
-        good.add(row);
-      }
-    }
-    lines.insertGood(importId, good);
-    lines.count(importId, fresh.size(), duplicates, 0, 0, 0, 0);
+    lines.insertGood(importId, fresh);
+    lines.count(importId, fresh.size(), 0, 0, 0, 0, 0);
   }
 }

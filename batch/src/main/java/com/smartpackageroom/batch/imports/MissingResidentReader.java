@@ -14,13 +14,12 @@ import java.util.Deque;
 
 /**
  * For a full import: the site's active imported residents whose id the file does not hold, in id
- * order. Those moved out by a committed chunk are no longer active and so never read again.
+ * order, read with one query when the step (re)starts. Those moved out by a committed chunk are no
+ * longer active, and lie before the checkpoint, and so are never read again.
  */
 @Named
 @Dependent
 public class MissingResidentReader extends AbstractItemReader {
-
-  static final int PAGE = 500;
 
   @Inject JobContext job;
 
@@ -48,13 +47,11 @@ public class MissingResidentReader extends AbstractItemReader {
 
   @Override
   public Object readItem() {
-    if (page.isEmpty() && !exhausted) {
-      var next = lines.missingResidents(ImportJob.importId(job), siteId, lastFetched, PAGE);
-      page.addAll(next);
-      exhausted = next.size() < PAGE;
-      if (!next.isEmpty()) {
-        lastFetched = next.get(next.size() - 1);
-      }
+    if (!exhausted) {
+      // all of them with one query (one pass over the site's residents, where pages would each
+      // take one); only their ids are held
+      page.addAll(lines.missingResidents(ImportJob.importId(job), siteId, lastFetched));
+      exhausted = true;
     }
     Long id = page.poll();
     if (id != null) {

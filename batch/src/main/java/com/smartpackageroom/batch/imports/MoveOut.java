@@ -1,21 +1,30 @@
 package com.smartpackageroom.batch.imports;
 
-import com.smartpackageroom.domain.accesskey.HolderKind;
-import com.smartpackageroom.domain.recipient.Recipient;
-import com.smartpackageroom.ejb.accesskey.KeyLifecycle;
+import com.smartpackageroom.ejb.accesskey.BulkKeys;
+import com.smartpackageroom.ejb.platform.BulkSql;
 import com.smartpackageroom.ejb.platform.Times;
+import jakarta.annotation.Resource;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import javax.sql.DataSource;
 
-/** Moves out residents missing from a full import; their keys stop working but are kept. */
+/**
+ * Moves out residents missing from a full import; their keys stop working but are kept. Set-based:
+ * the chunk's still active recipients move out with one UPDATE, their keys with another ({@link
+ * BulkKeys}).
+ */
 @Named
 @Dependent
 public class MoveOut extends AbstractItemWriter {
@@ -24,28 +33,56 @@ public class MoveOut extends AbstractItemWriter {
 
   @Inject ImportLines lines;
 
-  @Inject KeyLifecycle keys;
+  @Inject BulkKeys keys;
 
   @Inject Clock clock;
 
-  @PersistenceContext(unitName = "spr")
-  EntityManager em;
+  @Resource(lookup = "java:app/jdbc/spr")
+  DataSource dataSource;
 
   @Override
   public void writeItems(List<Object> items) {
     long importId = ImportJob.importId(job);
     OffsetDateTime now = Times.now(clock);
-    long moved = 0;
-    for (Object item : items) {
-      Recipient r = em.find(Recipient.class, (Long) item);
-      if (r != null && r.isActive()) {
-        r.moveOut();
-        r.touch(now);
-        keys.deactivateAllOf(ImportJob.caller(importId), HolderKind.RECIPIENT, r.getId(), now);
-        moved++;
+    List<Long> ids = items.stream().map(Long.class::cast).toList();
+    List<Long> moved = new ArrayList<>();
+    try (Connection c = dataSource.getConnection()) {
+      for (int start = 0; start < ids.size(); start += BulkSql.IN_LIST) {
+        List<Long> part = ids.subList(start, Math.min(ids.size(), start + BulkSql.IN_LIST));
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT id FROM recipient WHERE id BETWEEN ? AND ? AND id IN ("
+                    + BulkSql.marks(part.size())
+                    + ") AND status = 'ACTIVE' ORDER BY id FOR UPDATE")) {
+          ps.setLong(1, Collections.min(part));
+          ps.setLong(2, Collections.max(part));
+          BulkSql.bindAll(ps, 3, part);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              moved.add(rs.getLong(1));
+            }
+          }
+        }
       }
+      for (int start = 0; start < moved.size(); start += BulkSql.IN_LIST) {
+        List<Long> part = moved.subList(start, Math.min(moved.size(), start + BulkSql.IN_LIST));
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "UPDATE recipient SET status = 'MOVED_OUT', updated_at = ?, version = version + 1"
+                    + " WHERE id BETWEEN ? AND ? AND id IN ("
+                    + BulkSql.marks(part.size())
+                    + ")")) {
+          ps.setObject(1, now);
+          ps.setLong(2, Collections.min(part));
+          ps.setLong(3, Collections.max(part));
+          BulkSql.bindAll(ps, 4, part);
+          ps.executeUpdate();
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not move out residents for import " + importId, e);
     }
-    em.flush();
-    lines.count(importId, 0, 0, 0, 0, 0, moved);
+    keys.deactivateAllOfRecipients(ImportJob.caller(importId), moved, now);
+    lines.count(importId, 0, 0, 0, 0, 0, moved.size());
   }
 }

@@ -12,7 +12,8 @@ import jakarta.inject.Named;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Before anything changes: refuses a file that would move out more than
+ * Once the file is read: refuses the lines of a resident id already on an earlier line; then,
+ * before anything changes: refuses a file that would move out more than
  * spr.import.max-move-out-share of the site's active residents, unless the import was forced.
  */
 @Named
@@ -27,6 +28,8 @@ public class MoveOutSafeguard extends AbstractBatchlet {
 
   @EJB ImportRecords records;
 
+  @EJB ImportLineCleanup lineWork;
+
   @Inject
   @ConfigProperty(name = "spr.import.max-move-out-share", defaultValue = "0.2")
   double maxShare;
@@ -35,7 +38,12 @@ public class MoveOutSafeguard extends AbstractBatchlet {
   public String process() {
     long importId = ImportJob.importId(job);
     RecipientImport imp = records.find(importId);
-    if (imp.isForced() || imp.hasDone("check")) {
+    if (imp.hasDone("check")) {
+      return "CHECKED";
+    }
+    // the file is read: a resident id on two lines is refused on the second (and later) ones
+    lineWork.refuseDuplicates(importId);
+    if (imp.isForced()) {
       return "CHECKED";
     }
     long[] figures =

@@ -18,7 +18,7 @@ import java.util.Deque;
 @Dependent
 public class PendingLineReader extends AbstractItemReader {
 
-  static final int PAGE = 500;
+  static final int PAGE = 1000;
 
   @Inject JobContext job;
 

@@ -110,7 +110,11 @@ public class Database {
         postgres ? "nextval('audit_event_seq')" : "NEXT VALUE FOR audit_event_seq",
         // a statement only PostgreSQL has (H2 has no expression indexes): a comment on H2
         "postgres_only",
-        postgres ? "" : "--");
+        postgres ? "" : "--",
+
+        // a partial index's condition (H2 has none: its index then holds every line)
+        "only_refused_lines",
+        postgres ? "WHERE error IS NOT NULL" : "");
   }
 
   @PostConstruct

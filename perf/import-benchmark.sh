@@ -1,0 +1,187 @@
+#!/usr/bin/env bash
+# Import benchmark (see perf/README.md): ROWS Entrata residents (../shared/tools/gen-residents.py)
+# imported on a Payara Server with PostgreSQL into a new site (PINs, QR codes and welcome messages
+# issued), then the same file again unchanged, then a file with 1 % of the residents changed and
+# 1 % gone; the same rows loaded with PostgreSQL's COPY into a plain table as the floor. Prints
+# rows per second and the ratio to COPY's time for each import, the longest time between two
+# progress changes seen through GET /api/v1/imports/{id}, and the server's peak heap (jstat).
+# Then EXPLAINs the import's queries on that big site (perf/target/import/explain.txt).
+#
+# Usage: bash perf/import-benchmark.sh   (ROWS=1000000 by default; SKIP_BUILD=1 skips the build)
+# Needs: PostgreSQL on 127.0.0.1:5432 (trust auth), ports 8080 and 4848 free, python3, a JDK (jstat).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ROWS=${ROWS:-1000000}
+DB=spr_perf_import
+DOMAIN=spr-perf
+OUT=perf/target/import
+TOKEN=perf-bootstrap-token-0123456789abcdef
+BASE=http://127.0.0.1:8080
+ASADMIN=ear/target/payara6/bin/asadmin
+
+if (exec 3<>/dev/tcp/127.0.0.1/4848) 2>/dev/null; then
+  echo "A server already listens on port 4848: stop it first." >&2
+  exit 1
+fi
+pg_isready -h 127.0.0.1 -p 5432 -q || { echo "PostgreSQL is not running on 127.0.0.1:5432" >&2; exit 1; }
+psql -h 127.0.0.1 -U postgres -d postgres -q -v ON_ERROR_STOP=1 \
+  -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
+sql() { psql -h 127.0.0.1 -U postgres -d $DB -tAq -v ON_ERROR_STOP=1 -c "$1"; }
+
+[ "${SKIP_BUILD:-}" = 1 ] || mvn -B -ntp -q verify -DskipTests
+rm -rf "$OUT" && mkdir -p "$OUT"
+result() { echo "RESULT $*" | tee -a $OUT/results.txt; }
+
+echo "== $ROWS Entrata rows"
+python3 ../shared/tools/gen-residents.py entrata "$ROWS" > $OUT/residents.csv
+# 1 % of the residents gone (every 100th row), 1 % with a new email and unit (rows 50, 150, ...)
+python3 - $OUT/residents.csv > $OUT/changed.csv <<'PY'
+import csv, sys
+rows = csv.reader(open(sys.argv[1], newline="", encoding="utf-8"))
+out = csv.writer(sys.stdout, lineterminator="\r\n")
+header = next(rows); out.writerow(header)
+email, unit = header.index("email"), header.index("unitNumber")
+for i, row in enumerate(rows, 1):
+    if i % 100 == 0:
+        continue
+    if i % 100 == 50:
+        row[email] = f"moved.{i}@example.org"
+        row[unit] = "9" + row[unit]
+    out.writerow(row)
+PY
+echo "files: $(du -h $OUT/residents.csv | cut -f1) and $(du -h $OUT/changed.csv | cut -f1)"
+
+echo "== the floor: COPY into a plain table"
+COLUMNS=$(head -1 $OUT/residents.csv | tr -d '\r' | sed 's/,/ text, /g; s/$/ text/')
+sql "CREATE TABLE copy_floor ($COLUMNS)"
+COPY_SECONDS=
+for _ in 1 2 3; do
+  sql "TRUNCATE copy_floor"
+  T0=$(date +%s.%N)
+  psql -h 127.0.0.1 -U postgres -d $DB -q -v ON_ERROR_STOP=1 \
+    -c "\\copy copy_floor FROM '$OUT/residents.csv' WITH (FORMAT csv, HEADER true)"
+  T=$(echo "$(date +%s.%N) - $T0" | bc)
+  # the best of three: the floor is what COPY can do
+  if [ -z "$COPY_SECONDS" ] || [ "$(echo "$T < $COPY_SECONDS" | bc)" = 1 ]; then COPY_SECONDS=$T; fi
+done
+sql "DROP TABLE copy_floor"
+result "copy rows=$ROWS seconds=$(printf %.3f "$COPY_SECONDS") rate=$(echo "$ROWS / $COPY_SECONDS" | bc)/s"
+
+export SPR_DB_URL=jdbc:postgresql://127.0.0.1:5432/$DB SPR_DB_USER=postgres SPR_DB_PASSWORD=
+export SPR_DB_CLASS=org.postgresql.ds.PGSimpleDataSource SPR_BOOTSTRAP_API_TOKEN=$TOKEN
+export SPR_CRYPTO_ENCRYPTION_KEY=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=
+export SPR_CRYPTO_HASH_KEY=HxweHRwbGhkYFxYVFBMSERAPDg0MCwoJCAcGBQQDAgE=
+# no mail server: the welcome messages wait in the outbox, as in the notification benchmark
+$ASADMIN delete-domain $DOMAIN >/dev/null 2>&1 || true
+$ASADMIN create-domain --nopassword=true $DOMAIN >/dev/null
+JSTAT_PID=
+trap '[ -z "$JSTAT_PID" ] || kill $JSTAT_PID 2>/dev/null || true; $ASADMIN stop-domain $DOMAIN >/dev/null 2>&1 || true' EXIT
+$ASADMIN start-domain $DOMAIN >/dev/null
+# the production tuning of the README
+$ASADMIN set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=64 >/dev/null
+$ASADMIN set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=16 >/dev/null
+$ASADMIN restart-domain $DOMAIN >/dev/null
+$ASADMIN deploy --name spr ear/target/spr.ear >/dev/null
+for _ in $(seq 1 60); do curl -sf $BASE/health/ready >/dev/null && break; sleep 1; done
+XMX=$($ASADMIN list-jvm-options | grep -o '^-Xmx[0-9a-zA-Z]*' || echo '(default)')
+
+# the server's heap, sampled every second by one jstat for the whole run
+PID=$(cat ear/target/payara6/glassfish/domains/$DOMAIN/config/pid)
+jstat -gc "$PID" 1000 > $OUT/jstat.txt &
+JSTAT_PID=$!
+
+SITE=$(curl -sf -X POST -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+  -d '{"name":"Import benchmark","timeZone":"America/New_York"}' $BASE/api/v1/sites | sed 's/.*"id":\([0-9]*\).*/\1/')
+
+# imports FILE LABEL: uploads the file (a full import) and watches it to its end
+run_import() {
+  local file=$1 label=$2 started id line seconds
+  started=$(date +%s.%N)
+  id=$(curl -sf -X POST -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' \
+    --data-binary @"$file" "$BASE/api/v1/sites/$SITE/imports?layout=entrata&mode=full" | sed 's/.*"id":\([0-9]*\).*/\1/')
+  line=$(python3 perf/import-watch.py $BASE $TOKEN "$id" "$started" "$label")
+  seconds=$(echo "$line" | grep -o ' seconds=[0-9.]*' | cut -d= -f2)
+  result "$line rate=$(echo "$ROWS / $seconds" | bc)/s copy_ratio=$(printf %.1f "$(echo "$seconds / $COPY_SECONDS" | bc -l)")"
+}
+
+echo "== imports into site $SITE"
+run_import $OUT/residents.csv first
+result "issued: pins=$(sql "SELECT count(*) FROM access_key WHERE site_id = $SITE AND type = 'PIN'")" \
+  "qr=$(sql "SELECT count(*) FROM access_key WHERE site_id = $SITE AND type = 'QR'")" \
+  "messages=$(sql "SELECT count(*) FROM notification WHERE site_id = $SITE")"
+run_import $OUT/residents.csv unchanged
+run_import $OUT/changed.csv one-percent
+kill $JSTAT_PID 2>/dev/null || true
+JSTAT_PID=
+# used heap = survivors + eden + old (KiB); the peak of the samples
+python3 - $OUT/jstat.txt "$XMX" <<'PY' | tee -a $OUT/results.txt
+import sys
+rows = [l.split() for l in open(sys.argv[1]) if l.strip()]
+head = rows[0]; data = [dict(zip(head, map(float, r))) for r in rows[1:] if r[0] != head[0]]
+used = [d["S0U"] + d["S1U"] + d["EU"] + d["OU"] for d in data]
+print(f"RESULT heap peak_used={max(used) / 1024:.0f}MiB peak_old={max(d['OU'] for d in data) / 1024:.0f}MiB"
+      f" peak_committed={max(d['S0C'] + d['S1C'] + d['EC'] + d['OC'] for d in data) / 1024:.0f}MiB"
+      f" max_heap={sys.argv[2]} samples={len(data)}")
+PY
+
+echo "== EXPLAIN of the import's queries on the site of $(sql "SELECT count(*) FROM recipient") recipients and $(sql "SELECT count(*) FROM access_key") keys"
+# the lines of a staged import of the whole site, as the read step leaves them, for the planner
+sql "VACUUM ANALYZE"
+IMP=$(sql "INSERT INTO recipient_import (id, site_id, layout, mode, forced, status, file_path, file_bytes, started_by, created_at)
+           VALUES (nextval('recipient_import_seq'), $SITE, 'entrata', 'FULL', FALSE, 'COMPLETED', '-', 0, 'explain', now()) RETURNING id" | head -1)
+sql "INSERT INTO import_line (import_id, line, external_id, first_name, last_name, unit, email, phone, moved_out)
+     SELECT $IMP, row_number() OVER (ORDER BY id) + 1, external_id, first_name, last_name, unit, email, phone, status <> 'ACTIVE'
+     FROM recipient WHERE site_id = $SITE"
+sql "ANALYZE import_line"
+KEYS=$(sql "SELECT string_agg(holder_id::text, ',') FROM (SELECT holder_id FROM access_key WHERE site_id = $SITE LIMIT 1000) k")
+HASHES=$(sql "SELECT string_agg(quote_literal(lookup_hash), ',') FROM (SELECT lookup_hash FROM access_key WHERE site_id = $SITE LIMIT 1000) k")
+CHUNK=$(sql "SELECT string_agg(quote_literal(external_id), ',') FROM import_line WHERE import_id = $IMP AND line BETWEEN 5000 AND 5999")
+explain() { { echo "-- $1"; sql "EXPLAIN $2"; echo; } >> $OUT/explain.txt; }
+explain "apply: unchanged lines, marked in the database" \
+  "UPDATE import_line SET outcome = 'UNCHANGED' WHERE import_id = $IMP AND line BETWEEN 5000 AND 5999
+   AND error IS NULL AND outcome IS NULL AND EXISTS (SELECT 1 FROM recipient r WHERE r.site_id = $SITE
+   AND r.external_id = import_line.external_id AND r.first_name = import_line.first_name
+   AND r.last_name = import_line.last_name AND r.unit = import_line.unit
+   AND r.email IS NOT DISTINCT FROM import_line.email AND r.phone IS NOT DISTINCT FROM import_line.phone
+   AND (r.status = 'ACTIVE') = (import_line.moved_out = FALSE) AND r.external_id IN ($CHUNK))"
+explain "apply: the other lines with their recipient" \
+  "SELECT l.line, r.id, r.status, r.first_name, r.last_name, r.unit, r.email, r.phone FROM import_line l
+   LEFT JOIN recipient r ON r.site_id = $SITE AND r.external_id = l.external_id AND r.external_id IN ($CHUNK)
+   WHERE l.import_id = $IMP AND l.line BETWEEN 5000 AND 5999 AND l.error IS NULL AND l.outcome IS NULL"
+explain "apply: PINs drawn, checked against the live keys" \
+  "SELECT lookup_hash FROM access_key WHERE lookup_hash IN ($HASHES)"
+explain "apply: ... and against the retired values" \
+  "SELECT lookup_hash, reusable_after FROM retired_key_value WHERE lookup_hash IN ($HASHES)"
+explain "apply and move-out: keys of moved-out residents, audited" \
+  "SELECT site_id, id, type, holder_kind, holder_id FROM access_key WHERE holder_kind = 'RECIPIENT'
+   AND holder_id IN ($KEYS) AND status = 'ACTIVE' ORDER BY id"
+explain "apply and move-out: ... and deactivated" \
+  "UPDATE access_key SET status = 'INACTIVE', version = version + 1 WHERE holder_kind = 'RECIPIENT'
+   AND holder_id IN ($KEYS) AND status = 'ACTIVE'"
+explain "apply: moved back in, holding an active key" \
+  "SELECT DISTINCT holder_id FROM access_key WHERE holder_kind = 'RECIPIENT' AND holder_id IN ($KEYS) AND status = 'ACTIVE'"
+explain "check: a resident id on two lines refused on the second" \
+  "UPDATE import_line SET error = 'dup' WHERE import_id = $IMP AND error IS NULL AND external_id IN
+   (SELECT d.external_id FROM import_line d WHERE d.import_id = $IMP AND d.error IS NULL GROUP BY d.external_id HAVING COUNT(*) > 1)
+   AND line > (SELECT MIN(f.line) FROM import_line f WHERE f.import_id = import_line.import_id
+   AND f.external_id = import_line.external_id AND f.error IS NULL)"
+explain "the import's report (GET /api/v1/imports/{id}): its first refused lines" \
+  "SELECT line, error FROM import_line WHERE import_id = $IMP AND error IS NOT NULL ORDER BY line FETCH FIRST 1000 ROWS ONLY"
+explain "check: residents the file's statuses move out" \
+  "SELECT COUNT(*) FROM recipient r JOIN import_line l ON l.import_id = $IMP AND l.external_id = r.external_id
+   AND l.error IS NULL AND l.moved_out = TRUE WHERE r.site_id = $SITE AND r.status = 'ACTIVE'"
+explain "check: residents missing from the file" \
+  "SELECT COUNT(*) FROM recipient r WHERE r.site_id = $SITE AND r.status = 'ACTIVE' AND r.source = 'IMPORT'
+   AND NOT EXISTS (SELECT 1 FROM import_line l WHERE l.import_id = $IMP AND l.external_id = r.external_id)"
+explain "check: the site's active residents" \
+  "SELECT COUNT(*) FROM recipient WHERE site_id = $SITE AND status = 'ACTIVE'"
+explain "move-out: the missing, read once" \
+  "SELECT r.id FROM recipient r WHERE r.site_id = $SITE AND r.status = 'ACTIVE' AND r.source = 'IMPORT'
+   AND r.id > 0 AND NOT EXISTS (SELECT 1 FROM import_line l WHERE l.import_id = $IMP
+   AND l.external_id = r.external_id) ORDER BY r.id"
+explain "move-out: the page's residents" \
+  "SELECT id FROM recipient WHERE id IN ($KEYS) AND status = 'ACTIVE' ORDER BY id FOR UPDATE"
+sql "DELETE FROM recipient_import WHERE id = $IMP"
+SEQ=$(grep -E 'Seq Scan on (access_key|recipient)( |$)' $OUT/explain.txt | sort | uniq -c | tr -s ' ' | paste -sd ';' || true)
+result "explain queries=$(grep -c '^-- ' $OUT/explain.txt) seq_scans_of_access_key_or_recipient=${SEQ:-none} (plans in $OUT/explain.txt)"

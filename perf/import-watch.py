@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+"""Watches one import through the API until it ends (part of perf/import-benchmark.sh).
+
+  import-watch.py BASE TOKEN IMPORT_ID STARTED_EPOCH LABEL
+
+Polls GET /api/v1/imports/{id} every 0.2 s; a change of any count (read, inserted, updated,
+unchanged, movedOut, skipped) or of the status is progress. Prints one line of key=value figures:
+status, counts, seconds (from STARTED_EPOCH, the moment the upload began, to the first poll that
+sees the import ended), job_seconds (the import's own createdAt to finishedAt) and max_gap (the
+longest time between two progress changes while the import ran).
+"""
+import datetime, json, sys, time, urllib.request
+
+base, token, import_id, started, label = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4]), sys.argv[5]
+KEYS = ("read", "inserted", "updated", "unchanged", "movedOut", "skipped")
+
+
+def get():
+    req = urllib.request.Request(f"{base}/api/v1/imports/{import_id}",
+                                 headers={"Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(req, timeout=30) as r:
+        return json.load(r)
+
+
+last_state, last_change, max_gap, view = None, time.time(), 0.0, None
+while True:
+    try:
+        view = get()
+    except Exception as e:  # the server is busy: a slow answer is itself a gap
+        print(f"poll failed: {e}", file=sys.stderr)
+        time.sleep(0.2)
+        continue
+    now = time.time()
+    state = (view["status"],) + tuple(view.get(k, 0) for k in KEYS)
+    if state != last_state:
+        max_gap = max(max_gap, now - last_change)
+        last_state, last_change = state, now
+    if view["status"] in ("COMPLETED", "FAILED", "STOPPED"):
+        break
+    time.sleep(0.2)
+end = time.time()
+
+
+def ts(s):
+    return datetime.datetime.fromisoformat(s.replace("Z", "+00:00"))
+
+
+job = (ts(view["finishedAt"]) - ts(view["createdAt"])).total_seconds() if view.get("finishedAt") else -1
+print(f"{label} status={view['status']} " + " ".join(f"{k}={view.get(k, 0)}" for k in KEYS)
+      + f" seconds={end - started:.2f} job_seconds={job:.2f} max_gap={max_gap:.2f}s"
+      + (f" reason={view.get('failureReason')!r}" if view["status"] != "COMPLETED" else ""))
