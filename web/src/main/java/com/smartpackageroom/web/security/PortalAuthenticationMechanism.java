@@ -1,6 +1,9 @@
 package com.smartpackageroom.web.security;
 
+import com.smartpackageroom.domain.shared.DomainException;
+import com.smartpackageroom.ejb.mfa.MfaService;
 import com.smartpackageroom.ejb.mfa.PortalIdentity;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -46,7 +49,17 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
           "/error.xhtml",
           "/favicon.ico");
 
+  /**
+   * How often a session's account is looked at again: a disabled, locked or changed account counts
+   * from the next request after this, not from the session's end.
+   */
+  static final Duration RECHECK_EVERY = Duration.ofSeconds(5);
+
+  static final String CHECKED_AT = "spr.portal.checked-at";
+
   @Inject IdentityStoreHandler identityStores;
+
+  @EJB MfaService mfa;
 
   @Inject
   @ConfigProperty(name = "spr.portal.session-max", defaultValue = "PT12H")
@@ -68,7 +81,11 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     if (identity != null) {
       Instant since = PortalSession.signedInAt(session);
       if (since != null && Instant.now().isBefore(since.plus(sessionMax))) {
-        return context.notifyContainerAboutLogin(identity.email(), Set.of(identity.role().name()));
+        identity = current(session, identity);
+        if (identity != null) {
+          return context.notifyContainerAboutLogin(
+              identity.email(), Set.of(identity.role().name()));
+        }
       }
       session.invalidate();
     }
@@ -76,6 +93,32 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
       return context.doNothing();
     }
     return toSignIn(request, response, context);
+  }
+
+  /**
+   * The session's identity as the account is now (looked at again every {@link #RECHECK_EVERY}):
+   * null once the account may no longer sign in (disabled, locked, removed).
+   */
+  private PortalIdentity current(HttpSession session, PortalIdentity identity) {
+    Instant now = Instant.now();
+    Instant checked = (Instant) session.getAttribute(CHECKED_AT);
+    if (checked != null && now.isBefore(checked.plus(RECHECK_EVERY))) {
+      return identity;
+    }
+    PortalIdentity current;
+    try {
+      current = mfa.identity(identity.accountId());
+    } catch (DomainException refused) {
+      return null;
+    }
+    session.setAttribute(PortalSession.IDENTITY, current);
+    session.setAttribute(CHECKED_AT, now);
+    Long site = (Long) session.getAttribute(PortalSession.SITE);
+    if (site != null && !current.siteIds().isEmpty() && !current.siteIds().contains(site)) {
+      session.setAttribute(
+          PortalSession.SITE, current.siteIds().stream().sorted().findFirst().get());
+    }
+    return current;
   }
 
   private AuthenticationStatus open(
@@ -94,6 +137,7 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     session.setMaxInactiveInterval((int) sessionIdle.toSeconds());
     session.setAttribute(PortalSession.IDENTITY, signIn.identity());
     session.setAttribute(PortalSession.SIGNED_IN_AT, Instant.now());
+    session.setAttribute(CHECKED_AT, Instant.now());
     if (!signIn.identity().siteIds().isEmpty()) {
       session.setAttribute(
           PortalSession.SITE, signIn.identity().siteIds().stream().sorted().findFirst().get());
