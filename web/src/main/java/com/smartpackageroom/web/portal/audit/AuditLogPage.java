@@ -12,6 +12,7 @@ import com.smartpackageroom.ejb.audit.AuditQueries;
 import com.smartpackageroom.ejb.kiosk.KioskRegistry;
 import com.smartpackageroom.ejb.kiosk.KioskView;
 import com.smartpackageroom.web.portal.Messages;
+import com.smartpackageroom.web.portal.PagedModel;
 import com.smartpackageroom.web.portal.PortalUser;
 import com.smartpackageroom.web.portal.SiteTimes;
 import jakarta.ejb.EJB;
@@ -33,9 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.primefaces.component.datatable.DataTable;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /**
  * Audit log (property managers and administrators): the site's events, newest first, a page at a
@@ -67,31 +66,7 @@ public class AuditLogPage implements Serializable {
   private final Map<String, String> people = new LinkedHashMap<>();
   private final Map<Long, String> kioskNames = new LinkedHashMap<>();
 
-  private final LazyDataModel<AuditEventView> model =
-      new LazyDataModel<>() {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-          return (int) page(0, 1).total();
-        }
-
-        @Override
-        public List<AuditEventView> load(
-            int first,
-            int pageSize,
-            Map<String, SortMeta> sortBy,
-            Map<String, FilterMeta> filterBy) {
-          Page<AuditEventView> page = page(first / pageSize, pageSize);
-          setRowCount((int) page.total());
-          return page.items();
-        }
-
-        @Override
-        public String getRowKey(AuditEventView event) {
-          return event.id().toString();
-        }
-      };
+  private final LazyDataModel<AuditEventView> model = new PagedModel<>(this::page, row -> row.id());
 
   private Page<AuditEventView> page(int number, int size) {
     if (me.getSiteId() == null) {

@@ -10,6 +10,7 @@ import com.smartpackageroom.domain.shared.DomainException;
 import com.smartpackageroom.domain.shared.Page;
 import com.smartpackageroom.domain.shared.PageRequest;
 import com.smartpackageroom.web.portal.Messages;
+import com.smartpackageroom.web.portal.PagedModel;
 import com.smartpackageroom.web.portal.PortalUser;
 import com.smartpackageroom.web.portal.SiteTimes;
 import jakarta.ejb.EJB;
@@ -29,9 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 import org.primefaces.model.file.UploadedFile;
 
 /**
@@ -79,31 +78,7 @@ public class ImportCenter implements Serializable {
   private String formerStatuses;
   private String deleting;
 
-  private final LazyDataModel<ImportView> history =
-      new LazyDataModel<>() {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-          return (int) page(0, 1).total();
-        }
-
-        @Override
-        public List<ImportView> load(
-            int first,
-            int pageSize,
-            Map<String, SortMeta> sortBy,
-            Map<String, FilterMeta> filterBy) {
-          Page<ImportView> page = page(first / pageSize, pageSize);
-          setRowCount((int) page.total());
-          return page.items();
-        }
-
-        @Override
-        public String getRowKey(ImportView imp) {
-          return imp.id().toString();
-        }
-      };
+  private final LazyDataModel<ImportView> history = new PagedModel<>(this::page, row -> row.id());
 
   private Page<ImportView> page(int number, int size) {
     if (me.getSiteId() == null) {

@@ -7,6 +7,7 @@ import com.smartpackageroom.ejb.notification.NotificationQueries;
 import com.smartpackageroom.ejb.notification.NotificationService;
 import com.smartpackageroom.ejb.notification.NotificationView;
 import com.smartpackageroom.web.portal.Messages;
+import com.smartpackageroom.web.portal.PagedModel;
 import com.smartpackageroom.web.portal.PortalUser;
 import com.smartpackageroom.web.portal.SiteTimes;
 import jakarta.ejb.EJB;
@@ -17,11 +18,8 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.primefaces.component.datatable.DataTable;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /**
  * Notifications (property managers and administrators): the site's outbox, newest first, filtered
@@ -45,30 +43,7 @@ public class NotificationCenter implements Serializable {
   private String appliedAddress;
 
   private final LazyDataModel<NotificationView> model =
-      new LazyDataModel<>() {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-          return (int) page(0, 1).total();
-        }
-
-        @Override
-        public List<NotificationView> load(
-            int first,
-            int pageSize,
-            Map<String, SortMeta> sortBy,
-            Map<String, FilterMeta> filterBy) {
-          Page<NotificationView> page = page(first / pageSize, pageSize);
-          setRowCount((int) page.total());
-          return page.items();
-        }
-
-        @Override
-        public String getRowKey(NotificationView n) {
-          return n.id().toString();
-        }
-      };
+      new PagedModel<>(this::page, row -> row.id());
 
   private Page<NotificationView> page(int number, int size) {
     if (me.getSiteId() == null) {
