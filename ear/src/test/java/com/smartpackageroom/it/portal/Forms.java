@@ -64,6 +64,8 @@ public final class Forms {
       try {
         new org.openqa.selenium.support.ui.WebDriverWait(
                 browser.driver(), java.time.Duration.ofSeconds(5))
+            // a choice that reloads the page (the site switcher) leaves stale elements behind
+            .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
             .until(d -> option.equals(chosen(form, label)) ? true : null);
         pause(400); // the panel's closing animation
         return;

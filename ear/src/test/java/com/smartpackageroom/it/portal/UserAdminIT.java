@@ -1,6 +1,7 @@
 package com.smartpackageroom.it.portal;
 
 import static com.smartpackageroom.it.portal.PortalAccounts.PASSWORD;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,5 +79,57 @@ class UserAdminIT {
     browser.awaitText(sam.email());
     browser.snapshot("user-admin-staff");
     assertTrue(browser.bodyText().contains("Property Manager"));
+  }
+
+  @Test
+  void aPropertyManagerOfTwoSitesSwitchesSitesAndSeesEachSitesRecipients() {
+    long other = api.newSite(false).id();
+    Person morgan = new PortalAccounts(api).withPassword(site, "Morgan", "PROPERTY_MANAGER");
+    PortalAccounts.sql(
+        "INSERT INTO account_site (account_id, site_id) VALUES (?, ?)", morgan.id(), other);
+    String siteName = siteName(site);
+    String otherName = siteName(other);
+    String here = recipientName(site);
+    String there = recipientName(other);
+
+    SignInPage.signInFully(browser, mail, morgan.email(), PASSWORD);
+    browser.open("/recipients/index.xhtml");
+    Forms forms = new Forms(browser);
+    if (!forms.chosen("frame", "Site").equals(siteName)) {
+      forms.choose("frame", "Site", siteName);
+    }
+    browser.awaitText(here);
+    assertFalse(browser.bodyText().contains(there));
+
+    forms.choose("frame", "Site", otherName);
+    browser.awaitText(there);
+    browser.snapshot("site-switched");
+    assertFalse(browser.bodyText().contains(here));
+    assertEquals(otherName, forms.chosen("frame", "Site"));
+
+    // the choice holds on the next page
+    new Frame(browser).menu("Dashboard");
+    browser.await(d -> d.getCurrentUrl().contains("/dashboard/") ? true : null);
+    assertEquals(otherName, forms.chosen("frame", "Site"));
+    browser.open("/recipients/index.xhtml");
+    browser.awaitText(there);
+    assertFalse(browser.bodyText().contains(here));
+
+    forms.choose("frame", "Site", siteName);
+    browser.awaitText(here);
+    assertFalse(browser.bodyText().contains(there));
+  }
+
+  private String siteName(long id) {
+    return api.get("/api/v1/sites/" + id, Api.BOOTSTRAP).expect(200).json().getString("name");
+  }
+
+  /** A recipient of the site, by the last name the list shows. */
+  private String recipientName(long siteId) {
+    long id = api.newRecipient(siteId, Api.unique("r") + "@example.org", null);
+    return api.get("/api/v1/sites/" + siteId + "/recipients/" + id, Api.BOOTSTRAP)
+        .expect(200)
+        .json()
+        .getString("lastName");
   }
 }
