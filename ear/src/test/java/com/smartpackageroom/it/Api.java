@@ -258,6 +258,26 @@ public final class Api {
     }
   }
 
+  /** The single number a query straight on the database under test answers (a count). */
+  public static long queryLong(String query, Object... parameters) {
+    try (java.sql.Connection db =
+            java.sql.DriverManager.getConnection(
+                System.getProperty("spr.it.db.url"), System.getProperty("spr.it.db.user"), "");
+        java.sql.PreparedStatement select = db.prepareStatement(query)) {
+      for (int i = 0; i < parameters.length; i++) {
+        select.setObject(i + 1, parameters[i]);
+      }
+      try (java.sql.ResultSet rows = select.executeQuery()) {
+        if (!rows.next()) {
+          throw new IllegalStateException(query + ": no row");
+        }
+        return rows.getLong(1);
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(query + ": " + e.getMessage(), e);
+    }
+  }
+
   /** An API token of the account {@code accountId}, made with the bootstrap token. */
   public String tokenOf(long accountId) {
     return post("/api/v1/api-tokens", BOOTSTRAP, json("accountId", accountId, "name", "it"))

@@ -159,8 +159,9 @@ class KioskGuessingIT {
             json("contact", Api.unique("nobody") + "@example.org"));
     Api.Reply knownReply =
         api.post("/api/kiosk/v1/pin-requests", site.kioskToken(), json("contact", known));
-    unknown.problem(429, "too-many-requests");
-    knownReply.problem(429, "too-many-requests");
+    // the kiosk waits: the answer a sign-in gets, not the per-contact or budget refusal
+    unknown.problem(429, "kiosk-throttled");
+    knownReply.problem(429, "kiosk-throttled");
     assertEquals(unknown.json().getString("detail"), knownReply.json().getString("detail"));
     JsonObject kiosk = onlyKiosk(api, site);
     assertEquals(5, kiosk.getInt("consecutiveFailures"));
@@ -419,6 +420,368 @@ class KioskGuessingIT {
     assertTrue(unknown.startsWith("HTTP/1.1 401"), unknown);
   }
 
+  @Test
+  void aWrongPinAtKeyCardsCountsInTheKiosksDailyBudget() {
+    Api api = new Api(base);
+    Api.Site site = api.newSite(false);
+    long courier = api.newCourier(site.id());
+    String own = api.newKey(site.id(), "couriers", courier, "PIN").getString("pin");
+    for (int i = 0; i < 3; i++) {
+      api.post(
+              "/api/kiosk/v1/key-cards",
+              site.kioskToken(),
+              json("pin", wrongPin(i, own), "card", "0B0C0D0" + i))
+          .problem(401, "invalid-credential");
+      JsonObject kiosk = onlyKiosk(api, site);
+      assertEquals(i + 1, kiosk.getInt("failuresInWindow"), kiosk.toString());
+      assertEquals(i + 1, kiosk.getInt("consecutiveFailures"), kiosk.toString());
+    }
+    // a success starts the failures in a row over, not the day's
+    api.signIn(site.kioskToken(), "pin", own).expect(201);
+    JsonObject kiosk = onlyKiosk(api, site);
+    assertEquals(0, kiosk.getInt("consecutiveFailures"), kiosk.toString());
+    assertEquals(3, kiosk.getInt("failuresInWindow"), kiosk.toString());
+  }
+
+  @Test
+  void clearingAThrottleIsRefusedToStaffAndToAnotherSitesManager() {
+    Api api = new Api(base);
+    Api.Site site = api.newSite(false);
+    long courier = api.newCourier(site.id());
+    String own = api.newKey(site.id(), "couriers", courier, "PIN").getString("pin");
+    long kioskId = onlyKiosk(api, site).getJsonNumber("id").longValue();
+    addFailures(kioskId, DAILY_BUDGET - 1);
+    api.signIn(site.kioskToken(), "pin", wrongPin(0, own)).problem(401, "invalid-credential");
+    api.signIn(site.kioskToken(), "pin", own).problem(429, "kiosk-throttled");
+
+    String staff = api.tokenOf(api.newStaff(site.id(), "Sam", "Desk", "STAFF"));
+    Api.Site other = api.newSite(false);
+    String stranger = api.tokenOf(api.newStaff(other.id(), "Max", "Other", "PROPERTY_MANAGER"));
+    String clear = "/api/v1/kiosks/" + kioskId + "/clear-throttle";
+    api.post(clear, staff, null).problem(403, "forbidden");
+    api.post(clear, stranger, null).problem(403, "forbidden");
+
+    // nothing was cleared: the kiosk still refuses its own key, and nobody audited a clearing
+    api.signIn(site.kioskToken(), "pin", own).problem(429, "kiosk-throttled");
+    JsonObject kiosk = onlyKiosk(api, site);
+    assertEquals(DAILY_BUDGET, kiosk.getInt("failuresInWindow"), kiosk.toString());
+    assertTrue(kiosk.containsKey("blockedUntil"), kiosk.toString());
+    assertFalse(auditTypes(api, site.id()).contains("KIOSK_THROTTLE_CLEARED"));
+
+    // the site's own property manager may
+    String manager = api.tokenOf(api.newStaff(site.id(), "Pat", "Manager", "PROPERTY_MANAGER"));
+    api.post(clear, manager, null).expect(200);
+    api.signIn(site.kioskToken(), "pin", own).expect(201);
+  }
+
+  @Test
+  void onceTheSmsBudgetIsSpentAnUnknownNumberGetsTheKnownNumbersAnswerWithoutALookUp() {
+    Api api = new Api(base);
+    Api.Site site = api.newSite(true);
+    String known = uniquePhone();
+    api.newRecipient(site.id(), null, known);
+    // the server under test allows 3 kiosk-requested text messages per site and day
+    spendPinRequestBudget(site.id(), "SMS", 3);
+
+    Api.Reply knownReply =
+        api.post("/api/kiosk/v1/pin-requests", site.kioskToken(), json("contact", known));
+    knownReply.problem(429, "too-many-requests");
+    for (int i = 0; i < 7; i++) {
+      Api.Reply unknown =
+          api.post("/api/kiosk/v1/pin-requests", site.kioskToken(), json("contact", uniquePhone()));
+      assertSameRefusal(knownReply, unknown);
+    }
+    // nothing was looked up or counted: no failure at the kiosk (more unknown contacts than the
+    // free failures, yet no wait), no request counted against a contact, no message
+    JsonObject kiosk = onlyKiosk(api, site);
+    assertEquals(0, kiosk.getInt("failuresInWindow"), kiosk.toString());
+    assertEquals(0, kiosk.getInt("consecutiveFailures"), kiosk.toString());
+    assertEquals(0, Api.queryLong("SELECT COUNT(*) FROM pin_request WHERE site_id = ?", site.id()));
+    assertEquals(3, pinRequestMessages(site.id(), "SMS"));
+  }
+
+  @Test
+  void theDailyEmailBudgetRefusesEveryContactOnceSpent() {
+    Api api = new Api(base);
+    Api.Site site = api.newSite(true);
+    String first = Api.unique("first") + "@example.org";
+    String second = Api.unique("second") + "@example.org";
+    api.newRecipient(site.id(), first, null);
+    api.newRecipient(site.id(), second, null);
+    // spr.kiosk.pin-request-emails-per-day is 300 (the default) on the server under test
+    spendPinRequestBudget(site.id(), "EMAIL", 299);
+    api.post("/api/kiosk/v1/pin-requests", site.kioskToken(), json("contact", first)).expect(202);
+    assertEquals(300, pinRequestMessages(site.id(), "EMAIL"));
+
+    Api.Reply known =
+        api.post("/api/kiosk/v1/pin-requests", site.kioskToken(), json("contact", second));
+    known.problem(429, "too-many-requests");
+    assertTrue(known.json().getString("detail").contains("email"), known.body());
+    assertTrue(retryAfter(known) > 0 && retryAfter(known) <= Duration.ofHours(25).toSeconds());
+    assertSameRefusal(
+        known, api.post("/api/kiosk/v1/pin-requests", site.kioskToken(), json("contact", first)));
+    assertSameRefusal(
+        known,
+        api.post(
+            "/api/kiosk/v1/pin-requests",
+            site.kioskToken(),
+            json("contact", Api.unique("nobody") + "@example.org")));
+    assertEquals(300, pinRequestMessages(site.id(), "EMAIL"));
+    assertEquals(0, onlyKiosk(api, site).getInt("failuresInWindow"));
+  }
+
+  @Test
+  void thirtyParallelPinRequestsForDifferentContactsDoNotExceedTheDailyBudget() throws Exception {
+    Api api = new Api(base);
+    Api.Site site = api.newSite(true);
+    List<String> contacts = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      String contact = Api.unique("resident" + i) + "@example.org";
+      api.newRecipient(site.id(), contact, null);
+      contacts.add(contact);
+    }
+    spendPinRequestBudget(site.id(), "EMAIL", 297);
+    Map<String, Integer> answers =
+        burst(
+            30,
+            i ->
+                () ->
+                    api.post(
+                        "/api/kiosk/v1/pin-requests",
+                        site.kioskToken(),
+                        json("contact", contacts.get(i))));
+    assertEquals(3, answers.getOrDefault("202", 0), "accepted: " + answers);
+    assertEquals(27, answers.getOrDefault("429 too-many-requests", 0), "refused: " + answers);
+    assertEquals(300, pinRequestMessages(site.id(), "EMAIL"), "the budget holds");
+  }
+
+  @Test
+  void aCsvUploadOverTheLimitIsRefusedBeforeItIsAllRead() throws Exception {
+    Api api = new Api(base);
+    Api.Site site = api.newSite(false);
+    String imports = "/api/v1/sites/" + site.id() + "/imports?layout=yardi&mode=full";
+    long twoMegabytes = 2L * 1024 * 1024; // spr.import.max-file-mb on the server under test
+    // a declared length over the limit: answered before the body is read
+    String declared = rawRequest(imports, BOOTSTRAP, "text/csv", 64L * 1024 * 1024, 1024 * 1024);
+    assertTooLarge(declared);
+    // a body that does not say its length (and never ends): cut at the limit
+    String chunked =
+        rawRequest(imports, BOOTSTRAP, "text/csv", -1, (int) twoMegabytes + 256 * 1024);
+    assertTooLarge(chunked);
+    assertEquals(
+        0,
+        api.get("/api/v1/sites/" + site.id() + "/imports", BOOTSTRAP)
+            .expect(200)
+            .json()
+            .getInt("total"),
+        "no import started");
+  }
+
+  @Test
+  void endedSessionsAreRemovedOncePastTheirExpiry() throws Exception {
+    Api api = new Api(base);
+    Api.Site site = api.newSite(false);
+    long courier = api.newCourier(site.id());
+    String pin = api.newKey(site.id(), "couriers", courier, "PIN").getString("pin");
+    long kioskId = onlyKiosk(api, site).getJsonNumber("id").longValue();
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      String token =
+          api.signIn(site.kioskToken(), "pin", pin).expect(201).json().getString("sessionToken");
+      api.call(
+              "DELETE",
+              "/api/kiosk/v1/sessions/current",
+              site.kioskToken(),
+              null,
+              "X-Kiosk-Session",
+              token)
+          .expect(204);
+      ids.add(sessionId(token));
+    }
+    String old = ids.get(0);
+    String recent = ids.get(1);
+    assertEquals(2, endedSessions(ids));
+    // the first expired two hours ago; an old failure of the kiosk is past any window
+    assertEquals(
+        1,
+        Api.sql(
+            "UPDATE kiosk_session_end SET expires_at = now() - INTERVAL '2 hours',"
+                + " ended_at = now() - INTERVAL '2 hours' WHERE session_id = ?",
+            old));
+    Api.sql(
+        "INSERT INTO counted_event (id, kind, subject, at)"
+            + " VALUES (?, 'KIOSK_FAILURE', ?, now() - INTERVAL '3 days')",
+        -kioskId * 1000 - 999,
+        String.valueOf(kioskId));
+    // the server under test runs its housekeeping every second
+    Instant deadline = Instant.now().plusSeconds(20);
+    while (endedSessions(List.of(old)) > 0 && Instant.now().isBefore(deadline)) {
+      Thread.sleep(250);
+    }
+    assertEquals(0, endedSessions(List.of(old)), "an ended session past its expiry is removed");
+    assertEquals(
+        0,
+        Api.queryLong(
+            "SELECT COUNT(*) FROM counted_event WHERE subject = ? AND kind = 'KIOSK_FAILURE'",
+            String.valueOf(kioskId)),
+        "a failure older than any window is removed");
+    assertEquals(1, endedSessions(List.of(recent)), "one not yet an hour past its expiry stays");
+  }
+
+  @Test
+  void aBurstAtTheBudgetsEdgeGetsOneMoreAnswerAndNoSuccessAfterTheBlock() throws Exception {
+    Api api = new Api(base);
+    for (int round = 0; round < 3; round++) {
+      Api.Site site = api.newSite(false);
+      long courier = api.newCourier(site.id());
+      String valid = api.newKey(site.id(), "couriers", courier, "PIN").getString("pin");
+      // signed in once: this instance remembers the key, so the valid PIN takes the fast path
+      api.signIn(site.kioskToken(), "pin", valid).expect(201);
+      long kioskId = onlyKiosk(api, site).getJsonNumber("id").longValue();
+      addFailures(kioskId, DAILY_BUDGET - 1);
+      JsonObject before = onlyKiosk(api, site);
+      assertEquals(DAILY_BUDGET - 1, before.getInt("failuresInWindow"), before.toString());
+      assertEquals(0, before.getInt("consecutiveFailures"), before.toString());
+
+      Map<String, Integer> answers =
+          burst(
+              11,
+              i -> () -> api.signIn(site.kioskToken(), "pin", i == 5 ? valid : wrongPin(i, valid)));
+      int wrongAnswered = answers.getOrDefault("401 invalid-credential", 0);
+      int succeeded = answers.getOrDefault("201", 0);
+      assertEquals(1, wrongAnswered, "one more wrong PIN answered: " + answers);
+      assertTrue(succeeded <= 1, answers.toString());
+      assertEquals(
+          11 - wrongAnswered - succeeded,
+          answers.getOrDefault("429 kiosk-throttled", 0),
+          "the rest refused: " + answers);
+      JsonObject after = onlyKiosk(api, site);
+      assertEquals(DAILY_BUDGET, after.getInt("failuresInWindow"), after.toString());
+      api.signIn(site.kioskToken(), "pin", valid).problem(429, "kiosk-throttled");
+
+      // a success, if any, was decided before the block: never after a refusal had seen it
+      List<JsonObject> events =
+          api.get("/api/v1/sites/" + site.id() + "/audit-events?size=500", BOOTSTRAP)
+              .expect(200)
+              .json()
+              .getJsonArray("items")
+              .getValuesAs(JsonObject.class);
+      Instant firstRefusal =
+          events.stream()
+              .filter(e -> e.getString("type").equals("SIGN_IN_THROTTLED"))
+              .map(e -> Instant.parse(e.getString("occurredAt")))
+              .min(Instant::compareTo)
+              .orElseThrow();
+      // the burst's, not the sign-in before it (the earliest)
+      List<Instant> successes =
+          events.stream()
+              .filter(e -> e.getString("type").equals("KEY_USED"))
+              .map(e -> Instant.parse(e.getString("occurredAt")))
+              .sorted()
+              .skip(1)
+              .toList();
+      assertEquals(succeeded, successes.size(), "each 201 is audited: " + events);
+      for (Instant success : successes) {
+        assertFalse(
+            success.isAfter(firstRefusal),
+            "a success at " + success + " after the block was seen at " + firstRefusal);
+      }
+    }
+  }
+
+  @Test
+  void aRecipientsValidPinAtKeyCardsIsRefusedAndCountsAsAFailure() throws Exception {
+    Api api = new Api(base);
+    Api.Site site = api.newSite(false);
+    long recipient = api.newRecipient(site.id(), Api.unique("r") + "@example.org", null);
+    String pin = api.newKey(site.id(), "recipients", recipient, "PIN").getString("pin");
+    for (int i = 1; i <= 5; i++) {
+      api.post(
+              "/api/kiosk/v1/key-cards", site.kioskToken(), json("pin", pin, "card", "0C0D0E0" + i))
+          .problem(403, "forbidden");
+      JsonObject kiosk = onlyKiosk(api, site);
+      assertEquals(i, kiosk.getInt("failuresInWindow"), kiosk.toString());
+      assertEquals(i, kiosk.getInt("consecutiveFailures"), kiosk.toString());
+    }
+    // as for any wrong guess: the kiosk waits after the free failures
+    api.post("/api/kiosk/v1/key-cards", site.kioskToken(), json("pin", pin, "card", "0C0D0E09"))
+        .problem(429, "kiosk-throttled");
+    assertEquals(
+        5,
+        auditTypes(api, site.id()).stream().filter("KEY_REFUSED"::equals).count(),
+        "each refusal audited");
+    // the PIN was never used: once the wait is over it still opens the door
+    Thread.sleep(2_500);
+    api.signIn(site.kioskToken(), "pin", pin).expect(201);
+  }
+
+  private static void assertSameRefusal(Api.Reply expected, Api.Reply actual) {
+    actual.problem(expected.status(), expected.code());
+    assertEquals(expected.json().getString("type"), actual.json().getString("type"));
+    assertEquals(expected.json().getString("detail"), actual.json().getString("detail"));
+    assertTrue(actual.raw().headers().firstValue("Retry-After").isPresent(), actual.body());
+  }
+
+  private static String uniquePhone() {
+    // a valid North American number, different for each call
+    return "+1917" + (2000000 + (int) (Math.random() * 7999999));
+  }
+
+  /** Failures of the kiosk within its window, as if wrong PINs had been tried an hour ago. */
+  private static void addFailures(long kioskId, int n) {
+    assertEquals(
+        n,
+        Api.sql(
+            "INSERT INTO counted_event (id, kind, subject, at)"
+                + " SELECT -(? * 1000 + g), 'KIOSK_FAILURE', ?, now() - INTERVAL '1 hour'"
+                + " FROM generate_series(1, ?) g",
+            kioskId,
+            String.valueOf(kioskId),
+            n));
+  }
+
+  /** Messages the site's kiosks sent today by Request PIN, as if so many requests had come. */
+  private static void spendPinRequestBudget(long siteId, String channel, int n) {
+    assertEquals(
+        n,
+        Api.sql(
+            "INSERT INTO notification (id, site_id, kind, channel, address, body_enc, status,"
+                + " attempts, created_at, next_attempt_at, sent_at)"
+                + " SELECT -(? * 1000 + g), ?, 'PIN_REQUEST', ?, 'earlier@example.org', 'x',"
+                + " 'SENT', 1, now(), now(), now() FROM generate_series(1, ?) g",
+            siteId,
+            siteId,
+            channel,
+            n));
+  }
+
+  private static long pinRequestMessages(long siteId, String channel) {
+    return Api.queryLong(
+        "SELECT COUNT(*) FROM notification WHERE site_id = ? AND kind = 'PIN_REQUEST'"
+            + " AND channel = ?",
+        siteId,
+        channel);
+  }
+
+  private static long endedSessions(List<String> sessionIds) {
+    return Api.queryLong(
+        "SELECT COUNT(*) FROM kiosk_session_end WHERE session_id = ANY (?)",
+        (Object) sessionIds.toArray(new String[0]));
+  }
+
+  /** The session id a kiosk session token carries (its first claim). */
+  private static String sessionId(String sessionToken) {
+    String claims = sessionToken.substring(0, sessionToken.indexOf('.'));
+    return new String(java.util.Base64.getUrlDecoder().decode(claims), StandardCharsets.UTF_8)
+        .split("\\.")[0];
+  }
+
+  private static void assertTooLarge(String answer) {
+    assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+    assertTrue(answer.contains("application/problem+json"), answer);
+    assertTrue(answer.contains("\"code\":\"file-too-large\""), answer);
+  }
+
   private static String wrongPin(int i, String valid) {
     String pin = String.valueOf(200_000 + 7_919 * i);
     return pin.equals(valid) ? String.valueOf(200_001 + 7_919 * i) : pin;
@@ -438,12 +801,20 @@ class KioskGuessingIT {
    */
   private String rawRequest(String path, String token, long declaredLength, int sent)
       throws IOException {
+    return rawRequest(path, token, "application/json", declaredLength, sent);
+  }
+
+  private String rawRequest(
+      String path, String token, String contentType, long declaredLength, int sent)
+      throws IOException {
     try (Socket socket = new Socket(base.getHost(), base.getPort())) {
       socket.setSoTimeout(15_000);
       OutputStream out = socket.getOutputStream();
       StringBuilder head =
           new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n")
-              .append("Content-Type: application/json\r\n");
+              .append("Content-Type: ")
+              .append(contentType)
+              .append("\r\n");
       if (token != null) {
         head.append("Authorization: Bearer ").append(token).append("\r\n");
       }

@@ -18,11 +18,13 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Removes, every hour on each instance, what no limit or session needs any more: counted events
- * older than any window, and the records of ended kiosk sessions past their expiry (an expired
- * session is refused by its signature's time anyway). Deleting the same rows twice is harmless.
+ * Removes, every hour on each instance (spr.kiosk.housekeeping-interval), what no limit or session
+ * needs any more: counted events older than any window, and the records of ended kiosk sessions an
+ * hour past their expiry (an expired session is refused by its signature's time anyway). Deleting
+ * the same rows twice is harmless.
  */
 @Singleton
 @Startup
@@ -34,7 +36,8 @@ public class KioskHousekeeping {
   /** Longer than any window a limit counts over. */
   static final Duration KEEP_COUNTED_EVENTS = Duration.ofDays(2);
 
-  private static final Duration INTERVAL = Duration.ofHours(1);
+  /** The first run after a start: a minute, or the interval if that is shorter. */
+  private static final Duration FIRST_RUN_AFTER = Duration.ofMinutes(1);
 
   @PersistenceContext(unitName = "spr")
   EntityManager em;
@@ -45,12 +48,19 @@ public class KioskHousekeeping {
 
   @Inject Clock clock;
 
+  @Inject
+  @ConfigProperty(name = "spr.kiosk.housekeeping-interval", defaultValue = "PT1H")
+  Duration interval;
+
   @PostConstruct
   void start() {
+    if (interval.isNegative() || interval.isZero()) {
+      throw new IllegalStateException(
+          "spr.kiosk.housekeeping-interval must be a positive duration, not " + interval);
+    }
+    Duration first = interval.compareTo(FIRST_RUN_AFTER) < 0 ? interval : FIRST_RUN_AFTER;
     timers.createIntervalTimer(
-        Duration.ofMinutes(1).toMillis(),
-        INTERVAL.toMillis(),
-        new TimerConfig("kiosk-housekeeping", false));
+        first.toMillis(), interval.toMillis(), new TimerConfig("kiosk-housekeeping", false));
   }
 
   @Timeout

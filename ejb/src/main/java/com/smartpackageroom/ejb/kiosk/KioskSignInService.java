@@ -82,7 +82,9 @@ public class KioskSignInService {
     OffsetDateTime now = lock(kiosk, kioskToken);
     Granted granted = verify(kiosk, pinCredential, now);
     if (!granted.holder().kind().mayCustomize()) {
-      // refused before the PIN is used: a recipient's one-time PIN stays good for the door
+      // refused before the PIN is used: a recipient's one-time PIN stays good for the door. It
+      // counts as a failure, or this answer would tell recipients' valid PINs without limit
+      throttle.recordFailure(kiosk, now);
       audit.recordKey(
           AuditEventType.KEY_REFUSED,
           KioskTokens.actor(kiosk),
