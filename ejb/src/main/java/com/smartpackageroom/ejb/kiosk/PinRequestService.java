@@ -45,7 +45,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * limited per contact (spr.kiosk.pin-requests-per-hour) and per site and day for each channel
  * ({@link PinRequestBudget}), and once a budget is spent every contact of that channel gets the
  * same 429 {@code too-many-requests} before any look-up; a kiosk that waits (either limit of its
- * throttle) answers 429 {@code kiosk-throttled}, as it does to a sign-in; a recipient has at most
+ * throttle) answers the same 429 {@code too-many-requests}, as KIOSK-API.md's line for Request
+ * PIN names it ("or when the kiosk is throttled"); a recipient has at most
  * one live requested PIN. Requests of a site are decided one at a time under the site's row lock,
  * so the limits hold under parallel requests.
  */
@@ -105,11 +106,11 @@ public class PinRequestService {
                         DomainException.invalid(
                             "contact is not a valid email address or phone number"));
     Channel channel = isEmail ? Channel.EMAIL : Channel.SMS;
-    // a kiosk that waits answers every kind of attempt alike: kiosk-throttled, as a sign-in does
-    throttle.refuseIfBlocked(kiosk, Times.now(clock), "kiosk-throttled");
+    // a kiosk that waits: too-many-requests, the code the contract's Request PIN line names
+    throttle.refuseIfBlocked(kiosk, Times.now(clock), "too-many-requests");
     // the site's lock first, then the kiosk's (the order every path that takes both follows)
     siteLocks.lock(site.getId());
-    throttle.lock(kiosk, Tokens.sha256(kioskToken), Times.now(clock), "kiosk-throttled");
+    throttle.lock(kiosk, Tokens.sha256(kioskToken), Times.now(clock), "too-many-requests");
     OffsetDateTime now = Times.now(clock);
     Optional<Duration> budgetWait = budget.spent(site, channel, now);
     if (budgetWait.isPresent()) {
