@@ -2,6 +2,7 @@ package com.smartpackageroom.it.portal;
 
 import static com.smartpackageroom.it.portal.PortalAccounts.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.smartpackageroom.it.Api;
 import com.smartpackageroom.it.portal.PortalAccounts.Person;
@@ -49,13 +50,22 @@ class CreatingAPinIT {
   @Test
   void generatePinFromMyAccountThenSignInAtTheKioskAndSeeItUnderTheShield() {
     browser.base(base);
+    browser.forget();
     Api api = new Api(base);
     Api.Site site = api.newSite(false);
     Person sam = new PortalAccounts(api).withPassword(site.id(), "Sam", "STAFF");
     SignInPage.signInFully(browser, mail, sam.email(), PASSWORD);
 
+    // "click the My Account icon in the upper-right, then select your name": the button's
+    // accessible name says My Account and holds the name it shows (WCAG 2.5.3)
     Frame frame = new Frame(browser);
-    frame.openMyAccount();
+    String name = sam.firstName() + " " + sam.lastName();
+    var button = frame.myAccountButton();
+    assertEquals(name, button.getText().strip(), "the button shows my name");
+    String accessibleName = button.getAttribute("aria-label");
+    assertTrue(accessibleName.contains("My Account"), accessibleName);
+    assertTrue(accessibleName.contains(name), accessibleName);
+    frame.openMyAccountAs(name);
     MyAccountPage account = new MyAccountPage(browser);
     String pin = account.generatePin();
     assertEquals(1, account.activeMarks(), "a check mark for the active PIN");
