@@ -78,4 +78,41 @@ class CreatingAPinIT {
     assertEquals(2, account.activeMarks());
     browser.snapshot("my-access-keys");
   }
+
+  /**
+   * Seed 001's "Deactivating or Deleting a PIN" from My Account: My Access Keys, Deactivate (an x),
+   * Reactivate (a check mark), Delete after a confirmation that says it cannot be undone (gone).
+   */
+  @Test
+  void deactivateReactivateAndDeleteMyPinInMyAccount() {
+    browser.base(base);
+    browser.forget();
+    Api api = new Api(base);
+    Api.Site site = api.newSite(false);
+    Person sam = new PortalAccounts(api).withPassword(site.id(), "Sam", "STAFF");
+    SignInPage.signInFully(browser, mail, sam.email(), PASSWORD);
+    new Frame(browser).openMyAccount();
+    MyAccountPage account = new MyAccountPage(browser);
+    String pin = account.generatePin();
+    assertEquals(1, account.activeMarks());
+
+    account.deactivate();
+    assertEquals(0, account.activeMarks(), "no check mark for a deactivated PIN");
+    assertEquals(1, account.inactiveMarks(), "an x for a deactivated PIN");
+    browser.snapshot("my-access-keys-deactivated");
+    api.signIn(site.kioskToken(), "pin", pin).problem(401, "invalid-credential");
+
+    account.reactivate();
+    assertEquals(1, account.activeMarks(), "a check mark again");
+    assertEquals(0, account.inactiveMarks());
+    api.signIn(site.kioskToken(), "pin", pin).expect(201);
+
+    String confirmation = account.askDelete();
+    assertTrue(confirmation.contains("your PIN"), confirmation);
+    assertTrue(confirmation.contains("cannot be undone"), confirmation);
+    browser.snapshot("my-access-keys-delete");
+    account.confirmDelete();
+    browser.awaitText("You have no access keys at this site yet.");
+    api.signIn(site.kioskToken(), "pin", pin).problem(401, "invalid-credential");
+  }
 }
