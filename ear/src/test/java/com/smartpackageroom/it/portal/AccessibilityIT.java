@@ -22,11 +22,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * axe-core (com.deque.html.axe-core:selenium, test scope) finds no serious or critical violation of
  * WCAG 2.x A and AA on the sign-in page, the Dashboard, Recipients (also with Add Recipient open),
- * the Recipient Detail View, Courier Detail and Staff Detail.
+ * the Recipient Detail View, Courier Detail and Staff Detail; My Account with a key and its Manage
+ * menu open, the key's delete confirmation, the Shield's panel, and "Generate One-Time Access Key"
+ * with "Show more options" open.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -127,6 +131,59 @@ class AccessibilityIT {
     browser.open("/useradmin/staff-member.xhtml?id=" + staff);
     browser.awaitText("Staff Detail");
     found.addAll(violations("staff-detail"));
+
+    assertEquals(List.of(), found, String.join("\n", found));
+  }
+
+  @Test
+  void myAccountTheShieldAndTheDialogsHaveNoSeriousViolation() {
+    Person sam = new PortalAccounts(api).withPassword(site.id(), "Sam", "STAFF");
+    String lastName = Api.unique("Okafor").replace("-", "");
+    api.post(
+            "/api/v1/sites/" + site.id() + "/recipients",
+            Api.BOOTSTRAP,
+            Api.json(
+                "firstName",
+                "Chidi",
+                "lastName",
+                lastName,
+                "unit",
+                "7A",
+                "email",
+                lastName.toLowerCase() + "@residents.example.org"))
+        .expect(201);
+    List<String> found = new ArrayList<>();
+    SignInPage.signInFully(browser, mail, sam.email(), PASSWORD);
+
+    DashboardPage dashboard = new DashboardPage(browser).open();
+    dashboard.openSendSingleAccessPin();
+    dashboard.selectRecipient(lastName.substring(0, 8), lastName);
+    dashboard.showMoreOptions();
+    found.addAll(violations("generate-one-time-access-key-more-options"));
+    browser.click("sapForm:cancelSap");
+    browser.await(ExpectedConditions.invisibilityOfElementLocated(By.id("sapDialog")));
+
+    Frame frame = new Frame(browser);
+    frame.openMyAccount();
+    MyAccountPage account = new MyAccountPage(browser);
+    account.generatePin();
+    found.addAll(violations("my-account"));
+    account.openManage();
+    browser.visible("keys:maintenance_menu");
+    Forms.pause(400); // the menu's opening animation
+    found.addAll(violations("my-account-manage-menu"));
+    browser.driver().findElement(By.tagName("h1")).click();
+    browser.await(ExpectedConditions.invisibilityOfElementLocated(By.id("keys:maintenance_menu")));
+
+    frame.shieldPin();
+    Forms.pause(400);
+    found.addAll(violations("shield-panel"));
+    browser.driver().findElement(By.tagName("h1")).click();
+    browser.await(ExpectedConditions.invisibilityOfElementLocated(By.id("frame:shieldPanel")));
+
+    account.askDelete();
+    Forms.pause(400);
+    found.addAll(violations("delete-key-dialog"));
 
     assertEquals(List.of(), found, String.join("\n", found));
   }

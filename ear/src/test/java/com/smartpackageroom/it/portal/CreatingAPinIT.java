@@ -2,6 +2,7 @@ package com.smartpackageroom.it.portal;
 
 import static com.smartpackageroom.it.portal.PortalAccounts.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.smartpackageroom.it.Api;
 import com.smartpackageroom.it.portal.PortalAccounts.Person;
@@ -49,13 +50,22 @@ class CreatingAPinIT {
   @Test
   void generatePinFromMyAccountThenSignInAtTheKioskAndSeeItUnderTheShield() {
     browser.base(base);
+    browser.forget();
     Api api = new Api(base);
     Api.Site site = api.newSite(false);
     Person sam = new PortalAccounts(api).withPassword(site.id(), "Sam", "STAFF");
     SignInPage.signInFully(browser, mail, sam.email(), PASSWORD);
 
+    // "click the My Account icon in the upper-right, then select your name": the button's
+    // accessible name says My Account and holds the name it shows (WCAG 2.5.3)
     Frame frame = new Frame(browser);
-    frame.openMyAccount();
+    String name = sam.firstName() + " " + sam.lastName();
+    var button = frame.myAccountButton();
+    assertEquals(name, button.getText().strip(), "the button shows my name");
+    String accessibleName = button.getAttribute("aria-label");
+    assertTrue(accessibleName.contains("My Account"), accessibleName);
+    assertTrue(accessibleName.contains(name), accessibleName);
+    frame.openMyAccountAs(name);
     MyAccountPage account = new MyAccountPage(browser);
     String pin = account.generatePin();
     assertEquals(1, account.activeMarks(), "a check mark for the active PIN");
@@ -67,5 +77,42 @@ class CreatingAPinIT {
     account.generateQrCode();
     assertEquals(2, account.activeMarks());
     browser.snapshot("my-access-keys");
+  }
+
+  /**
+   * Seed 001's "Deactivating or Deleting a PIN" from My Account: My Access Keys, Deactivate (an x),
+   * Reactivate (a check mark), Delete after a confirmation that says it cannot be undone (gone).
+   */
+  @Test
+  void deactivateReactivateAndDeleteMyPinInMyAccount() {
+    browser.base(base);
+    browser.forget();
+    Api api = new Api(base);
+    Api.Site site = api.newSite(false);
+    Person sam = new PortalAccounts(api).withPassword(site.id(), "Sam", "STAFF");
+    SignInPage.signInFully(browser, mail, sam.email(), PASSWORD);
+    new Frame(browser).openMyAccount();
+    MyAccountPage account = new MyAccountPage(browser);
+    String pin = account.generatePin();
+    assertEquals(1, account.activeMarks());
+
+    account.deactivate();
+    assertEquals(0, account.activeMarks(), "no check mark for a deactivated PIN");
+    assertEquals(1, account.inactiveMarks(), "an x for a deactivated PIN");
+    browser.snapshot("my-access-keys-deactivated");
+    api.signIn(site.kioskToken(), "pin", pin).problem(401, "invalid-credential");
+
+    account.reactivate();
+    assertEquals(1, account.activeMarks(), "a check mark again");
+    assertEquals(0, account.inactiveMarks());
+    api.signIn(site.kioskToken(), "pin", pin).expect(201);
+
+    String confirmation = account.askDelete();
+    assertTrue(confirmation.contains("your PIN"), confirmation);
+    assertTrue(confirmation.contains("cannot be undone"), confirmation);
+    browser.snapshot("my-access-keys-delete");
+    account.confirmDelete();
+    browser.awaitText("You have no access keys at this site yet.");
+    api.signIn(site.kioskToken(), "pin", pin).problem(401, "invalid-credential");
   }
 }

@@ -42,6 +42,16 @@ public final class DashboardPage {
     browser.visible("sapForm:via");
   }
 
+  /** The expiry field's text (yyyy-MM-dd HH:mm in the site's time zone), once the options show. */
+  public String expiry() {
+    return browser.visible("sapForm:expiresAt_input").getAttribute("value");
+  }
+
+  /** Enter in the Select Recipient field: the dialog's main button, Generate. */
+  public void pressEnterInRecipient() {
+    browser.visible("sapForm:recipient_input").sendKeys(org.openqa.selenium.Keys.ENTER);
+  }
+
   public void generate() {
     browser.click("sapForm:generate");
   }

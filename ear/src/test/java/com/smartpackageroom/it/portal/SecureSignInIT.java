@@ -115,6 +115,18 @@ class SecureSignInIT {
   }
 
   @Test
+  void enterInTheCodeFieldValidatesTheCodeAndSendsNoNewOne() {
+    Person sam = accounts.withPassword(site, "Sam", "STAFF");
+    VerifyIdentityDialog verify = new SignInPage(browser).open().signIn(sam.email(), PASSWORD);
+    verify.sendCode();
+    String code = mail.code(sam.email(), 1);
+    // the email button comes first in the dialog's form: Enter must not press it
+    verify.enterAndPressEnter(code);
+    browser.await(d -> d.getCurrentUrl().contains("/dashboard/") ? true : null);
+    assertEquals(1, mail.to(sam.email(), "verification code").size(), "no second code was sent");
+  }
+
+  @Test
   void aWrongPasswordAndAnUnknownEmailGetTheSameAnswer() {
     Person sam = accounts.withPassword(site, "Sam", "STAFF");
     String wrongPassword = new SignInPage(browser).open().refused(sam.email(), "not the password");

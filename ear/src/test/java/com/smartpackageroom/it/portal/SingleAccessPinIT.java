@@ -7,8 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.smartpackageroom.it.Api;
 import com.smartpackageroom.it.portal.PortalAccounts.Person;
+import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -97,5 +103,70 @@ class SingleAccessPinIT {
     api.signIn(site.kioskToken(), "qr", qr).expect(201);
     api.signIn(site.kioskToken(), "pin", pin).expect(401);
     api.signIn(site.kioskToken(), "qr", qr).expect(401);
+  }
+
+  /**
+   * A site's own single access PIN validity (Settings, or the API) is what the dialog offers and
+   * what the PIN gets when the expiry is left as shown; Enter in Select Recipient generates.
+   */
+  @Test
+  void theSitesOwnValidityIsTheDefaultExpiry() {
+    browser.base(base);
+    browser.forget();
+    Api api = new Api(base);
+    Api.Site site = api.newSite(false);
+    String path = "/api/v1/sites/" + site.id();
+    String manager = api.tokenOf(api.newStaff(site.id(), "Pat", "Manager", "PROPERTY_MANAGER"));
+    api.call("PATCH", path, manager, json("singleAccessPinValidity", "PT2H")).expect(200);
+    String lastName = Api.unique("Okafor").replace("-", "");
+    long recipient =
+        api.post(
+                path + "/recipients",
+                BOOTSTRAP,
+                json(
+                    "firstName",
+                    "Chidi",
+                    "lastName",
+                    lastName,
+                    "unit",
+                    "7A",
+                    "email",
+                    lastName.toLowerCase() + "@residents.example.org"))
+            .expect(201)
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    Person sam = new PortalAccounts(api).withPassword(site.id(), "Sam", "STAFF");
+    SignInPage.signInFully(browser, mail, sam.email(), PASSWORD);
+
+    DashboardPage dashboard = new DashboardPage(browser).open();
+    dashboard.openSendSingleAccessPin();
+    dashboard.selectRecipient(lastName.substring(0, 8), lastName);
+    dashboard.showMoreOptions();
+    LocalDateTime shown =
+        LocalDateTime.parse(dashboard.expiry(), DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+    Instant inTwoHours = Instant.now().plus(Duration.ofHours(2));
+    assertAbout(inTwoHours, shown.atZone(ZoneId.of("America/New_York")).toInstant());
+    browser.snapshot("generate-one-time-access-key-site-validity");
+
+    dashboard.pressEnterInRecipient();
+    browser.awaitText("A single access PIN was sent to Chidi " + lastName + " by email.");
+    JsonObject key =
+        api
+            .get(path + "/recipients/" + recipient + "/access-keys", BOOTSTRAP)
+            .expect(200)
+            .array()
+            .stream()
+            .map(v -> v.asJsonObject())
+            .filter(k -> k.getBoolean("singleUse") && "PIN".equals(k.getString("type")))
+            .findFirst()
+            .orElseThrow();
+    assertAbout(Instant.now().plus(Duration.ofHours(2)), Instant.parse(key.getString("expiresAt")));
+  }
+
+  private static void assertAbout(Instant expected, Instant actual) {
+    assertTrue(
+        Duration.between(expected, actual).abs().compareTo(Duration.ofMinutes(3)) < 0,
+        "expected about " + expected + ", got " + actual);
   }
 }

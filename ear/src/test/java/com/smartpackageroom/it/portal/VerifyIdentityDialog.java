@@ -40,6 +40,12 @@ public final class VerifyIdentityDialog {
     browser.type("verify:code", code);
   }
 
+  /** Types the code and presses Enter in the code field (which should mean "Validate Code"). */
+  public void enterAndPressEnter(String code) {
+    enter(code);
+    browser.visible("verify:code").sendKeys(org.openqa.selenium.Keys.ENTER);
+  }
+
   public void validate() {
     browser.click("verify:validateCode");
   }

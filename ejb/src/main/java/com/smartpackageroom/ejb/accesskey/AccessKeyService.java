@@ -268,6 +268,16 @@ public class AccessKeyService {
   }
 
   /**
+   * When a single access PIN sent now at the site would expire if the sender does not choose (the
+   * portal's dialog shows it): {@link #defaultSingleAccessExpiry(Site, OffsetDateTime)}, for
+   * someone who may send one there.
+   */
+  public Instant defaultSingleAccessExpiry(Caller caller, Long siteId) {
+    Site site = guard.site(caller, siteId, Permission.SEND_SINGLE_ACCESS_PIN);
+    return defaultSingleAccessExpiry(site, Times.now(clock)).toInstant();
+  }
+
+  /**
    * When a single access PIN issued now at the site expires by default: after the site's validity
    * (Settings), or spr.keys.single-access-pin-validity; never later than the longest allowed.
    */

@@ -70,7 +70,9 @@ public class MfaService {
 
   /**
    * Step one: "Secure Sign-In". An unknown email and a wrong password get the same answer after the
-   * same work (a PBKDF2 check either way).
+   * same work: a PBKDF2 check either way (against a hash of nothing, of the same iterations, for an
+   * unknown email), and the failure's statements on the account table (a row lock, an update),
+   * which for an unknown email match no row.
    */
   public PendingSignIn checkPassword(String email, String password) {
     String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
@@ -82,6 +84,7 @@ public class MfaService {
             .orElse(null);
     boolean right = passwords.matches(password, account == null ? null : account.getPasswordHash());
     if (account == null) {
+      failureOfNoAccount(address);
       audit.record(null, AuditEventType.PORTAL_SIGN_IN_FAILED, "anonymous", null, "unknown email");
       throw new RecordedRefusal(Reason.UNAUTHENTICATED, "sign-in-refused", REFUSED);
     }
@@ -284,6 +287,25 @@ public class MfaService {
               + " Ask your property manager or an administrator to unlock it.");
     }
     return new RecordedRefusal(Reason.UNAUTHENTICATED, "sign-in-refused", message);
+  }
+
+  /**
+   * What {@link #failure} does to the database for a wrong password (lock the row, read it again,
+   * update its count), done for an unknown email so that both take as long: the same kinds of
+   * statements on the account table, which match no row ({@code id < 0}).
+   */
+  private void failureOfNoAccount(String address) {
+    em.createQuery("SELECT a FROM Account a WHERE a.email = :email AND a.id < 0", Account.class)
+        .setParameter("email", address)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultList();
+    em.createQuery("SELECT a FROM Account a WHERE a.email = :email AND a.id < 0", Account.class)
+        .setParameter("email", address)
+        .getResultList();
+    em.createNativeQuery(
+            "UPDATE account SET failed_sign_ins = failed_sign_ins + 1 WHERE email = ?1 AND id < 0")
+        .setParameter(1, address)
+        .executeUpdate();
   }
 
   private PortalIdentity signedIn(Account account, String how) {

@@ -62,7 +62,9 @@ public class ErrorPageServlet extends HttpServlet {
                   + title
                   + "</h1><p>Error "
                   + status
-                  + ".</p></body></html>");
+                  + ".</p><p><a href=\""
+                  + request.getContextPath()
+                  + "/dashboard/\">Back to the Dashboard</a></p></body></html>");
     }
   }
 }

@@ -2,7 +2,6 @@ package com.smartpackageroom.web.portal.account;
 
 import com.smartpackageroom.domain.accesskey.HolderKind;
 import com.smartpackageroom.ejb.accesskey.AccessKeyService;
-import com.smartpackageroom.ejb.accesskey.AccessKeyView;
 import com.smartpackageroom.web.portal.PortalUser;
 import com.smartpackageroom.web.portal.keys.KeyMaintenance;
 import jakarta.ejb.EJB;
@@ -10,12 +9,11 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.List;
 
 /**
  * Seed 001's "My Access Keys" with "Manage": Generate PIN, Generate QR Code, and each key's
  * deactivate, reactivate and delete, for the signed-in person at the chosen site. The same Access
- * Key Maintenance as the detail pages ({@link KeyMaintenance}), with my own keys.
+ * Key Maintenance as the detail pages ({@link KeyMaintenance} and its page part), with my own keys.
  */
 @Named
 @ViewScoped
@@ -47,57 +45,8 @@ public class MyAccessKeys implements Serializable {
     return mine;
   }
 
-  public List<AccessKeyView> getKeys() {
-    return isAvailable() ? mine().getKeys() : List.of();
-  }
-
-  /** "Generate PIN": shown in the list at once (seed 001). */
-  public void generatePin() {
-    mine().generatePin();
-  }
-
-  /** "Generate QR Code": its image shows in the list. */
-  public void generateQrCode() {
-    mine().generateQrCode();
-  }
-
-  public void show(AccessKeyView key) {
-    mine().show(key);
-  }
-
-  public void deactivate(AccessKeyView key) {
-    mine().deactivate(key);
-  }
-
-  public void reactivate(AccessKeyView key) {
-    mine().reactivate(key);
-  }
-
-  public void askDelete(AccessKeyView key) {
-    mine().choose(key);
-  }
-
-  public void delete() {
-    mine().delete();
-  }
-
-  public String pinOf(AccessKeyView key) {
-    return mine().pinOf(key);
-  }
-
-  public String qrOf(AccessKeyView key) {
-    return mine().qrOf(key);
-  }
-
-  public boolean isActive(AccessKeyView key) {
-    return mine().isActive(key);
-  }
-
-  public String typeLabel(AccessKeyView key) {
-    return mine().typeLabel(key);
-  }
-
-  public AccessKeyView getToDelete() {
-    return mine().getChosen();
+  /** My keys' Access Key Maintenance, for the shared page part (access-key-maintenance.xhtml). */
+  public KeyMaintenance getMaintenance() {
+    return mine();
   }
 }

@@ -14,7 +14,6 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -23,7 +22,9 @@ import java.util.List;
 /**
  * Seed 002, Quick Actions: "Send Single Access PIN" opens "Generate One-Time Access Key": "Select
  * Recipient" (name, unit, email or phone), "Show more options" ("Send notification via", the
- * expiry, 24 hours by default), "Generate".
+ * expiry), "Generate". The expiry shown is the service's default for the site (its single access
+ * PIN validity, {@link AccessKeyService#defaultSingleAccessExpiry}); left as it is, the service
+ * applies its default at Generate, as the API does when no expiry is given.
  */
 @Named
 @ViewScoped
@@ -40,6 +41,10 @@ public class SendSingleAccessPin implements Serializable {
   private boolean moreOptions;
   private NotifyVia via = NotifyVia.EMAIL;
   private LocalDateTime expiresAt;
+
+  /** The default expiry the dialog showed when it opened; an unchanged field means "default". */
+  private LocalDateTime shownDefault;
+
   private String timeZone;
   private final java.util.Map<String, RecipientView> suggested = new java.util.HashMap<>();
 
@@ -77,10 +82,17 @@ public class SendSingleAccessPin implements Serializable {
     moreOptions = false;
     via = NotifyVia.EMAIL;
     timeZone = siteTimeZone();
-    expiresAt =
-        LocalDateTime.ofInstant(Instant.now().plus(Duration.ofHours(24)), ZoneId.of(timeZone))
-            .withSecond(0)
-            .withNano(0);
+    try {
+      shownDefault =
+          LocalDateTime.ofInstant(
+                  keys.defaultSingleAccessExpiry(me.caller(), me.getSiteId()), ZoneId.of(timeZone))
+              .withSecond(0)
+              .withNano(0);
+    } catch (DomainException e) {
+      shownDefault = null;
+      Messages.error(null, e.getMessage());
+    }
+    expiresAt = shownDefault;
   }
 
   /**
@@ -123,8 +135,11 @@ public class SendSingleAccessPin implements Serializable {
       return;
     }
     try {
+      // the field as it was shown: the service's default, counted from now
       Instant expiry =
-          expiresAt == null ? null : expiresAt.atZone(ZoneId.of(siteTimeZone())).toInstant();
+          expiresAt == null || expiresAt.equals(shownDefault)
+              ? null
+              : expiresAt.atZone(ZoneId.of(siteTimeZone())).toInstant();
       keys.sendSingleAccessPin(me.caller(), me.getSiteId(), recipient.id(), via, expiry);
       Messages.info(
           null,
