@@ -101,6 +101,11 @@ class SecureSignInIT {
     frame.signOut();
     browser.open("/dashboard/");
     browser.await(d -> d.getCurrentUrl().contains("/signin/") ? true : null);
+    // audited: the code sent, the sign-in and the sign-out, each by the account
+    for (String type :
+        new String[] {"VERIFICATION_CODE_SENT", "PORTAL_SIGN_IN_SUCCEEDED", "PORTAL_SIGNED_OUT"}) {
+      assertEquals(1, audited(type, "account:" + sam.id()), type);
+    }
 
     // the code worked once: the next sign-in needs a new one, and the old one does not work
     VerifyIdentityDialog again = new SignInPage(browser).open().signIn(sam.email(), PASSWORD);
@@ -182,8 +187,26 @@ class SecureSignInIT {
     String locked = new SignInPage(browser).open().refused(sam.email(), PASSWORD);
     assertTrue(locked.startsWith("This account is locked"), locked);
 
+    // audited: both failures by the account, the lock, then the unlock
+    assertEquals(2, audited("PORTAL_SIGN_IN_FAILED", "account:" + sam.id()));
+    assertEquals(
+        1,
+        Api.queryLong(
+            "SELECT count(*) FROM audit_event WHERE type = 'ACCOUNT_LOCKED' AND detail LIKE ?",
+            "account " + sam.id() + " after %"));
+
     api.post("/api/v1/accounts/" + sam.id() + "/unlock", BOOTSTRAP, null).expect(204);
+    assertEquals(
+        1,
+        Api.queryLong(
+            "SELECT count(*) FROM audit_event WHERE type = 'ACCOUNT_UNLOCKED' AND detail = ?",
+            "account " + sam.id()));
     SignInPage.signInFully(browser, mail, sam.email(), PASSWORD);
+  }
+
+  private static long audited(String type, String actor) {
+    return Api.queryLong(
+        "SELECT count(*) FROM audit_event WHERE type = ? AND actor = ?", type, actor);
   }
 
   @Test

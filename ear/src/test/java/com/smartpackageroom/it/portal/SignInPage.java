@@ -35,10 +35,12 @@ public final class SignInPage {
                 .orElse(null));
   }
 
+  /** Fields by their labels and the button by its name, as a screen reader finds them. */
   private void submit(String email, String password) {
-    browser.type("signIn:email", email);
-    browser.type("signIn:password", password);
-    browser.click("signIn:secureSignIn");
+    Forms forms = new Forms(browser);
+    forms.type("signIn", "Email", email);
+    forms.type("signIn", "Password", password);
+    forms.press("Secure Sign-In");
   }
 
   /** Signs in with the emailed code and lands on the Dashboard. */

@@ -36,8 +36,11 @@ public final class VerifyIdentityDialog {
                 .orElse(null));
   }
 
+  /** Types the code into the field its label names (the emailed code's or the app's). */
   public void enter(String code) {
-    browser.type("verify:code", code);
+    Forms forms = new Forms(browser);
+    boolean app = !browser.driver().findElements(By.xpath("//label[normalize-space(.)='Code from your authenticator app']")).isEmpty();
+    forms.type("verify", app ? "Code from your authenticator app" : "Verification code", code);
   }
 
   /** Types the code and presses Enter in the code field (which should mean "Validate Code"). */
@@ -47,7 +50,7 @@ public final class VerifyIdentityDialog {
   }
 
   public void validate() {
-    browser.click("verify:validateCode");
+    new Forms(browser).press("Validate Code");
   }
 
   /** The error beside the code after "Validate Code". */
