@@ -1,17 +1,13 @@
 package com.smartpackageroom.batch.imports;
 
 import com.smartpackageroom.domain.imports.ImportLayout;
-import com.smartpackageroom.domain.imports.RecipientImport;
+import com.smartpackageroom.domain.imports.InvalidRowException;
 import com.smartpackageroom.domain.imports.ResidentField;
-import jakarta.batch.api.chunk.AbstractItemReader;
-import jakarta.batch.runtime.context.JobContext;
-import jakarta.ejb.EJB;
-import jakarta.inject.Inject;
-import jakarta.inject.Named;
+import com.smartpackageroom.domain.imports.ResidentRows;
+import java.io.Closeable;
 import java.io.IOException;
-import java.io.Serializable;
+import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
@@ -20,51 +16,43 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads the import file record by record. The checkpoint is the number of records read, so a
- * restarted step goes on after the last committed chunk.
+ * The lines of an import file, read, checked and normalised one after the other in a tight loop for
+ * the read step: each non-blank line after {@code storedBefore} (the lines an earlier run stored)
+ * becomes a good resident or a refused line with its reason. More than {@code skipLimit} refused
+ * lines (in this run) end the reading with {@link SkipLimitExceeded}.
  */
-@Named
-@jakarta.enterprise.context.Dependent
-public class ResidentFileReader extends AbstractItemReader {
-
-  @Inject JobContext job;
-
-  @EJB ImportRecords records;
-
-  @EJB ImportMappings mappings;
-
-  @Inject ImportLines lines;
-
-  @Inject ImportFiles files;
+public final class LineFile implements Closeable {
 
   /** A longer value skips its line (reported) rather than being buffered whole. */
   static final int MAX_FIELD = 10_000;
 
-  private CSVParser parser;
-  private FieldCap cap;
-  private Iterator<CSVRecord> iterator;
-  private Map<ResidentField, Integer> columns;
-  private int headerSize;
+  private final CSVParser parser;
+  private final FieldCap cap;
+  private final Iterator<CSVRecord> iterator;
+  private final Map<ResidentField, Integer> columns;
+  private final int headerSize;
+  private final ImportLayout layout;
+  private final String region;
+  private final long storedBefore;
+  private final long skipLimit;
   private long recordsRead;
   private long lastLineEnd;
+  private long refused;
+  private boolean ended;
 
-  /** Lines up to this one were stored by an earlier run of the import (resumed after a stop). */
-  private long storedBefore;
-
-  @Override
-  public void open(Serializable checkpoint) throws Exception {
-    RecipientImport imp = records.find(ImportJob.importId(job));
-    if (imp.hasDone("read")) {
-      iterator = Collections.emptyIterator();
-      return;
-    }
-    ImportLayout layout = ImportJob.layout(mappings, imp);
-    cap = new FieldCap(files.open(imp), MAX_FIELD);
+  LineFile(Reader text, ImportLayout layout, String region, long storedBefore, long skipLimit)
+      throws IOException {
+    this.layout = layout;
+    this.region = region;
+    this.storedBefore = storedBefore;
+    this.skipLimit = skipLimit;
+    cap = new FieldCap(text, MAX_FIELD);
     parser = ImportFiles.FORMAT.parse(cap);
     List<String> header = parser.getHeaderNames();
     headerSize = header.size();
     List<String> missing = layout.missingColumns(header);
     if (!missing.isEmpty()) {
+      parser.close();
       // a site mapping changed since the upload, whose check the file passed
       throw new IllegalStateException(
           "The file has no column "
@@ -76,17 +64,15 @@ public class ResidentFileReader extends AbstractItemReader {
     columns = layout.positions(header);
     iterator = parser.iterator();
     lastLineEnd = parser.getCurrentLineNumber();
-    long skip = checkpoint == null ? 0 : (Long) checkpoint;
-    storedBefore = checkpoint == null ? lines.lastLine(imp.getId()) : 0;
-    while (recordsRead < skip && iterator.hasNext()) {
-      iterator.next();
-      recordsRead++;
-      lastLineEnd = parser.getCurrentLineNumber();
-    }
   }
 
-  @Override
-  public Object readItem() {
+  /** Whether every line has been read. */
+  boolean ended() {
+    return ended;
+  }
+
+  /** The next line to store, or null at the end of the file. */
+  StagedLine next() {
     try {
       while (iterator.hasNext()) {
         CSVRecord record = iterator.next();
@@ -108,8 +94,16 @@ public class ResidentFileReader extends AbstractItemReader {
                 : record.size() == headerSize
                     ? null
                     : "has " + record.size() + " values where the header has " + headerSize;
-        return new RawLine(line, values, problem);
+        if (problem != null) {
+          return refuse(line, values.get(ResidentField.EXTERNAL_ID), problem);
+        }
+        try {
+          return StagedLine.good(ResidentRows.normalize(line, values, layout, region));
+        } catch (InvalidRowException e) {
+          return refuse(e.line(), e.externalId(), e.reason());
+        }
       }
+      ended = true;
       return null;
     } catch (UncheckedIOException e) {
       throw new IllegalStateException(
@@ -122,16 +116,16 @@ public class ResidentFileReader extends AbstractItemReader {
     }
   }
 
-  @Override
-  public Serializable checkpointInfo() {
-    return recordsRead;
+  private StagedLine refuse(long line, String externalId, String reason) {
+    if (++refused > skipLimit) {
+      throw new SkipLimitExceeded(skipLimit);
+    }
+    return StagedLine.refused(line, externalId, reason);
   }
 
   @Override
   public void close() throws IOException {
-    if (parser != null) {
-      parser.close();
-    }
+    parser.close();
   }
 
   private static boolean isBlank(CSVRecord record) {
