@@ -191,6 +191,7 @@ explain "[once] move-out: the missing, read once" \
    AND l.external_id = r.external_id) ORDER BY r.id"
 explain "[chunk] move-out: the page's residents" \
   "SELECT id FROM recipient WHERE id IN ($KEYS) AND status = 'ACTIVE' ORDER BY id FOR UPDATE"
+sql "DELETE FROM import_line WHERE import_id = $IMP"
 sql "DELETE FROM recipient_import WHERE id = $IMP"
 # sequential scans of access_key or recipient in the [chunk] statements (the [once] ones may)
 SEQ=$(awk '/^-- /{chunk = /\[chunk\]/} chunk && /Seq Scan on (access_key|recipient)( |$)/' $OUT/explain.txt | sort | uniq -c | tr -s ' ' | paste -sd ';' || true)

@@ -13,8 +13,9 @@ public class ImportLineCleanup {
    * Stores the next lines of the file (see {@link ImportLines#stage}) and counts them, in one
    * transaction: a run resumed after a stop reads the file on after the last line stored.
    */
-  public void stage(long importId, LineFile file, int maxLines, long until) {
-    long[] stored = lines.stage(importId, file, maxLines, until);
+  public void stage(
+      long importId, LineFile file, int maxLines, long until, java.util.concurrent.Executor work) {
+    long[] stored = lines.stage(importId, file, maxLines, until, work);
     if (stored[0] > 0) {
       lines.count(importId, stored[0], stored[1], 0, 0, 0, 0);
     }

@@ -18,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -57,14 +58,15 @@ public class ImportLines {
   /**
    * Stores the next lines of the file, up to {@code maxLines} or until {@code until} (a {@link
    * System#nanoTime} deadline), in the caller's transaction: on PostgreSQL streamed with {@code
-   * COPY} while they are read (the database writes while the next lines are parsed), elsewhere with
-   * multi-row inserts. How many lines it stored and how many of them were refused.
+   * COPY} a batch at a time (the database writes a batch while the next is checked, on {@code
+   * executor}'s threads), elsewhere with multi-row inserts. How many lines it stored and how many
+   * of them were refused.
    */
-  public long[] stage(long importId, LineFile file, int maxLines, long until) {
+  public long[] stage(long importId, LineFile file, int maxLines, long until, Executor executor) {
     try (Connection c = dataSource.getConnection()) {
       return Database.isPostgres(c)
-          ? copy(c, importId, file, maxLines, until)
-          : insert(c, importId, file, maxLines, until);
+          ? copy(c, importId, file, maxLines, until, executor)
+          : insert(c, importId, file, maxLines, until, executor);
     } catch (SQLException e) {
       throw new IllegalStateException("Could not store lines of import " + importId, e);
     }
@@ -76,7 +78,11 @@ public class ImportLines {
   /** Characters of COPY text sent at a time. */
   private static final int COPY_BUFFER = 64 * 1024;
 
-  private static long[] copy(Connection c, long importId, LineFile file, int maxLines, long until)
+  /** Lines read and checked at a time (in parallel), then sent. */
+  private static final int BATCH = 4096;
+
+  private static long[] copy(
+      Connection c, long importId, LineFile file, int maxLines, long until, Executor executor)
       throws SQLException {
     CopyIn copy =
         c.unwrap(PGConnection.class)
@@ -87,34 +93,36 @@ public class ImportLines {
     StringBuilder text = new StringBuilder(COPY_BUFFER + 4096);
     CopyText rows = new CopyText(text);
     try {
-      StagedLine line;
+      List<StagedLine> batch;
       while (stored < maxLines
-          && (stored % 256 != 0 || System.nanoTime() < until)
-          && (line = file.next()) != null) {
-        stored++;
-        ResidentRow r = line.row();
-        rows.value(importId).value(line.line()).value(line.externalId());
-        if (r == null) {
-          refused++;
-          rows.value((String) null)
-              .value((String) null)
-              .value((String) null)
-              .value((String) null)
-              .value((String) null)
-              .value(false)
-              .value(line.error());
-        } else {
-          rows.value(r.firstName())
-              .value(r.lastName())
-              .value(r.unit())
-              .value(r.email())
-              .value(r.phone())
-              .value(r.movedOut())
-              .value((String) null);
-        }
-        rows.end();
-        if (text.length() >= COPY_BUFFER) {
-          send(copy, text);
+          && System.nanoTime() < until
+          && !(batch = file.next((int) Math.min(BATCH, maxLines - stored), executor)).isEmpty()) {
+        for (StagedLine line : batch) {
+          stored++;
+          ResidentRow r = line.row();
+          rows.value(importId).value(line.line()).value(line.externalId());
+          if (r == null) {
+            refused++;
+            rows.value((String) null)
+                .value((String) null)
+                .value((String) null)
+                .value((String) null)
+                .value((String) null)
+                .value(false)
+                .value(line.error());
+          } else {
+            rows.value(r.firstName())
+                .value(r.lastName())
+                .value(r.unit())
+                .value(r.email())
+                .value(r.phone())
+                .value(r.movedOut())
+                .value((String) null);
+          }
+          rows.end();
+          if (text.length() >= COPY_BUFFER) {
+            send(copy, text);
+          }
         }
       }
       send(copy, text);
@@ -135,44 +143,47 @@ public class ImportLines {
     }
   }
 
-  private static long[] insert(Connection c, long importId, LineFile file, int maxLines, long until)
+  private static long[] insert(
+      Connection c, long importId, LineFile file, int maxLines, long until, Executor executor)
       throws SQLException {
     List<Object[]> values = new ArrayList<>();
     long refused = 0;
-    StagedLine line;
+    List<StagedLine> batch = List.of();
     while (values.size() < maxLines
-        && (values.size() % 256 != 0 || System.nanoTime() < until)
-        && (line = file.next()) != null) {
-      ResidentRow r = line.row();
-      if (r == null) {
-        refused++;
-        values.add(
-            new Object[] {
-              importId,
-              line.line(),
-              line.externalId(),
-              null,
-              null,
-              null,
-              null,
-              null,
-              false,
-              line.error()
-            });
-      } else {
-        values.add(
-            new Object[] {
-              importId,
-              line.line(),
-              r.externalId(),
-              r.firstName(),
-              r.lastName(),
-              r.unit(),
-              r.email(),
-              r.phone(),
-              r.movedOut(),
-              null
-            });
+        && System.nanoTime() < until
+        && !(batch = file.next(Math.min(BATCH, maxLines - values.size()), executor)).isEmpty()) {
+      for (StagedLine line : batch) {
+        ResidentRow r = line.row();
+        if (r == null) {
+          refused++;
+          values.add(
+              new Object[] {
+                importId,
+                line.line(),
+                line.externalId(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                line.error()
+              });
+        } else {
+          values.add(
+              new Object[] {
+                importId,
+                line.line(),
+                r.externalId(),
+                r.firstName(),
+                r.lastName(),
+                r.unit(),
+                r.email(),
+                r.phone(),
+                r.movedOut(),
+                null
+              });
+        }
       }
     }
     BulkSql.insert(c, "import_line", STAGED_COLUMNS, STAGED_TYPES, values);

@@ -8,18 +8,22 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The lines of an import file, read, checked and normalised one after the other in a tight loop for
- * the read step: each non-blank line after {@code storedBefore} (the lines an earlier run stored)
- * becomes a good resident or a refused line with its reason. More than {@code skipLimit} refused
- * lines (in this run) end the reading with {@link SkipLimitExceeded}.
+ * The lines of an import file for the read step, a batch at a time: each non-blank line after
+ * {@code storedBefore} (the lines an earlier run stored) becomes a good resident or a refused line
+ * with its reason. More than {@code skipLimit} refused lines (in this run) end the reading with
+ * {@link SkipLimitExceeded}.
  */
 public final class LineFile implements Closeable {
 
@@ -71,8 +75,72 @@ public final class LineFile implements Closeable {
     return ended;
   }
 
-  /** The next line to store, or null at the end of the file. */
-  StagedLine next() {
+  /** A line as read, before it is checked: its values by field, or why they cannot be read. */
+  private record Raw(long line, EnumMap<ResidentField, String> values, String problem) {}
+
+  /**
+   * The next lines to store, at most {@code max}, in file order; none at the end of the file. They
+   * are read one after the other and then checked and normalised (the costly part: phone numbers
+   * above all) in parallel on {@code executor}'s threads when there is one.
+   */
+  List<StagedLine> next(int max, Executor executor) {
+    List<Raw> raws = new ArrayList<>(Math.min(max, 4096));
+    Raw raw;
+    while (raws.size() < max && (raw = readRaw()) != null) {
+      raws.add(raw);
+    }
+    List<StagedLine> staged = new ArrayList<>(raws.size());
+    int parts = executor == null || raws.size() < 256 ? 1 : PARALLELISM;
+    int size = (raws.size() + parts - 1) / Math.max(1, parts);
+    List<CompletableFuture<List<StagedLine>>> others = new ArrayList<>();
+    for (int from = size; from < raws.size(); from += size) {
+      List<Raw> part = raws.subList(from, Math.min(raws.size(), from + size));
+      others.add(CompletableFuture.supplyAsync(() -> stageAll(part), executor));
+    }
+    staged.addAll(stageAll(raws.subList(0, Math.min(size, raws.size()))));
+    try {
+      for (CompletableFuture<List<StagedLine>> other : others) {
+        staged.addAll(other.join());
+      }
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
+    for (StagedLine line : staged) {
+      if (line.row() == null && ++refused > skipLimit) {
+        throw new SkipLimitExceeded(skipLimit);
+      }
+    }
+    return staged;
+  }
+
+  /** Threads that check lines at once. */
+  private static final int PARALLELISM = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+  private List<StagedLine> stageAll(List<Raw> raws) {
+    List<StagedLine> staged = new ArrayList<>(raws.size());
+    for (Raw raw : raws) {
+      staged.add(stage(raw));
+    }
+    return staged;
+  }
+
+  private StagedLine stage(Raw raw) {
+    if (raw.problem() != null) {
+      return StagedLine.refused(
+          raw.line(), raw.values().get(ResidentField.EXTERNAL_ID), raw.problem());
+    }
+    try {
+      return StagedLine.good(ResidentRows.normalize(raw.line(), raw.values(), layout, region));
+    } catch (InvalidRowException e) {
+      return StagedLine.refused(e.line(), e.externalId(), e.reason());
+    }
+  }
+
+  /** The next non-blank line after those stored before, as read; null at the end of the file. */
+  private Raw readRaw() {
     try {
       while (iterator.hasNext()) {
         CSVRecord record = iterator.next();
@@ -94,14 +162,7 @@ public final class LineFile implements Closeable {
                 : record.size() == headerSize
                     ? null
                     : "has " + record.size() + " values where the header has " + headerSize;
-        if (problem != null) {
-          return refuse(line, values.get(ResidentField.EXTERNAL_ID), problem);
-        }
-        try {
-          return StagedLine.good(ResidentRows.normalize(line, values, layout, region));
-        } catch (InvalidRowException e) {
-          return refuse(e.line(), e.externalId(), e.reason());
-        }
+        return new Raw(line, values, problem);
       }
       ended = true;
       return null;
@@ -114,13 +175,6 @@ public final class LineFile implements Closeable {
                   + " (an unclosed quote?)",
           e);
     }
-  }
-
-  private StagedLine refuse(long line, String externalId, String reason) {
-    if (++refused > skipLimit) {
-      throw new SkipLimitExceeded(skipLimit);
-    }
-    return StagedLine.refused(line, externalId, reason);
   }
 
   @Override

@@ -2,10 +2,12 @@ package com.smartpackageroom.batch.imports;
 
 import com.smartpackageroom.domain.imports.RecipientImport;
 import com.smartpackageroom.domain.site.Site;
+import jakarta.annotation.Resource;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -14,11 +16,12 @@ import jakarta.persistence.PersistenceContext;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The read step: reads, checks and normalises the file's lines in one loop and stores them in
- * import_line (good ones and refused ones with their reason, for the report), {@value #LINES} lines
- * or a second's worth per transaction, streamed into the database with COPY on PostgreSQL. Each
- * transaction counts its lines, so progress shows; a run resumed after a stop reads the file on
- * after the last line stored. More than skipLimit refused lines fail the import.
+ * The read step: reads, checks and normalises the file's lines (a batch at a time, checked in
+ * parallel on the managed executor's threads) and stores them in import_line (good ones and refused
+ * ones with their reason, for the report), {@value #LINES} lines or a second's worth per
+ * transaction, streamed into the database with COPY on PostgreSQL. Each transaction counts its
+ * lines, so progress shows; a run resumed after a stop reads the file on after the last line
+ * stored. More than skipLimit refused lines fail the import.
  */
 @Named
 @Dependent
@@ -49,6 +52,9 @@ public class LineLoader extends AbstractBatchlet {
   @PersistenceContext(unitName = "spr")
   EntityManager em;
 
+  /** Threads that check the lines of a batch in parallel. */
+  @Resource ManagedExecutorService executor;
+
   private volatile boolean stopping;
 
   @Override
@@ -72,7 +78,7 @@ public class LineLoader extends AbstractBatchlet {
         if (stopping) {
           return "STOPPED";
         }
-        lineWork.stage(importId, file, LINES, System.nanoTime() + NANOS);
+        lineWork.stage(importId, file, LINES, System.nanoTime() + NANOS, executor);
       }
     }
     return "READ";

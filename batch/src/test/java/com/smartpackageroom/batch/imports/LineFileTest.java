@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.smartpackageroom.domain.imports.ImportLayout;
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LineFileTest {
@@ -35,22 +36,49 @@ class LineFileTest {
             + "RIVERSIDE,103,r0003\r\n"
             + line(4, "d@example.org");
     try (LineFile file = file(csv, 0, 10)) {
-      StagedLine first = file.next();
+      List<StagedLine> lines = file.next(10, null);
+      assertEquals(4, lines.size());
+      assertTrue(file.next(10, null).isEmpty());
+      assertTrue(file.ended());
+      StagedLine first = lines.get(0);
       assertEquals(2, first.line());
       assertEquals("r0001", first.row().externalId());
       assertEquals("+12125550001", first.row().phone());
       assertNull(first.error());
-      StagedLine noName = file.next(); // line 3 is blank: skipped, not reported
+      StagedLine noName = lines.get(1); // line 3 is blank: skipped, not reported
       assertEquals(4, noName.line());
       assertNull(noName.row());
       assertEquals("r0002", noName.externalId());
       assertTrue(noName.error().contains("no name"), noName.error());
-      StagedLine short3 = file.next();
+      StagedLine short3 = lines.get(2);
       assertEquals(5, short3.line());
       assertTrue(short3.error().contains("3 values where the header has 11"), short3.error());
-      assertEquals(6, file.next().line());
-      assertNull(file.next());
-      assertTrue(file.ended());
+      assertEquals(6, lines.get(3).line());
+    }
+  }
+
+  @Test
+  void linesCheckedInParallelComeInFileOrder() throws IOException {
+    StringBuilder csv = new StringBuilder(HEADER);
+    for (int n = 1; n <= 3000; n++) {
+      csv.append(
+          n % 7 == 0 ? "RIVERSIDE,101,,Current,A,B,a@example.org,,,,\r\n" : line(n, "x@y.org"));
+    }
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(3);
+    try (LineFile file = file(csv.toString(), 0, 10_000)) {
+      List<StagedLine> lines = new java.util.ArrayList<>();
+      List<StagedLine> batch;
+      while (!(batch = file.next(1000, pool)).isEmpty()) {
+        lines.addAll(batch);
+      }
+      assertEquals(3000, lines.size());
+      for (int i = 0; i < lines.size(); i++) {
+        assertEquals(i + 2, lines.get(i).line());
+        assertEquals((i + 1) % 7 == 0, lines.get(i).row() == null, "line " + (i + 2));
+      }
+    } finally {
+      pool.shutdown();
     }
   }
 
@@ -58,18 +86,20 @@ class LineFileTest {
   void aResumedReadGoesOnAfterTheLinesStoredBefore() throws IOException {
     String csv = HEADER + line(1, "a@example.org") + line(2, "b@example.org") + line(3, "c@x.org");
     try (LineFile file = file(csv, 3, 10)) {
-      assertEquals(4, file.next().line());
-      assertNull(file.next());
+      List<StagedLine> lines = file.next(10, null);
+      assertEquals(1, lines.size());
+      assertEquals(4, lines.get(0).line());
     }
   }
 
   @Test
   void moreRefusedLinesThanTheLimitEndTheRead() throws IOException {
     String bad = "RIVERSIDE,101,,Current,A,B,a@example.org,,,,\r\n";
+    try (LineFile file = file(HEADER + bad + bad, 0, 2)) {
+      assertEquals(2, file.next(10, null).size());
+    }
     try (LineFile file = file(HEADER + bad + bad + bad, 0, 2)) {
-      file.next();
-      file.next();
-      assertThrows(SkipLimitExceeded.class, file::next);
+      assertThrows(SkipLimitExceeded.class, () -> file.next(10, null));
     }
   }
 }
