@@ -167,6 +167,106 @@ class NotificationIT {
     }
   }
 
+  /**
+   * The import queues its welcome messages without their words, which are rendered when they are
+   * sent from the PIN sealed in its key: the resident gets what a welcome queued whole says, by
+   * email with the QR code, or by text message when they have no email address.
+   */
+  @Test
+  void anImportedResidentIsWelcomedWithThePinOfTheirKey() throws Exception {
+    Api api = new Api(base);
+    Api.Site site = api.newSite(false);
+    String siteName =
+        api.get("/api/v1/sites/" + site.id(), BOOTSTRAP).expect(200).json().getString("name");
+    String email = uniqueEmail();
+    String phone = uniquePhone();
+    String tenant = Api.unique("w");
+    String csv =
+        "Property,Unit,Tenant Code,Status,First Name,Last Name,Email,Cell Phone,Home Phone,"
+            + "Move In,Move Out\r\n"
+            + "RIVERSIDE,101,"
+            + tenant
+            + "-a,Current,Ana,Alves,"
+            + email
+            + ",,,01/01/2024,\r\n"
+            + "RIVERSIDE,102,"
+            + tenant
+            + "-b,Current,Bo,Berg,,"
+            + phone
+            + ",,01/01/2024,\r\n";
+    GreenMail mail = mailServer();
+    try {
+      api.postCsv("/api/v1/sites/" + site.id() + "/imports?layout=yardi&mode=full", BOOTSTRAP, csv)
+          .expect(202);
+      MimeMessage welcome = waitForMail(mail, email, 1).get(0);
+      String pin = importedPin(api, site.id(), tenant + "-a");
+      assertEquals("Your Smart Package Room PIN", subject(welcome));
+      Map<String, Part> parts = new LinkedHashMap<>();
+      collect(welcome, parts);
+      String text = text(parts.get("text/plain")).replace("\r\n", "\n");
+      assertEquals(
+          "Hello Ana Alves,\n\nWelcome to "
+              + siteName
+              + ". Your parcels wait for you in the Smart Package Room. Your PIN for the room is:"
+              + "\n\n    "
+              + pin
+              + "\n\nYour PIN does not expire. Enter it at the kiosk's sign-in screen.\n"
+              + "You can also sign in by showing the QR code of this message to the kiosk's"
+              + " camera.\nKeep it private: it opens the room.\n",
+          text);
+      String html = text(parts.get("text/html"));
+      assertTrue(html.contains("<p>Hello Ana Alves,</p>"), html);
+      assertTrue(html.contains("<strong>" + pin + "</strong>"), html);
+      assertTrue(html.contains("cid:qr-code"), html);
+      assertNotNull(parts.get("image/png"), "the QR code travels as an inline PNG image");
+
+      String body = form(waitForSms(phone, 1).get(0).getBodyAsString()).get("Body");
+      assertEquals(
+          siteName
+              + " Smart Package Room: your PIN for the package room is "
+              + importedPin(api, site.id(), tenant + "-b")
+              + ". It does not expire. Keep it private.",
+          body);
+      waitForStatus(api, site.id(), email, "SENT", 1);
+    } finally {
+      mail.stop();
+    }
+  }
+
+  /** The PIN of the imported resident with this resident id. */
+  static String importedPin(Api api, long siteId, String externalId) {
+    JsonObject resident =
+        api
+            .get("/api/v1/sites/" + siteId + "/recipients?q=" + externalId, BOOTSTRAP)
+            .expect(200)
+            .json()
+            .getJsonArray("items")
+            .stream()
+            .map(v -> v.asJsonObject())
+            .filter(r -> externalId.equals(r.getString("externalId", null)))
+            .findFirst()
+            .orElseThrow();
+    long pinKey =
+        api
+            .get(
+                "/api/v1/sites/"
+                    + siteId
+                    + "/recipients/"
+                    + resident.getJsonNumber("id").longValue()
+                    + "/access-keys",
+                BOOTSTRAP)
+            .expect(200)
+            .array()
+            .stream()
+            .map(v -> v.asJsonObject())
+            .filter(k -> k.getString("type").equals("PIN"))
+            .findFirst()
+            .orElseThrow()
+            .getJsonNumber("id")
+            .longValue();
+    return api.get("/api/v1/access-keys/" + pinKey, BOOTSTRAP).expect(200).json().getString("pin");
+  }
+
   @Test
   void aSingleAccessPinBySmsIsATwilioFormWithThePinAndItsExpiryInTheSiteTimeZone() {
     Api api = new Api(base);

@@ -2,10 +2,12 @@ package com.smartpackageroom.batch.imports;
 
 import com.smartpackageroom.domain.imports.ResidentRow;
 import com.smartpackageroom.ejb.platform.BulkSql;
+import com.smartpackageroom.ejb.platform.Database;
 import com.smartpackageroom.ejb.platform.Times;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,14 +16,13 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * The lines of an import file as the job read them (table import_line), written and read in bulk
@@ -54,99 +55,215 @@ public class ImportLines {
     return single("SELECT COALESCE(MAX(line), 0) FROM import_line WHERE import_id = ?", importId);
   }
 
-  /** The lines between two numbers (inclusive) that are stored already: a replayed chunk's. */
-  public Set<Long> stored(long importId, long from, long to) {
-    Set<Long> lines = new HashSet<>();
-    query(
-        "SELECT line FROM import_line WHERE import_id = ? AND line BETWEEN ? AND ?",
-        rs -> lines.add(rs.getLong(1)),
-        importId,
-        from,
-        to);
-    return lines;
-  }
-
-  /** The lines that hold good residents with one of these ids, by id. */
-  public Map<String, Long> linesOf(long importId, Collection<String> externalIds) {
-    Map<String, Long> found = new HashMap<>();
-    if (externalIds.isEmpty()) {
-      return found;
-    }
-    List<Object> args = new ArrayList<>();
-    args.add(importId);
-    args.addAll(externalIds);
-    query(
-        "SELECT external_id, line FROM import_line WHERE import_id = ? AND error IS NULL"
-            + " AND external_id IN ("
-            + "?,".repeat(externalIds.size() - 1)
-            + "?)",
-        rs -> found.putIfAbsent(rs.getString(1), rs.getLong(2)),
-        args.toArray());
-    return found;
-  }
-
-  public void insertGood(long importId, List<ResidentRow> rows) {
-    if (rows.isEmpty()) {
-      return;
-    }
-    List<Object[]> values = new ArrayList<>(rows.size());
-    for (ResidentRow r : rows) {
-      values.add(
-          new Object[] {
-            importId,
-            r.line(),
-            r.externalId(),
-            r.firstName(),
-            r.lastName(),
-            r.unit(),
-            r.email(),
-            r.phone(),
-            r.movedOut()
-          });
-    }
+  /**
+   * Stores the next lines of the file, up to {@code maxLines} or until {@code until} (a {@link
+   * System#nanoTime} deadline), in the caller's transaction: on PostgreSQL streamed with {@code
+   * COPY} a batch at a time (the database writes a batch while the next is checked, on {@code
+   * executor}'s threads), elsewhere with multi-row inserts. How many lines it stored and how many
+   * of them were refused.
+   */
+  public long[] stage(long importId, LineFile file, int maxLines, long until, Executor executor) {
     try (Connection c = dataSource.getConnection()) {
-      BulkSql.insert(
-          c,
-          "import_line",
-          "import_id, line, external_id, first_name, last_name, unit, email, phone, moved_out",
-          LINE_TYPES,
-          values);
+      return Database.isPostgres(c)
+          ? copy(c, importId, file, maxLines, until, executor)
+          : insert(c, importId, file, maxLines, until, executor);
     } catch (SQLException e) {
       throw new IllegalStateException("Could not store lines of import " + importId, e);
     }
   }
 
-  private static final int[] LINE_TYPES = {
-    Types.BIGINT,
-    Types.BIGINT,
-    Types.VARCHAR,
-    Types.VARCHAR,
-    Types.VARCHAR,
-    Types.VARCHAR,
-    Types.VARCHAR,
-    Types.VARCHAR,
-    Types.BOOLEAN
-  };
+  private static final String STAGED_COLUMNS =
+      "import_id, line, external_id, first_name, last_name, unit, email, phone, moved_out, error";
 
-  public void insertError(long importId, long line, String externalId, String reason) {
-    update(
-        "INSERT INTO import_line (import_id, line, external_id, moved_out, error)"
-            + " VALUES (?, ?, ?, FALSE, ?)",
-        importId,
-        line,
-        externalId == null || externalId.length() > 100 ? null : externalId,
-        reason.length() > 500 ? reason.substring(0, 497) + "..." : reason);
+  /** Characters of COPY text sent at a time. */
+  private static final int COPY_BUFFER = 64 * 1024;
+
+  /** Lines read and checked at a time (in parallel), then sent. */
+  private static final int BATCH = 4096;
+
+  private static long[] copy(
+      Connection c, long importId, LineFile file, int maxLines, long until, Executor executor)
+      throws SQLException {
+    CopyIn copy =
+        c.unwrap(PGConnection.class)
+            .getCopyAPI()
+            .copyIn("COPY import_line (" + STAGED_COLUMNS + ") FROM STDIN");
+    long stored = 0;
+    long refused = 0;
+    StringBuilder text = new StringBuilder(COPY_BUFFER + 4096);
+    CopyText rows = new CopyText(text);
+    try {
+      List<StagedLine> batch;
+      while (stored < maxLines
+          && System.nanoTime() < until
+          && !(batch = file.next((int) Math.min(BATCH, maxLines - stored), executor)).isEmpty()) {
+        for (StagedLine line : batch) {
+          stored++;
+          ResidentRow r = line.row();
+          rows.value(importId).value(line.line()).value(line.externalId());
+          if (r == null) {
+            refused++;
+            rows.value((String) null)
+                .value((String) null)
+                .value((String) null)
+                .value((String) null)
+                .value((String) null)
+                .value(false)
+                .value(line.error());
+          } else {
+            rows.value(r.firstName())
+                .value(r.lastName())
+                .value(r.unit())
+                .value(r.email())
+                .value(r.phone())
+                .value(r.movedOut())
+                .value((String) null);
+          }
+          rows.end();
+          if (text.length() >= COPY_BUFFER) {
+            send(copy, text);
+          }
+        }
+      }
+      send(copy, text);
+      copy.endCopy();
+    } finally {
+      if (copy.isActive()) {
+        copy.cancelCopy();
+      }
+    }
+    return new long[] {stored, refused};
   }
 
-  /** Good lines not applied yet, after a line, in their order in the file. */
-  public List<ResidentRow> pending(long importId, long afterLine, int limit) {
-    List<ResidentRow> rows = new ArrayList<>();
+  private static void send(CopyIn copy, StringBuilder text) throws SQLException {
+    if (text.length() > 0) {
+      byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+      copy.writeToCopy(bytes, 0, bytes.length);
+      text.setLength(0);
+    }
+  }
+
+  private static long[] insert(
+      Connection c, long importId, LineFile file, int maxLines, long until, Executor executor)
+      throws SQLException {
+    List<Object[]> values = new ArrayList<>();
+    long refused = 0;
+    List<StagedLine> batch = List.of();
+    while (values.size() < maxLines
+        && System.nanoTime() < until
+        && !(batch = file.next(Math.min(BATCH, maxLines - values.size()), executor)).isEmpty()) {
+      for (StagedLine line : batch) {
+        ResidentRow r = line.row();
+        if (r == null) {
+          refused++;
+          values.add(
+              new Object[] {
+                importId,
+                line.line(),
+                line.externalId(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                line.error()
+              });
+        } else {
+          values.add(
+              new Object[] {
+                importId,
+                line.line(),
+                r.externalId(),
+                r.firstName(),
+                r.lastName(),
+                r.unit(),
+                r.email(),
+                r.phone(),
+                r.movedOut(),
+                null
+              });
+        }
+      }
+    }
+    BulkSql.insert(c, "import_line", STAGED_COLUMNS, STAGED_TYPES, values);
+    return new long[] {values.size(), refused};
+  }
+
+  private static final int[] STAGED_TYPES = {
+    Types.BIGINT,
+    Types.BIGINT,
+    Types.VARCHAR,
+    Types.VARCHAR,
+    Types.VARCHAR,
+    Types.VARCHAR,
+    Types.VARCHAR,
+    Types.VARCHAR,
+    Types.BOOLEAN,
+    Types.VARCHAR
+  };
+
+  /** The last line a committed transaction of the apply step applied (0: none yet). */
+  public long appliedThrough(long importId) {
+    return single("SELECT applied_through FROM recipient_import WHERE id = ?", importId);
+  }
+
+  /**
+   * The good lines after {@code afterLine} not applied yet, compared with the site's recipients by
+   * one statement: a line is work unless its resident holds exactly what it says (names, unit,
+   * contacts, and active unless the line moves them out).
+   */
+  public PendingWork pendingWork(long importId, long siteId, long afterLine, int maxWork) {
+    long[] encoded = new long[1024];
+    int size = 0;
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT l.line, CASE WHEN r.id IS NOT NULL AND r.first_name = l.first_name"
+                    + " AND r.last_name = l.last_name AND r.unit = l.unit"
+                    + " AND r.email IS NOT DISTINCT FROM l.email"
+                    + " AND r.phone IS NOT DISTINCT FROM l.phone"
+                    + " AND (r.status = 'ACTIVE') = (l.moved_out = FALSE) THEN 0 ELSE 1 END"
+                    + " FROM import_line l LEFT JOIN recipient r ON r.site_id = ?"
+                    + " AND r.external_id = l.external_id WHERE l.import_id = ? AND l.line > ?"
+                    + " AND l.error IS NULL AND l.outcome IS NULL")) {
+      ps.setLong(1, siteId);
+      ps.setLong(2, importId);
+      ps.setLong(3, afterLine);
+      ps.setFetchSize(10_000);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          if (size == encoded.length) {
+            encoded = Arrays.copyOf(encoded, size * 2);
+          }
+          encoded[size++] = PendingWork.encode(rs.getLong(1), rs.getInt(2) == 1);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("The lines of import " + importId + " cannot be read", e);
+    }
+    return new PendingWork(encoded, size, maxWork);
+  }
+
+  /** Good lines by their numbers (at most {@link BulkSql#IN_LIST}), in their order in the file. */
+  public List<ResidentRow> rows(long importId, long[] lineNumbers) {
+    List<ResidentRow> rows = new ArrayList<>(lineNumbers.length);
+    if (lineNumbers.length == 0) {
+      return rows;
+    }
+    List<Object> args = new ArrayList<>(lineNumbers.length + 3);
+    args.add(importId);
+    // the range bounds the scan of the primary key even in a generic plan
+    args.add(lineNumbers[0]);
+    args.add(lineNumbers[lineNumbers.length - 1]);
+    for (long n : lineNumbers) {
+      args.add(n);
+    }
     query(
         "SELECT line, external_id, first_name, last_name, unit, email, phone, moved_out"
-            + " FROM import_line WHERE import_id = ? AND error IS NULL AND outcome IS NULL"
-            + " AND line > ? ORDER BY line FETCH FIRST "
-            + limit
-            + " ROWS ONLY",
+            + " FROM import_line WHERE import_id = ? AND line BETWEEN ? AND ? AND line IN ("
+            + BulkSql.marks(lineNumbers.length)
+            + ") ORDER BY line",
         rs ->
             rows.add(
                 new ResidentRow(
@@ -158,29 +275,29 @@ public class ImportLines {
                     rs.getString(6),
                     rs.getString(7),
                     rs.getBoolean(8))),
-        importId,
-        afterLine);
+        args.toArray());
     return rows;
   }
 
-  public void markOutcomes(long importId, Map<Long, Outcome> outcomes) {
-    if (outcomes.isEmpty()) {
-      return;
-    }
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "UPDATE import_line SET outcome = ? WHERE import_id = ? AND line = ?")) {
-      for (Map.Entry<Long, Outcome> e : outcomes.entrySet()) {
-        ps.setString(1, e.getValue().name());
-        ps.setLong(2, importId);
-        ps.setLong(3, e.getKey());
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    } catch (SQLException e) {
-      throw new IllegalStateException("Could not record outcomes of import " + importId, e);
-    }
+  /**
+   * Counts what a transaction of the apply step did and records that the lines up to {@code
+   * through} are applied, in that transaction.
+   */
+  public void applied(
+      long importId, long through, long inserted, long updated, long unchanged, long movedOut) {
+    update(
+        "UPDATE recipient_import SET inserted_count = inserted_count + ?,"
+            + " updated_count = updated_count + ?, unchanged_count = unchanged_count + ?,"
+            + " moved_out_count = moved_out_count + ?, applied_through = ?, heartbeat_at = ?,"
+            + " run_owner = ? WHERE id = ?",
+        inserted,
+        updated,
+        unchanged,
+        movedOut,
+        through,
+        Times.now(clock),
+        ImportRuns.OWNER,
+        importId);
   }
 
   /**
@@ -273,6 +390,23 @@ public class ImportLines {
       return ps.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("Could not refuse duplicate lines of import " + importId, e);
+    }
+  }
+
+  /**
+   * Brings the planner's statistics of import_line up to date (PostgreSQL: a sample, some
+   * milliseconds), so that the once-per-import statements over the lines just read are planned for
+   * their number.
+   */
+  public void analyze() {
+    try (Connection c = dataSource.getConnection()) {
+      if (Database.isPostgres(c)) {
+        try (PreparedStatement ps = c.prepareStatement("ANALYZE import_line")) {
+          ps.executeUpdate();
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not analyze the import's lines", e);
     }
   }
 

@@ -63,6 +63,10 @@ public class ImportListener implements JobListener, StepListener {
     Exception e = step.getException();
     long importId = ImportJob.importId(job);
     if (e == null) {
+      BatchStatus status = step.getBatchStatus();
+      if (status == BatchStatus.STOPPING || status == BatchStatus.STOPPED) {
+        return; // stopped half-way: a new run does the rest of the step
+      }
       // a resumed run skips the step, unless it ended the import (a suspicious file)
       if (!MoveOutSafeguard.SUSPICIOUS.equals(step.getExitStatus())
           && records.find(importId).getFailureReason() == null) {

@@ -11,6 +11,7 @@ import com.smartpackageroom.domain.site.Site;
 import com.smartpackageroom.ejb.accesskey.BulkKeys;
 import com.smartpackageroom.ejb.accesskey.Holder;
 import com.smartpackageroom.ejb.platform.BulkSql;
+import com.smartpackageroom.ejb.platform.Database;
 import com.smartpackageroom.ejb.platform.Times;
 import com.smartpackageroom.ejb.security.Caller;
 import jakarta.annotation.Resource;
@@ -30,7 +31,6 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -45,10 +45,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * are added (and get their PIN and QR code), changed ones updated, those whose status says they
  * left move out and their keys stop working.
  *
- * <p>Set-based, a few statements per chunk: the unchanged lines are found and marked by one UPDATE
- * in the database; the others are read with their recipient in one query; new recipients go in with
- * multi-row inserts, changed ones with one batch of updates, and the keys, audit events and welcome
- * messages of the new ones in bulk ({@link BulkKeys}).
+ * <p>Set-based, a few statements per chunk ({@link LineRange}): the unchanged lines, found by one
+ * join when the step starts ({@link PendingRangeReader}), are only counted; the others are read
+ * with their recipients in two queries; new recipients go in with multi-row inserts, changed ones
+ * with one batch of updates, and the keys, audit events and welcome messages of the new ones in
+ * bulk ({@link BulkKeys}). The counts and the last line applied are written in the chunk's
+ * transaction, so a resumed run goes on after it.
  */
 @Named
 @Dependent
@@ -78,27 +80,20 @@ public class RecipientUpsert extends AbstractItemWriter {
     Types.BIGINT
   };
 
-  /** Lines whose recipient already holds exactly what they say: nothing to write but the mark. */
-  private static final String MARK_UNCHANGED =
-      "UPDATE import_line SET outcome = 'UNCHANGED' WHERE import_id = ? AND line BETWEEN ? AND ?"
-          + " AND error IS NULL AND outcome IS NULL AND EXISTS (SELECT 1 FROM recipient r"
-          + " WHERE r.site_id = ? AND r.external_id = import_line.external_id"
-          + " AND r.first_name = import_line.first_name AND r.last_name = import_line.last_name"
-          + " AND r.unit = import_line.unit"
-          + " AND r.email IS NOT DISTINCT FROM import_line.email"
-          + " AND r.phone IS NOT DISTINCT FROM import_line.phone"
-          + " AND (r.status = 'ACTIVE') = (import_line.moved_out = FALSE)"
-          + " AND r.external_id IN (";
+  /** The recipients of the chunk's resident ids (H2). */
+  private static final String KNOWN =
+      "SELECT id, external_id, status, first_name, last_name, unit, email, phone FROM recipient"
+          + " WHERE site_id = ? AND external_id IN (";
 
-  /** The lines left, with the recipient of their resident id if there is one. */
-  private static final String REST =
-      "SELECT l.line, r.id, r.status, r.first_name, r.last_name, r.unit, r.email, r.phone"
-          + " FROM import_line l LEFT JOIN recipient r ON r.site_id = ?"
-          + " AND r.external_id = l.external_id%s WHERE l.import_id = ? AND l.line BETWEEN ? AND ?"
-          + " AND l.error IS NULL AND l.outcome IS NULL";
-
-  /** The same recipients, named by their ids: found through the site's index of ids. */
-  private static final String REST_IDS = " AND r.external_id IN (";
+  /**
+   * The same on PostgreSQL, one look-up of the unique index of (site, id) for each id: the LIMIT
+   * keeps the planner from turning it into a join that scans the site.
+   */
+  private static final String KNOWN_EACH =
+      "SELECT r.id, x.e, r.status, r.first_name, r.last_name, r.unit, r.email, r.phone"
+          + " FROM unnest(?) AS x(e) CROSS JOIN LATERAL (SELECT id, status, first_name,"
+          + " last_name, unit, email, phone FROM recipient WHERE site_id = ? AND external_id = x.e"
+          + " LIMIT 1) r";
 
   @Inject JobContext job;
 
@@ -132,48 +127,28 @@ public class RecipientUpsert extends AbstractItemWriter {
 
   @Override
   public void writeItems(List<Object> items) {
-    if (items.isEmpty()) {
-      return;
+    for (Object item : items) {
+      write((LineRange) item);
     }
+  }
+
+  private void write(LineRange range) {
     long importId = ImportJob.importId(job);
-    RecipientImport imp = records.find(importId);
-    Site site = em.find(Site.class, imp.getSiteId());
-    long siteId = site.getId();
-    Caller caller = ImportJob.caller(importId);
-    OffsetDateTime now = Times.now(clock);
-    List<ResidentRow> rows = items.stream().map(ResidentRow.class::cast).toList();
-    long from = rows.get(0).line();
-    long to = rows.get(rows.size() - 1).line();
     Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
-    Map<Outcome, List<Long>> marks = new EnumMap<>(Outcome.class);
-    try (Connection c = dataSource.getConnection()) {
-      long unchanged;
-      // the chunk's ids spelled out: the planner then finds their recipients through the index
-      // of (site, id) whatever it guesses of the site's size, instead of hashing the whole site
-      List<String> ids = rows.stream().map(ResidentRow::externalId).toList();
-      try (PreparedStatement ps =
-          c.prepareStatement(MARK_UNCHANGED + BulkSql.marks(ids.size()) + "))")) {
-        ps.setLong(1, importId);
-        ps.setLong(2, from);
-        ps.setLong(3, to);
-        ps.setLong(4, siteId);
-        BulkSql.bindAll(ps, 5, ids);
-        unchanged = ps.executeUpdate();
+    counts.put(Outcome.UNCHANGED, range.unchanged());
+    if (range.work().length > 0) {
+      RecipientImport imp = records.find(importId);
+      Site site = em.find(Site.class, imp.getSiteId());
+      List<ResidentRow> rows = lines.rows(importId, range.work());
+      try (Connection c = dataSource.getConnection()) {
+        apply(c, site, ImportJob.caller(importId), Times.now(clock), rows, counts);
+      } catch (SQLException e) {
+        throw new IllegalStateException("Could not apply lines of import " + importId, e);
       }
-      counts.put(Outcome.UNCHANGED, unchanged);
-      if (unchanged < rows.size()) {
-        apply(c, site, caller, now, importId, rows, from, to, counts, marks);
-      }
-      for (Map.Entry<Outcome, List<Long>> e : marks.entrySet()) {
-        mark(c, importId, e.getKey(), e.getValue());
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Could not apply lines of import " + importId, e);
     }
-    lines.count(
+    lines.applied(
         importId,
-        0,
-        0,
+        range.to(),
         counts.getOrDefault(Outcome.INSERTED, 0L),
         counts.getOrDefault(Outcome.UPDATED, 0L),
         counts.getOrDefault(Outcome.UNCHANGED, 0L),
@@ -185,41 +160,27 @@ public class RecipientUpsert extends AbstractItemWriter {
       Site site,
       Caller caller,
       OffsetDateTime now,
-      long importId,
       List<ResidentRow> rows,
-      long from,
-      long to,
-      Map<Outcome, Long> counts,
-      Map<Outcome, List<Long>> marks)
+      Map<Outcome, Long> counts)
       throws SQLException {
     long siteId = site.getId();
-    Map<Long, Known> known = new HashMap<>();
-    java.util.Set<Long> pending = new java.util.HashSet<>();
+    Map<String, Known> known = new HashMap<>();
     List<String> ids = rows.stream().map(ResidentRow::externalId).toList();
-    try (PreparedStatement ps =
-        c.prepareStatement(String.format(REST, REST_IDS + BulkSql.marks(ids.size()) + ")"))) {
-      ps.setLong(1, siteId);
-      int next = BulkSql.bindAll(ps, 2, ids);
-      ps.setLong(next, importId);
-      ps.setLong(next + 1, from);
-      ps.setLong(next + 2, to);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          long line = rs.getLong(1);
-          pending.add(line);
-          long id = rs.getLong(2);
-          if (!rs.wasNull()) {
-            known.put(
-                line,
-                new Known(
-                    id,
-                    RecipientStatus.ACTIVE.name().equals(rs.getString(3)),
-                    rs.getString(4),
-                    rs.getString(5),
-                    rs.getString(6),
-                    rs.getString(7),
-                    rs.getString(8)));
-          }
+    if (Database.isPostgres(c)) {
+      // one index look-up per id, whatever the planner believes of the site's size (its
+      // statistics lag behind a table that an import fills)
+      try (PreparedStatement ps = c.prepareStatement(KNOWN_EACH)) {
+        ps.setArray(1, c.createArrayOf("varchar", ids.toArray()));
+        ps.setLong(2, siteId);
+        readKnown(ps, known);
+      }
+    } else {
+      for (int start = 0; start < ids.size(); start += BulkSql.IN_LIST) {
+        List<String> part = ids.subList(start, Math.min(ids.size(), start + BulkSql.IN_LIST));
+        try (PreparedStatement ps = c.prepareStatement(KNOWN + BulkSql.marks(part.size()) + ")")) {
+          ps.setLong(1, siteId);
+          BulkSql.bindAll(ps, 2, part);
+          readKnown(ps, known);
         }
       }
     }
@@ -230,10 +191,7 @@ public class RecipientUpsert extends AbstractItemWriter {
     // the holders to welcome, in the order of the file: new residents and those moved back in
     Map<Long, Holder> welcome = new java.util.LinkedHashMap<>();
     for (ResidentRow row : rows) {
-      if (!pending.contains(row.line())) {
-        continue; // found unchanged by the database
-      }
-      Known r = known.get(row.line());
+      Known r = known.get(row.externalId());
       if (r == null) {
         fresh.add(row);
         continue;
@@ -270,7 +228,7 @@ public class RecipientUpsert extends AbstractItemWriter {
               r.id()
             });
       }
-      tally(outcome, row.line(), counts, marks);
+      counts.merge(outcome, 1L, Long::sum);
     }
     if (!fresh.isEmpty()) {
       long[] newIds = BulkSql.nextIds(c, "recipient_seq", fresh.size(), SEQUENCE_BLOCK);
@@ -297,7 +255,7 @@ public class RecipientUpsert extends AbstractItemWriter {
         if (!row.movedOut()) {
           welcome.put(newIds[i], holder(newIds[i], siteId, row));
         }
-        tally(Outcome.INSERTED, row.line(), counts, marks);
+        counts.merge(Outcome.INSERTED, 1L, Long::sum);
       }
       BulkSql.insert(c, "recipient", RECIPIENT_COLUMNS, RECIPIENT_TYPES, inserts);
     }
@@ -336,6 +294,24 @@ public class RecipientUpsert extends AbstractItemWriter {
     }
   }
 
+  private static void readKnown(PreparedStatement ps, Map<String, Known> known)
+      throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        known.put(
+            rs.getString(2),
+            new Known(
+                rs.getLong(1),
+                RecipientStatus.ACTIVE.name().equals(rs.getString(3)),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8)));
+      }
+    }
+  }
+
   private static Holder holder(long id, long siteId, ResidentRow row) {
     return new Holder(
         HolderKind.RECIPIENT,
@@ -345,34 +321,5 @@ public class RecipientUpsert extends AbstractItemWriter {
         true,
         row.email(),
         row.phone());
-  }
-
-  private static void tally(
-      Outcome outcome, long line, Map<Outcome, Long> counts, Map<Outcome, List<Long>> marks) {
-    counts.merge(outcome, 1L, Long::sum);
-    marks.computeIfAbsent(outcome, o -> new ArrayList<>()).add(line);
-  }
-
-  private static void mark(Connection c, long importId, Outcome outcome, List<Long> lineNumbers)
-      throws SQLException {
-    for (int start = 0; start < lineNumbers.size(); start += BulkSql.IN_LIST) {
-      List<Long> part =
-          lineNumbers.subList(start, Math.min(lineNumbers.size(), start + BulkSql.IN_LIST));
-      // the range bounds the scan of the primary key even in a generic plan, where PostgreSQL
-      // may test the list only as a filter on all of the import's lines
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "UPDATE import_line SET outcome = ? WHERE import_id = ? AND line BETWEEN ? AND ?"
-                  + " AND line IN ("
-                  + BulkSql.marks(part.size())
-                  + ")")) {
-        ps.setString(1, outcome.name());
-        ps.setLong(2, importId);
-        ps.setLong(3, Collections.min(part));
-        ps.setLong(4, Collections.max(part));
-        BulkSql.bindAll(ps, 5, part);
-        ps.executeUpdate();
-      }
-    }
   }
 }

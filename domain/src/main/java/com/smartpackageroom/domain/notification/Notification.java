@@ -44,8 +44,16 @@ public class Notification {
 
   private String subject;
 
-  @Column(name = "body_enc", nullable = false)
+  /** The sealed text; none for a message rendered when it is sent ({@link #template}). */
+  @Column(name = "body_enc")
   private String bodyEncrypted;
+
+  /**
+   * The template of a message rendered when it is sent from what it is about (the key it announces,
+   * its holder, the site), instead of a stored body: the import's welcome messages.
+   */
+  @Column(name = "template")
+  private String template;
 
   @Column(name = "key_id")
   private Long keyId;
@@ -148,6 +156,10 @@ public class Notification {
     return bodyEncrypted;
   }
 
+  public String getTemplate() {
+    return template;
+  }
+
   public Long getKeyId() {
     return keyId;
   }
@@ -213,8 +225,20 @@ public class Notification {
     if (!isResendable()) {
       throw new IllegalStateException("message " + id + " is " + status + ", not resendable");
     }
-    return new Notification(
-        siteId, kind, channel, address, subject, bodyEncrypted, htmlEncrypted, keyId, qrKeyId, now);
+    Notification again =
+        new Notification(
+            siteId,
+            kind,
+            channel,
+            address,
+            subject,
+            bodyEncrypted,
+            htmlEncrypted,
+            keyId,
+            qrKeyId,
+            now);
+    again.template = template;
+    return again;
   }
 
   /** Staff sent this failed message again as the message {@code id}. */

@@ -14,7 +14,6 @@ import com.smartpackageroom.ejb.audit.AuditLog;
 import com.smartpackageroom.ejb.crypto.SecretBox;
 import com.smartpackageroom.ejb.crypto.Tokens;
 import com.smartpackageroom.ejb.notification.AccessKeyMessages;
-import com.smartpackageroom.ejb.notification.Message;
 import com.smartpackageroom.ejb.platform.BulkSql;
 import com.smartpackageroom.ejb.security.Caller;
 import jakarta.annotation.Resource;
@@ -88,13 +87,12 @@ public class BulkKeys {
   };
 
   private static final String NOTIFICATION_COLUMNS =
-      "id, site_id, kind, channel, address, subject, body_enc, html_enc, key_id, qr_key_id,"
-          + " status, attempts, created_at, next_attempt_at";
+      "id, site_id, kind, channel, address, subject, template, key_id, qr_key_id, status,"
+          + " attempts, created_at, next_attempt_at";
 
   private static final int[] NOTIFICATION_TYPES = {
     Types.BIGINT,
     Types.BIGINT,
-    Types.VARCHAR,
     Types.VARCHAR,
     Types.VARCHAR,
     Types.VARCHAR,
@@ -157,8 +155,9 @@ public class BulkKeys {
         Channel channel = h.email() != null ? Channel.EMAIL : Channel.SMS;
         String address = channel == Channel.EMAIL ? h.email() : h.phone();
         if (address != null) {
+          // rendered when it is sent (Letters), from the PIN sealed in its key: the same words
+          // as AccessKeyService#welcome's, without a sealed copy of them per resident
           boolean email = channel == Channel.EMAIL;
-          Message message = messages.welcome(site, h, pin, channel, true);
           notes.add(
               new Object[] {
                 null,
@@ -166,9 +165,8 @@ public class BulkKeys {
                 NotificationKind.ACCESS_KEY.name(),
                 channel.name(),
                 address,
-                email ? message.subject() : null,
-                box.seal(message.text()),
-                email && message.html() != null ? box.seal(message.html()) : null,
+                email ? AccessKeyMessages.WELCOME_SUBJECT : null,
+                AccessKeyMessages.WELCOME_TEMPLATE,
                 pinKey,
                 email ? qrKey : null,
                 NotificationStatus.PENDING.name(),

@@ -22,6 +22,15 @@ public class AccessKeyMessages {
   private static final String QR_HINT =
       "You can also sign in by showing the QR code of this message to the kiosk's camera.";
 
+  /** The subject of {@link #welcome}'s email. */
+  public static final String WELCOME_SUBJECT = "Your Smart Package Room PIN";
+
+  /**
+   * The template name of a welcome message rendered when it is sent (the import's): {@link
+   * #welcome} with the PIN of its key, the key holder's name and the site's, then.
+   */
+  public static final String WELCOME_TEMPLATE = "WELCOME";
+
   /** To a new resident: their PIN (and QR code) for the package room. */
   public Message welcome(Site site, Holder holder, String pin, Channel channel, boolean qrCode) {
     if (channel == Channel.SMS) {
@@ -33,7 +42,7 @@ public class AccessKeyMessages {
               + ". It does not expire. Keep it private.");
     }
     return email(
-        "Your Smart Package Room PIN",
+        WELCOME_SUBJECT,
         holder,
         "Welcome to "
             + site.getName()

@@ -69,15 +69,15 @@ public class DeliveryStore {
         .setParameter("pending", NotificationStatus.PENDING)
         .setParameter("now", now)
         .executeUpdate();
-    return em
-        .createQuery(
-            "SELECT n FROM Notification n WHERE n.claimToken = :token ORDER BY n.nextAttemptAt, n.id",
-            Notification.class)
-        .setParameter("token", token)
-        .getResultList()
-        .stream()
-        .map(letters::open)
-        .toList();
+    List<Notification> claimed =
+        em.createQuery(
+                "SELECT n FROM Notification n WHERE n.claimToken = :token"
+                    + " ORDER BY n.nextAttemptAt, n.id",
+                Notification.class)
+            .setParameter("token", token)
+            .getResultList();
+    letters.prefetch(claimed);
+    return claimed.stream().map(letters::open).toList();
   }
 
   /** Writes a try's outcome, unless the claim was lost meanwhile (then the other holder does). */

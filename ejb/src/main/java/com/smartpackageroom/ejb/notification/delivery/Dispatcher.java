@@ -227,7 +227,11 @@ public class Dispatcher {
         store.release(ids(messages.subList(i, messages.size())), token);
         return i;
       }
-      Outcome outcome = sender.send(message);
+      Outcome outcome =
+          message.text() == null
+              ? new Outcome.Failed(
+                  "the key this message announces was deleted before it could be sent", true)
+              : sender.send(message);
       store.record(message.id(), token, outcome, policy);
       if (outcome instanceof Outcome.Unreachable) {
         givenUp(

@@ -1,15 +1,26 @@
 package com.smartpackageroom.ejb.notification.delivery;
 
 import com.smartpackageroom.domain.accesskey.AccessKey;
+import com.smartpackageroom.domain.accesskey.HolderKind;
+import com.smartpackageroom.domain.notification.Channel;
 import com.smartpackageroom.domain.notification.Notification;
+import com.smartpackageroom.domain.recipient.Recipient;
+import com.smartpackageroom.domain.site.Site;
+import com.smartpackageroom.ejb.accesskey.Holder;
+import com.smartpackageroom.ejb.accesskey.Holders;
 import com.smartpackageroom.ejb.accesskey.QrCodes;
 import com.smartpackageroom.ejb.crypto.SecretBox;
+import com.smartpackageroom.ejb.notification.AccessKeyMessages;
+import com.smartpackageroom.ejb.notification.Message;
 import com.smartpackageroom.ejb.platform.Times;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /** Opens an outbox message as it goes out: bodies unsealed, the QR code rendered. */
 @ApplicationScoped
@@ -25,7 +36,43 @@ public class Letters {
 
   @Inject QrCodes qrCodes;
 
+  @Inject AccessKeyMessages messages;
+
+  @Inject Holders holders;
+
   @Inject Clock clock;
+
+  /**
+   * Loads the keys of a batch of messages about to be opened, and the recipients who hold them,
+   * with two queries into the transaction's persistence context: opening each then finds them
+   * there, instead of one look-up of each per message.
+   */
+  public void prefetch(List<Notification> batch) {
+    List<Long> keyIds =
+        batch.stream()
+            .flatMap(n -> Stream.of(n.getKeyId(), n.getQrKeyId()))
+            .filter(Objects::nonNull)
+            .distinct()
+            .toList();
+    if (keyIds.isEmpty()) {
+      return;
+    }
+    List<Long> holders =
+        em
+            .createQuery("SELECT k FROM AccessKey k WHERE k.id IN :ids", AccessKey.class)
+            .setParameter("ids", keyIds)
+            .getResultList()
+            .stream()
+            .filter(k -> k.getHolderKind() == HolderKind.RECIPIENT)
+            .map(AccessKey::getHolderId)
+            .distinct()
+            .toList();
+    if (!holders.isEmpty()) {
+      em.createQuery("SELECT r FROM Recipient r WHERE r.id IN :ids", Recipient.class)
+          .setParameter("ids", holders)
+          .getResultList();
+    }
+  }
 
   public Outgoing open(Notification n) {
     return open(n, true);
@@ -37,6 +84,9 @@ public class Letters {
   }
 
   private Outgoing open(Notification n, boolean withImage) {
+    if (AccessKeyMessages.WELCOME_TEMPLATE.equals(n.getTemplate())) {
+      return welcome(n, withImage);
+    }
     return new Outgoing(
         n.getId(),
         n.getChannel(),
@@ -47,9 +97,42 @@ public class Letters {
         withImage ? qrCode(n) : null);
   }
 
+  /**
+   * A welcome message queued by the import, rendered now as {@link AccessKeyMessages#welcome} words
+   * it: the PIN from its key, the names of the holder and the site. Without a text when the key's
+   * value is gone (the key was deleted before the message went out): nothing is sent then.
+   */
+  private Outgoing welcome(Notification n, boolean withImage) {
+    AccessKey pinKey = n.getKeyId() == null ? null : em.find(AccessKey.class, n.getKeyId());
+    Site site = n.getSiteId() == null ? null : em.find(Site.class, n.getSiteId());
+    Holder holder =
+        pinKey == null
+            ? null
+            : holders
+                .find(pinKey.getHolderKind(), pinKey.getHolderId(), n.getSiteId())
+                .orElse(null);
+    if (pinKey == null || pinKey.getSecretEncrypted() == null || site == null || holder == null) {
+      return new Outgoing(
+          n.getId(), n.getChannel(), n.getAddress(), n.getSubject(), null, null, null);
+    }
+    Message message =
+        messages.welcome(site, holder, box.open(pinKey.getSecretEncrypted()), n.getChannel(), true);
+    boolean email = n.getChannel() == Channel.EMAIL;
+    return new Outgoing(
+        n.getId(),
+        n.getChannel(),
+        n.getAddress(),
+        n.getSubject(),
+        message.text(),
+        email ? message.html() : null,
+        email && withImage ? qrCode(n) : null);
+  }
+
   /** The QR code an email shows, while its key still opens the room; otherwise none. */
   private byte[] qrCode(Notification n) {
-    if (n.getQrKeyId() == null || n.getHtmlEncrypted() == null) {
+    if (n.getQrKeyId() == null
+        || (n.getHtmlEncrypted() == null
+            && !AccessKeyMessages.WELCOME_TEMPLATE.equals(n.getTemplate()))) {
       return null;
     }
     AccessKey key = em.find(AccessKey.class, n.getQrKeyId());

@@ -1,0 +1,105 @@
+package com.smartpackageroom.batch.imports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.smartpackageroom.domain.imports.ImportLayout;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LineFileTest {
+
+  private static final String HEADER =
+      "Property,Unit,Tenant Code,Status,First Name,Last Name,Email,Cell Phone,Home Phone,Move In,Move Out\r\n";
+
+  private static String line(int n, String email) {
+    return String.format(
+        "RIVERSIDE,%d,r%04d,Current,First%d,Last%d,%s,(212) 555-%04d,,01/01/2024,\r\n",
+        100 + n, n, n, n, email, n);
+  }
+
+  private static LineFile file(String csv, long storedBefore, long skipLimit) throws IOException {
+    return new LineFile(new StringReader(csv), ImportLayout.YARDI, "US", storedBefore, skipLimit);
+  }
+
+  @Test
+  void goodAndBadLinesComeInFileOrderWithTheirLineNumbers() throws IOException {
+    String csv =
+        HEADER
+            + line(1, "a@example.org")
+            + ",,,,,,,,,,\r\n"
+            + "RIVERSIDE,102,r0002,Current,,,b@example.org,,,,\r\n"
+            + "RIVERSIDE,103,r0003\r\n"
+            + line(4, "d@example.org");
+    try (LineFile file = file(csv, 0, 10)) {
+      List<StagedLine> lines = file.next(10, null);
+      assertEquals(4, lines.size());
+      assertTrue(file.next(10, null).isEmpty());
+      assertTrue(file.ended());
+      StagedLine first = lines.get(0);
+      assertEquals(2, first.line());
+      assertEquals("r0001", first.row().externalId());
+      assertEquals("+12125550001", first.row().phone());
+      assertNull(first.error());
+      StagedLine noName = lines.get(1); // line 3 is blank: skipped, not reported
+      assertEquals(4, noName.line());
+      assertNull(noName.row());
+      assertEquals("r0002", noName.externalId());
+      assertTrue(noName.error().contains("no name"), noName.error());
+      StagedLine short3 = lines.get(2);
+      assertEquals(5, short3.line());
+      assertTrue(short3.error().contains("3 values where the header has 11"), short3.error());
+      assertEquals(6, lines.get(3).line());
+    }
+  }
+
+  @Test
+  void linesCheckedInParallelComeInFileOrder() throws IOException {
+    StringBuilder csv = new StringBuilder(HEADER);
+    for (int n = 1; n <= 3000; n++) {
+      csv.append(
+          n % 7 == 0 ? "RIVERSIDE,101,,Current,A,B,a@example.org,,,,\r\n" : line(n, "x@y.org"));
+    }
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(3);
+    try (LineFile file = file(csv.toString(), 0, 10_000)) {
+      List<StagedLine> lines = new java.util.ArrayList<>();
+      List<StagedLine> batch;
+      while (!(batch = file.next(1000, pool)).isEmpty()) {
+        lines.addAll(batch);
+      }
+      assertEquals(3000, lines.size());
+      for (int i = 0; i < lines.size(); i++) {
+        assertEquals(i + 2, lines.get(i).line());
+        assertEquals((i + 1) % 7 == 0, lines.get(i).row() == null, "line " + (i + 2));
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
+  void aResumedReadGoesOnAfterTheLinesStoredBefore() throws IOException {
+    String csv = HEADER + line(1, "a@example.org") + line(2, "b@example.org") + line(3, "c@x.org");
+    try (LineFile file = file(csv, 3, 10)) {
+      List<StagedLine> lines = file.next(10, null);
+      assertEquals(1, lines.size());
+      assertEquals(4, lines.get(0).line());
+    }
+  }
+
+  @Test
+  void moreRefusedLinesThanTheLimitEndTheRead() throws IOException {
+    String bad = "RIVERSIDE,101,,Current,A,B,a@example.org,,,,\r\n";
+    try (LineFile file = file(HEADER + bad + bad, 0, 2)) {
+      assertEquals(2, file.next(10, null).size());
+    }
+    try (LineFile file = file(HEADER + bad + bad + bad, 0, 2)) {
+      assertThrows(SkipLimitExceeded.class, () -> file.next(10, null));
+    }
+  }
+}
