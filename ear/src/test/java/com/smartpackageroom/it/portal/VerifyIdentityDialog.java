@@ -39,7 +39,12 @@ public final class VerifyIdentityDialog {
   /** Types the code into the field its label names (the emailed code's or the app's). */
   public void enter(String code) {
     Forms forms = new Forms(browser);
-    boolean app = !browser.driver().findElements(By.xpath("//label[normalize-space(.)='Code from your authenticator app']")).isEmpty();
+    boolean app =
+        !browser
+            .driver()
+            .findElements(
+                By.xpath("//label[normalize-space(.)='Code from your authenticator app']"))
+            .isEmpty();
     forms.type("verify", app ? "Code from your authenticator app" : "Verification code", code);
   }
 

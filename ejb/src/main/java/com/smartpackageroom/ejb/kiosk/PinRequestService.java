@@ -45,10 +45,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * limited per contact (spr.kiosk.pin-requests-per-hour) and per site and day for each channel
  * ({@link PinRequestBudget}), and once a budget is spent every contact of that channel gets the
  * same 429 {@code too-many-requests} before any look-up; a kiosk that waits (either limit of its
- * throttle) answers the same 429 {@code too-many-requests}, as KIOSK-API.md's line for Request
- * PIN names it ("or when the kiosk is throttled"); a recipient has at most
- * one live requested PIN. Requests of a site are decided one at a time under the site's row lock,
- * so the limits hold under parallel requests.
+ * throttle) answers the same 429 {@code too-many-requests}, as KIOSK-API.md's line for Request PIN
+ * names it ("or when the kiosk is throttled"); a recipient has at most one live requested PIN.
+ * Requests of a site are decided one at a time under the site's row lock, so the limits hold under
+ * parallel requests.
  */
 @Stateless
 public class PinRequestService {
