@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static com.smartpackageroom.it.Api.BOOTSTRAP;
 import static com.smartpackageroom.it.Api.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -231,6 +232,48 @@ class NotificationIT {
     } finally {
       mail.stop();
     }
+  }
+
+  @Test
+  void aWelcomeIsNotSentToAnAddressTheResidentNoLongerHas() throws Exception {
+    Api api = new Api(base);
+    Api.Site site = api.newSite(false);
+    String old = uniqueEmail();
+    String corrected = uniqueEmail();
+    String tenant = Api.unique("w");
+    String header =
+        "Property,Unit,Tenant Code,Status,First Name,Last Name,Email,Cell Phone,Home Phone,"
+            + "Move In,Move Out\r\n";
+    String line = "RIVERSIDE,101," + tenant + ",Current,Ana,Alves,%s,,,01/01/2024,\r\n";
+    // no mail server yet: the welcome waits in the outbox while the next import corrects the email
+    importAndWait(api, site.id(), "full", header + String.format(line, old));
+    importAndWait(api, site.id(), "incremental", header + String.format(line, corrected));
+    GreenMail mail = mailServer();
+    try {
+      JsonObject failed = waitForStatus(api, site.id(), old, "FAILED", 1);
+      assertTrue(failed.getString("lastError").contains("email changed"), failed.toString());
+      for (MimeMessage m : mail.getReceivedMessages()) {
+        for (var to : m.getAllRecipients()) {
+          assertFalse(to.toString().contains(old), "no PIN to the old address");
+        }
+      }
+    } finally {
+      mail.stop();
+    }
+  }
+
+  private static void importAndWait(Api api, long siteId, String mode, String csv) {
+    long id =
+        api.postCsv(
+                "/api/v1/sites/" + siteId + "/imports?layout=yardi&mode=" + mode, BOOTSTRAP, csv)
+            .expect(202)
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    waitFor(
+        () -> api.get("/api/v1/imports/" + id, BOOTSTRAP).expect(200).json(),
+        v -> v.getString("status").equals("COMPLETED"),
+        "import " + id + " completed");
   }
 
   /** The PIN of the imported resident with this resident id. */

@@ -129,8 +129,11 @@ public final class LineFile implements Closeable {
 
   private StagedLine stage(Raw raw) {
     if (raw.problem() != null) {
-      return StagedLine.refused(
-          raw.line(), raw.values().get(ResidentField.EXTERNAL_ID), raw.problem());
+      // the id as a good line stores it (stripped), so that a full import still finds the
+      // resident of a refused line in the file and does not move them out
+      String id = raw.values().get(ResidentField.EXTERNAL_ID);
+      String stored = id == null || id.indexOf('\0') >= 0 || id.isBlank() ? null : id.strip();
+      return StagedLine.refused(raw.line(), stored, raw.problem());
     }
     try {
       return StagedLine.good(ResidentRows.normalize(raw.line(), raw.values(), layout, region));

@@ -1,5 +1,6 @@
 package com.smartpackageroom.batch.imports;
 
+import java.io.Reader;
 import com.smartpackageroom.domain.imports.RecipientImport;
 import com.smartpackageroom.domain.site.Site;
 import jakarta.annotation.Resource;
@@ -67,13 +68,12 @@ public class LineLoader extends AbstractBatchlet {
     String region = em.find(Site.class, imp.getSiteId()).getCountry();
     long limit =
         skipLimit == null || skipLimit.isBlank() ? Long.MAX_VALUE : Long.parseLong(skipLimit);
-    try (LineFile file =
-        new LineFile(
-            files.open(imp),
-            ImportJob.layout(mappings, imp),
-            region,
-            lines.lastLine(importId),
-            limit)) {
+    // a resumed run may refuse only what the runs before it left of the limit
+    long left = limit == Long.MAX_VALUE ? limit : Math.max(0, limit - imp.getSkipped());
+    try (Reader text = files.open(imp);
+        LineFile file =
+            new LineFile(
+                text, ImportJob.layout(mappings, imp), region, lines.lastLine(importId), left)) {
       while (!file.ended()) {
         if (stopping) {
           return "STOPPED";

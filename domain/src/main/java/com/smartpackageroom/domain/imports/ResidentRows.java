@@ -25,6 +25,12 @@ public final class ResidentRows {
   public static ResidentRow normalize(
       long line, Map<ResidentField, String> values, ImportLayout layout, String region)
       throws InvalidRowException {
+    for (String value : values.values()) {
+      if (value != null && value.indexOf('\0') >= 0) {
+        // no database text can hold it, and no export means it
+        throw new InvalidRowException(line, null, "has a NUL character (U+0000) in a value");
+      }
+    }
     String externalId = text(values, ResidentField.EXTERNAL_ID);
     if (externalId == null) {
       throw new InvalidRowException(line, null, "no resident id");

@@ -147,6 +147,17 @@ class ResidentRowsTest {
     assertTrue(why.contains("POST /api/v1/imports/7/restart?force=true"), why);
   }
 
+  @Test
+  void aNulCharacterAnywhereRefusesTheLineWithoutItsId() {
+    assertEquals("has a NUL character (U+0000) in a value", reason(row("LAST_NAME", "Ok\0afor")));
+    assertEquals("has a NUL character (U+0000) in a value", reason(row("UNIT", "\0")));
+    InvalidRowException e =
+        assertThrows(
+            InvalidRowException.class,
+            () -> ResidentRows.normalize(2, row("EXTERNAL_ID", "t1\0"), ImportLayout.YARDI, "US"));
+    assertEquals(null, e.externalId());
+  }
+
   private static String reason(Map<ResidentField, String> values) {
     return assertThrows(
             InvalidRowException.class,

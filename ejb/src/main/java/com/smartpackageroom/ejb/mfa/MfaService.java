@@ -249,6 +249,9 @@ public class MfaService {
 
   private void refuseLockedOrDisabled(Account account) {
     if (account.isLocked()) {
+      // a refused attempt is audited like any failure (it does not count: the account is locked)
+      audit.record(
+          null, AuditEventType.PORTAL_SIGN_IN_FAILED, actor(account), null, "account locked");
       throw new RecordedRefusal(
           Reason.FORBIDDEN,
           "account-locked",
@@ -256,6 +259,8 @@ public class MfaService {
               + " Ask your property manager or an administrator to unlock it.");
     }
     if (!account.maySignIn()) {
+      audit.record(
+          null, AuditEventType.PORTAL_SIGN_IN_FAILED, actor(account), null, "account not active");
       throw new RecordedRefusal(Reason.UNAUTHENTICATED, "sign-in-refused", REFUSED);
     }
   }

@@ -230,7 +230,10 @@ public class Dispatcher {
       Outcome outcome =
           message.text() == null
               ? new Outcome.Failed(
-                  "the key this message announces was deleted before it could be sent", true)
+                  message.unsendable() != null
+                      ? message.unsendable()
+                      : "the key this message announces was deleted before it could be sent",
+                  true)
               : sender.send(message);
       store.record(message.id(), token, outcome, policy);
       if (outcome instanceof Outcome.Unreachable) {

@@ -94,13 +94,15 @@ public class Letters {
         n.getSubject(),
         box.open(n.getBodyEncrypted()),
         n.getHtmlEncrypted() == null ? null : box.open(n.getHtmlEncrypted()),
-        withImage ? qrCode(n) : null);
+        withImage ? qrCode(n) : null,
+        null);
   }
 
   /**
    * A welcome message queued by the import, rendered now as {@link AccessKeyMessages#welcome} words
-   * it: the PIN from its key, the names of the holder and the site. Without a text when the key's
-   * value is gone (the key was deleted before the message went out): nothing is sent then.
+   * it: the PIN from its key, the names of the holder and the site. It goes out only while what it
+   * says is still true: the PIN opens the room, the resident lives there and the address is still
+   * theirs; otherwise it is not sent, saying why (staff may send it again to the current address).
    */
   private Outgoing welcome(Notification n, boolean withImage) {
     AccessKey pinKey = n.getKeyId() == null ? null : em.find(AccessKey.class, n.getKeyId());
@@ -111,13 +113,24 @@ public class Letters {
             : holders
                 .find(pinKey.getHolderKind(), pinKey.getHolderId(), n.getSiteId())
                 .orElse(null);
-    if (pinKey == null || pinKey.getSecretEncrypted() == null || site == null || holder == null) {
-      return new Outgoing(
-          n.getId(), n.getChannel(), n.getAddress(), n.getSubject(), null, null, null);
+    boolean email = n.getChannel() == Channel.EMAIL;
+    String why = null;
+    if (pinKey == null || pinKey.getSecretEncrypted() == null) {
+      why = "the key this message announces was deleted before it could be sent";
+    } else if (site == null || holder == null) {
+      why = "the person this message is for was erased before it could be sent";
+    } else if (!pinKey.isUsable(Times.now(clock))) {
+      why = "the PIN this message announces no longer opens the room (deactivated or expired)";
+    } else if (!holder.active()) {
+      why = "the resident moved out before the message could be sent";
+    } else if (!n.getAddress().equals(email ? holder.email() : holder.phone())) {
+      why = "the resident's " + (email ? "email" : "phone") + " changed before it could be sent";
+    }
+    if (why != null) {
+      return Outgoing.unsendable(n.getId(), n.getChannel(), n.getAddress(), n.getSubject(), why);
     }
     Message message =
         messages.welcome(site, holder, box.open(pinKey.getSecretEncrypted()), n.getChannel(), true);
-    boolean email = n.getChannel() == Channel.EMAIL;
     return new Outgoing(
         n.getId(),
         n.getChannel(),
@@ -125,7 +138,8 @@ public class Letters {
         n.getSubject(),
         message.text(),
         email ? message.html() : null,
-        email && withImage ? qrCode(n) : null);
+        email && withImage ? qrCode(n) : null,
+        null);
   }
 
   /** The QR code an email shows, while its key still opens the room; otherwise none. */

@@ -42,7 +42,8 @@ class MailSenderTest {
                     "Your PIN",
                     "PIN 482913",
                     "<p>PIN 482913</p><img src=\"cid:qr-code\">",
-                    png));
+                    png,
+                    null));
     message.saveChanges();
     assertEquals("packages@example.org", message.getFrom()[0].toString().replaceAll(".*<|>", ""));
     assertEquals("ana@example.org", message.getAllRecipients()[0].toString());
@@ -66,7 +67,7 @@ class MailSenderTest {
         sender()
             .build(
                 new Outgoing(
-                    2, Channel.EMAIL, "pm@example.org", "Alert", "Kiosk alert", null, null));
+                    2, Channel.EMAIL, "pm@example.org", "Alert", "Kiosk alert", null, null, null));
     message.saveChanges();
     assertTrue(message.isMimeType("text/plain"));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
