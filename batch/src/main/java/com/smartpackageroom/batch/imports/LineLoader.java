@@ -1,6 +1,5 @@
 package com.smartpackageroom.batch.imports;
 
-import java.io.Reader;
 import com.smartpackageroom.domain.imports.RecipientImport;
 import com.smartpackageroom.domain.site.Site;
 import jakarta.annotation.Resource;
@@ -14,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.Reader;
 import java.util.concurrent.TimeUnit;
 
 /**
