@@ -22,6 +22,17 @@ public enum ImportStatus {
     };
   }
 
+  /** The status in the portal's words: Starting, Running, Stopped, Failed, Completed. */
+  public String label() {
+    return switch (shown()) {
+      case STARTING -> "Starting";
+      case STARTED -> "Running";
+      case STOPPED, STOPPING -> "Stopped";
+      case FAILED, ABANDONED -> "Failed";
+      case COMPLETED -> "Completed";
+    };
+  }
+
   public boolean isFinished() {
     return this == STOPPED || this == FAILED || this == COMPLETED || this == ABANDONED;
   }

@@ -113,7 +113,13 @@ class AuditLogPortalIT {
     String row = rows.get(0).getText();
     assertTrue(row.contains("Key viewed"), row);
     assertTrue(row.contains(morgan.firstName() + " " + morgan.lastName()), row);
-    assertTrue(row.contains("RECIPIENT " + recipient), row);
+    String holder =
+        api.get("/api/v1/sites/" + site + "/recipients/" + recipient, BOOTSTRAP)
+            .expect(200)
+            .json()
+            .getString("lastName");
+    assertTrue(row.contains("Ana " + holder + " (resident)"), "the holder by name: " + row);
+    assertTrue(row.contains("PIN "), row);
     browser.snapshot("audit-log-filtered");
 
     // Export CSV: the API's export with the same filters, byte for byte

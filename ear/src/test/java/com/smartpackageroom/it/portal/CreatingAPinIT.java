@@ -66,6 +66,10 @@ class CreatingAPinIT {
     assertTrue(accessibleName.contains("My Account"), accessibleName);
     assertTrue(accessibleName.contains(name), accessibleName);
     frame.openMyAccountAs(name);
+    assertEquals(
+        "Staff",
+        browser.driver().findElement(org.openqa.selenium.By.id("myRole")).getText().strip(),
+        "my role in words");
     MyAccountPage account = new MyAccountPage(browser);
     String pin = account.generatePin();
     assertEquals(1, account.activeMarks(), "a check mark for the active PIN");

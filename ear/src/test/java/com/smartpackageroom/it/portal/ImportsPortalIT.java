@@ -132,7 +132,7 @@ class ImportsPortalIT {
             YARDI_HEADER + line(1, "Current") + line(2, "Current") + line(3, "Away"));
 
     upload(csv, "Yardi Voyager", "Full");
-    awaitStatus("COMPLETED");
+    awaitStatus("Completed");
     browser.snapshot("imports-completed");
     assertEquals("3", browser.visible("countRead").getText());
     assertEquals("2", browser.visible("countInserted").getText());
@@ -177,7 +177,7 @@ class ImportsPortalIT {
             });
     assertFalse(firstRow.startsWith(id + " "), "newest first: " + firstRow);
     page.named("Open import " + id).click();
-    awaitStatus("COMPLETED");
+    awaitStatus("Completed");
     assertEquals("2", browser.visible("countInserted").getText());
   }
 
@@ -212,7 +212,7 @@ class ImportsPortalIT {
 
     // a full import that would move out half of the residents: refused, then forced
     upload(file("half-" + site + ".csv", residents(1, 5)), null, "Full");
-    awaitStatus("FAILED");
+    awaitStatus("Failed");
     browser.snapshot("imports-failed");
     assertTrue(browser.bodyText().contains("Why it stopped:"), browser.bodyText());
     browser
@@ -220,7 +220,7 @@ class ImportsPortalIT {
         .findElement(By.xpath("//form[@id='restartForm']//div[contains(@class,'ui-chkbox-box')]"))
         .click();
     page.named("Restart").click();
-    awaitStatus("COMPLETED");
+    awaitStatus("Completed");
     assertEquals("5", browser.visible("countMovedOut").getText());
   }
 
@@ -282,7 +282,7 @@ class ImportsPortalIT {
             "Resident ID,Apt,First,Last,E-mail\r\nt1,101,Ana,Ames,ana.t1@example.org\r\n"),
         "tenants (column mapping)",
         "Incremental");
-    awaitStatus("COMPLETED");
+    awaitStatus("Completed");
     assertEquals("1", browser.visible("countInserted").getText());
 
     page.named("Delete tenants").click();

@@ -24,7 +24,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -86,6 +89,54 @@ public class AuditQueries {
             .map(AuditEventView::of)
             .toList();
     return new Page<>(items, count.getSingleResult(), page.page(), page.size());
+  }
+
+  /**
+   * The names of the key holders the events name, as {@code "KIND:id"} to "First Last" (a courier:
+   * its name): only holders of the site itself (its residents and couriers, its staff and the
+   * administrators), three queries at most. An event whose holder is gone (erased) has no name.
+   */
+  public Map<String, String> holderNames(
+      Caller caller, Long siteId, Collection<AuditEventView> events) {
+    guard.site(caller, siteId, Permission.VIEW_AUDIT);
+    Map<String, List<Long>> byKind = new HashMap<>();
+    for (AuditEventView e : events) {
+      if (e.holderKind() != null && e.holderId() != null) {
+        List<Long> ids = byKind.computeIfAbsent(e.holderKind(), k -> new ArrayList<>());
+        if (!ids.contains(e.holderId())) {
+          ids.add(e.holderId());
+        }
+      }
+    }
+    Map<String, String> names = new HashMap<>();
+    byKind.forEach(
+        (kind, ids) -> {
+          String jpql =
+              switch (kind) {
+                case "RECIPIENT" ->
+                    "SELECT r.id, CONCAT(CONCAT(r.firstName, ' '), r.lastName) FROM Recipient r"
+                        + " WHERE r.siteId = :site AND r.id IN :ids";
+                case "COURIER" ->
+                    "SELECT c.id, c.name FROM Courier c WHERE c.siteId = :site AND c.id IN :ids";
+                case "STAFF" ->
+                    "SELECT a.id, CONCAT(CONCAT(a.firstName, ' '), a.lastName) FROM Account a"
+                        + " WHERE a.id IN :ids AND (a.role = :admin OR EXISTS (SELECT s.id FROM"
+                        + " Account b JOIN b.sites s WHERE b.id = a.id AND s.id = :site))";
+                default -> null;
+              };
+          if (jpql == null) {
+            return;
+          }
+          var query = em.createQuery(jpql, Object[].class).setParameter("ids", ids);
+          if (kind.equals("STAFF")) {
+            query.setParameter("admin", com.smartpackageroom.domain.account.Role.ADMINISTRATOR);
+          }
+          query.setParameter("site", siteId);
+          for (Object[] row : query.getResultList()) {
+            names.put(kind + ":" + row[0], (String) row[1]);
+          }
+        });
+    return names;
   }
 
   /** How many events the filter selects; checks the caller may read the site's log. */

@@ -32,6 +32,11 @@ public class MyAccount implements Serializable {
   private AuthenticatorSetUp setUp;
   private String appCode;
 
+  /** My role in the portal's words (Staff, Property Manager, Administrator). */
+  public String getRoleName() {
+    return com.smartpackageroom.web.portal.useradmin.StaffList.roleName(getAccount().role());
+  }
+
   public AccountView getAccount() {
     if (account == null) {
       account = accounts.myAccount(me.caller());

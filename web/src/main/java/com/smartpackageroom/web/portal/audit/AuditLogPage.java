@@ -66,13 +66,51 @@ public class AuditLogPage implements Serializable {
   private final Map<String, String> people = new LinkedHashMap<>();
   private final Map<Long, String> kioskNames = new LinkedHashMap<>();
 
+  /** The names of the holders of the page's events. */
+  private final Map<String, String> holders = new java.util.HashMap<>();
+
   private final LazyDataModel<AuditEventView> model = new PagedModel<>(this::page, row -> row.id());
 
   private Page<AuditEventView> page(int number, int size) {
     if (me.getSiteId() == null) {
       return new Page<>(List.of(), 0, number, size);
     }
-    return audit.list(me.caller(), me.getSiteId(), filter, new PageRequest(number, size));
+    Page<AuditEventView> found =
+        audit.list(me.caller(), me.getSiteId(), filter, new PageRequest(number, size));
+    holders.clear();
+    holders.putAll(audit.holderNames(me.caller(), me.getSiteId(), found.items()));
+    return found;
+  }
+
+  /** The key an event names, in words: "PIN 12", "QR code 13", "Key card 14". */
+  public String keyName(String type, Long id) {
+    if (type == null && id == null) {
+      return "";
+    }
+    String kind =
+        type == null
+            ? "Key"
+            : switch (type) {
+              case "QR" -> "QR code";
+              case "KEY_CARD" -> "Key card";
+              default -> type;
+            };
+    return id == null ? kind : kind + " " + id;
+  }
+
+  /** Whose key it is: "Noah Smith (resident)", or the kind and id when the name is gone. */
+  public String holderName(String kind, Long id) {
+    if (kind == null || id == null) {
+      return "";
+    }
+    String role =
+        switch (kind) {
+          case "RECIPIENT" -> "resident";
+          case "COURIER" -> "courier";
+          default -> "staff";
+        };
+    String name = holders.get(kind + ":" + id);
+    return name == null ? "A " + role + " no longer here (" + id + ")" : name + " (" + role + ")";
   }
 
   /** On opening: a role that may not read the audit log is sent back to the Dashboard. */
