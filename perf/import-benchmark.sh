@@ -145,12 +145,13 @@ IDS=$(sql "SELECT string_agg(quote_ident(external_id), ',') FROM import_line WHE
 # site) or [once] (run once per import: the comparison of all lines, the safeguard's counts, the
 # search for the missing read every resident of the site, which they must)
 explain() { { echo "-- $1"; sql "EXPLAIN $2"; echo; } >> $OUT/explain.txt; }
-explain "[once] apply, when the step starts: every pending line compared with its recipient" \
+explain "[chunk] apply: a window of 100 000 pending lines compared with their recipients, one probe each" \
   "SELECT l.line, CASE WHEN r.id IS NOT NULL AND r.first_name = l.first_name AND r.last_name = l.last_name
    AND r.unit = l.unit AND r.email IS NOT DISTINCT FROM l.email AND r.phone IS NOT DISTINCT FROM l.phone
    AND (r.status = 'ACTIVE') = (l.moved_out = FALSE) THEN 0 ELSE 1 END
-   FROM import_line l LEFT JOIN recipient r ON r.site_id = $SITE AND r.external_id = l.external_id
-   WHERE l.import_id = $IMP AND l.line > 0 AND l.error IS NULL AND l.outcome IS NULL"
+   FROM import_line l LEFT JOIN LATERAL (SELECT id, status, first_name, last_name, unit, email, phone
+   FROM recipient WHERE site_id = $SITE AND external_id = l.external_id LIMIT 1) r ON TRUE
+   WHERE l.import_id = $IMP AND l.line > 100000 AND l.line <= 200000 AND l.error IS NULL AND l.outcome IS NULL"
 explain "[chunk] apply: the chunk's lines of work" \
   "SELECT line, external_id, first_name, last_name, unit, email, phone, moved_out FROM import_line
    WHERE import_id = $IMP AND line BETWEEN 5000 AND 5999 AND line IN ($LINES) ORDER BY line"
@@ -170,11 +171,10 @@ explain "[chunk] apply and move-out: ... and deactivated" \
    AND holder_id IN ($KEYS) AND status = 'ACTIVE'"
 explain "[chunk] apply: moved back in, holding an active key" \
   "SELECT DISTINCT holder_id FROM access_key WHERE holder_kind = 'RECIPIENT' AND holder_id IN ($KEYS) AND status = 'ACTIVE'"
-explain "[once] check: a resident id on two lines refused on the second" \
-  "UPDATE import_line SET error = 'dup' WHERE import_id = $IMP AND error IS NULL AND external_id IN
-   (SELECT d.external_id FROM import_line d WHERE d.import_id = $IMP AND d.error IS NULL GROUP BY d.external_id HAVING COUNT(*) > 1)
-   AND line > (SELECT MIN(f.line) FROM import_line f WHERE f.import_id = import_line.import_id
-   AND f.external_id = import_line.external_id AND f.error IS NULL)"
+explain "[chunk] read: a batch's lines whose resident id an earlier line holds, refused" \
+  "UPDATE import_line SET error = 'dup' WHERE import_id = $IMP AND line BETWEEN 100000 AND 150000
+   AND error IS NULL AND EXISTS (SELECT 1 FROM import_line e WHERE e.import_id = $IMP
+   AND e.external_id = import_line.external_id AND e.line < import_line.line AND e.error IS NULL)"
 explain "[chunk] the import's report (GET /api/v1/imports/{id}): its first refused lines" \
   "SELECT line, error FROM import_line WHERE import_id = $IMP AND error IS NOT NULL ORDER BY line FETCH FIRST 1000 ROWS ONLY"
 explain "[once] check: residents the file's statuses move out" \

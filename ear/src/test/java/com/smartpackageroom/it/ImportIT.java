@@ -120,7 +120,8 @@ class ImportIT {
   void theSameFileAgainChangesNothing() throws IOException {
     Api api = new Api(base);
     long site = api.newSite(false).id();
-    importAndWait(api, site, "onesite", "full", sample("onesite"));
+    JsonObject first = importAndWait(api, site, "onesite", "full", sample("onesite"));
+    assertEquals("COMPLETED", first.getString("status"), first.toString());
     JsonObject again = importAndWait(api, site, "onesite", "full", sample("onesite"));
     assertEquals("COMPLETED", again.getString("status"));
     assertEquals(0, again.getInt("inserted"));
@@ -469,7 +470,9 @@ class ImportIT {
   void anImportStoppedInItsCleanUpMovesNobodyOut() throws IOException {
     Api api = new Api(base);
     long site = api.newSite(false).id();
-    importAndWait(api, site, "yardi", "full", residents(1, 6, "Current"));
+    JsonObject first = importAndWait(api, site, "yardi", "full", residents(1, 6, "Current"));
+    assertEquals("COMPLETED", first.getString("status"), first.toString());
+    assertEquals(6, first.getInt("inserted"), first.toString());
     Path gone = Files.createTempFile("spr-it-import", ".csv");
     Files.delete(gone);
     long id = interruptedImport(site, gone, "move-out", 6, 6, (db, importId) -> {});

@@ -60,7 +60,7 @@ public class ImportLines {
    * System#nanoTime} deadline), in the caller's transaction: on PostgreSQL streamed with {@code
    * COPY} a batch at a time (the database writes a batch while the next is checked, on {@code
    * executor}'s threads), elsewhere with multi-row inserts. How many lines it stored and how many
-   * of them were refused.
+   * of them were refused, the first line and the last (0 and 0 when none).
    */
   public long[] stage(long importId, LineFile file, int maxLines, long until, Executor executor) {
     try (Connection c = dataSource.getConnection()) {
@@ -90,6 +90,8 @@ public class ImportLines {
             .copyIn("COPY import_line (" + STAGED_COLUMNS + ") FROM STDIN");
     long stored = 0;
     long refused = 0;
+    long first = 0;
+    long last = 0;
     StringBuilder text = new StringBuilder(COPY_BUFFER + 4096);
     CopyText rows = new CopyText(text);
     try {
@@ -99,6 +101,10 @@ public class ImportLines {
           && !(batch = file.next((int) Math.min(BATCH, maxLines - stored), executor)).isEmpty()) {
         for (StagedLine line : batch) {
           stored++;
+          if (first == 0) {
+            first = line.line();
+          }
+          last = line.line();
           ResidentRow r = line.row();
           rows.value(importId).value(line.line()).value(line.externalId());
           if (r == null) {
@@ -132,7 +138,7 @@ public class ImportLines {
         copy.cancelCopy();
       }
     }
-    return new long[] {stored, refused};
+    return new long[] {stored, refused, first, last};
   }
 
   private static void send(CopyIn copy, StringBuilder text) throws SQLException {
@@ -187,7 +193,11 @@ public class ImportLines {
       }
     }
     BulkSql.insert(c, "import_line", STAGED_COLUMNS, STAGED_TYPES, values);
-    return new long[] {values.size(), refused};
+    return values.isEmpty()
+        ? new long[] {0, 0, 0, 0}
+        : new long[] {
+          values.size(), refused, (Long) values.get(0)[1], (Long) values.get(values.size() - 1)[1]
+        };
   }
 
   private static final int[] STAGED_TYPES = {
@@ -209,34 +219,46 @@ public class ImportLines {
   }
 
   /**
-   * The good lines after {@code afterLine} not applied yet, compared with the site's recipients by
-   * one statement: a line is work unless its resident holds exactly what it says (names, unit,
-   * contacts, and active unless the line moves them out).
+   * The good lines after {@code afterLine} through {@code throughLine} not applied yet, compared
+   * with the site's recipients by one statement: a line is work unless its resident holds exactly
+   * what it says (names, unit, contacts, and active unless the line moves them out).
    */
-  public PendingWork pendingWork(long importId, long siteId, long afterLine, int maxWork) {
+  public PendingWork pendingWork(
+      long importId, long siteId, long afterLine, long throughLine, int maxWork) {
     long[] encoded = new long[1024];
     int size = 0;
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT l.line, CASE WHEN r.id IS NOT NULL AND r.first_name = l.first_name"
-                    + " AND r.last_name = l.last_name AND r.unit = l.unit"
-                    + " AND r.email IS NOT DISTINCT FROM l.email"
-                    + " AND r.phone IS NOT DISTINCT FROM l.phone"
-                    + " AND (r.status = 'ACTIVE') = (l.moved_out = FALSE) THEN 0 ELSE 1 END"
-                    + " FROM import_line l LEFT JOIN recipient r ON r.site_id = ?"
-                    + " AND r.external_id = l.external_id WHERE l.import_id = ? AND l.line > ?"
-                    + " AND l.error IS NULL AND l.outcome IS NULL")) {
-      ps.setLong(1, siteId);
-      ps.setLong(2, importId);
-      ps.setLong(3, afterLine);
-      ps.setFetchSize(10_000);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          if (size == encoded.length) {
-            encoded = Arrays.copyOf(encoded, size * 2);
+    try (Connection c = dataSource.getConnection()) {
+      // PostgreSQL: one probe of the (site, id) index per line (a window at a time, so the site
+      // is never scanned whole for each window, however large it is)
+      String recipient =
+          Database.isPostgres(c)
+              ? " LEFT JOIN LATERAL (SELECT id, status, first_name, last_name, unit, email, phone"
+                  + " FROM recipient WHERE site_id = ? AND external_id = l.external_id LIMIT 1) r"
+                  + " ON TRUE"
+              : " LEFT JOIN recipient r ON r.site_id = ? AND r.external_id = l.external_id";
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT l.line, CASE WHEN r.id IS NOT NULL AND r.first_name = l.first_name"
+                  + " AND r.last_name = l.last_name AND r.unit = l.unit"
+                  + " AND r.email IS NOT DISTINCT FROM l.email"
+                  + " AND r.phone IS NOT DISTINCT FROM l.phone"
+                  + " AND (r.status = 'ACTIVE') = (l.moved_out = FALSE) THEN 0 ELSE 1 END"
+                  + " FROM import_line l"
+                  + recipient
+                  + " WHERE l.import_id = ? AND l.line > ? AND l.line <= ? AND l.error IS NULL"
+                  + " AND l.outcome IS NULL")) {
+        ps.setLong(1, siteId);
+        ps.setLong(2, importId);
+        ps.setLong(3, afterLine);
+        ps.setLong(4, throughLine);
+        ps.setFetchSize(10_000);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            if (size == encoded.length) {
+              encoded = Arrays.copyOf(encoded, size * 2);
+            }
+            encoded[size++] = PendingWork.encode(rs.getLong(1), rs.getInt(2) == 1);
           }
-          encoded[size++] = PendingWork.encode(rs.getLong(1), rs.getInt(2) == 1);
         }
       }
     } catch (SQLException e) {
@@ -363,12 +385,13 @@ public class ImportLines {
   }
 
   /**
-   * Refuses every good line whose resident id an earlier good line holds ("resident id ... already
-   * on line N", N the first), as the lines of a refused line are kept: without the resident's
-   * details. Set-based, once the whole file is read; a second call finds nothing more. How many
-   * lines it refused.
+   * Refuses every good line from {@code fromLine} to {@code toLine} whose resident id an earlier
+   * good line holds ("resident id ... already on line N", N the first), as refused lines are kept:
+   * without the resident's details. Run on each batch of lines as it is stored, in its transaction,
+   * after every earlier line is stored: a line is compared with the earlier ones by the index of
+   * (import, resident id). How many lines it refused.
    */
-  public long refuseDuplicates(long importId) {
+  public long refuseDuplicates(long importId, long fromLine, long toLine) {
     String first =
         "(SELECT MIN(f.line) FROM import_line f WHERE f.import_id = import_line.import_id"
             + " AND f.external_id = import_line.external_id AND f.error IS NULL)";
@@ -380,13 +403,14 @@ public class ImportLines {
                     + first
                     + " AS VARCHAR(20))), first_name = NULL, last_name = NULL, unit = NULL,"
                     + " email = NULL, phone = NULL, moved_out = FALSE"
-                    + " WHERE import_id = ? AND error IS NULL AND external_id IN"
-                    + " (SELECT d.external_id FROM import_line d WHERE d.import_id = ?"
-                    + " AND d.error IS NULL GROUP BY d.external_id HAVING COUNT(*) > 1)"
-                    + " AND line > "
-                    + first)) {
+                    + " WHERE import_id = ? AND line BETWEEN ? AND ? AND error IS NULL"
+                    + " AND EXISTS (SELECT 1 FROM import_line e WHERE e.import_id = ?"
+                    + " AND e.external_id = import_line.external_id AND e.line < import_line.line"
+                    + " AND e.error IS NULL)")) {
       ps.setLong(1, importId);
-      ps.setLong(2, importId);
+      ps.setLong(2, fromLine);
+      ps.setLong(3, toLine);
+      ps.setLong(4, importId);
       return ps.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("Could not refuse duplicate lines of import " + importId, e);

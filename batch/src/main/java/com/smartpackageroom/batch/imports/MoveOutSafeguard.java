@@ -12,8 +12,8 @@ import jakarta.inject.Named;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Once the file is read: refuses the lines of a resident id already on an earlier line; then,
- * before anything changes: refuses a file that would move out more than
+ * Once the file is read (its lines of a resident id already on an earlier line refused as they were
+ * stored), before anything changes: refuses a file that would move out more than
  * spr.import.max-move-out-share of the site's active residents, unless the import was forced.
  */
 @Named
@@ -41,8 +41,8 @@ public class MoveOutSafeguard extends AbstractBatchlet {
     if (imp.hasDone("check")) {
       return "CHECKED";
     }
-    // the file is read: a resident id on two lines is refused on the second (and later) ones
-    lineWork.refuseDuplicates(importId);
+    // the planner's figures for the lines just read, for the statements over all of them
+    lineWork.analyze();
     if (imp.isForced()) {
       return "CHECKED";
     }
