@@ -172,9 +172,9 @@ explain "[chunk] apply and move-out: ... and deactivated" \
 explain "[chunk] apply: moved back in, holding an active key" \
   "SELECT DISTINCT holder_id FROM access_key WHERE holder_kind = 'RECIPIENT' AND holder_id IN ($KEYS) AND status = 'ACTIVE'"
 explain "[chunk] read: a batch's lines whose resident id an earlier line holds, refused" \
-  "UPDATE import_line SET error = 'dup' WHERE import_id = $IMP AND line BETWEEN 100000 AND 150000
-   AND error IS NULL AND EXISTS (SELECT 1 FROM import_line e WHERE e.import_id = $IMP
-   AND e.external_id = import_line.external_id AND e.line < import_line.line AND e.error IS NULL)"
+  "UPDATE import_line SET error = 'dup' WHERE (import_id, line) >= ($IMP, 100000) AND (import_id, line) <= ($IMP, 150000)
+   AND error IS NULL AND (SELECT MIN(f.line) FROM import_line f WHERE f.import_id = import_line.import_id
+   AND f.external_id = import_line.external_id AND f.error IS NULL) < line"
 explain "[chunk] the import's report (GET /api/v1/imports/{id}): its first refused lines" \
   "SELECT line, error FROM import_line WHERE import_id = $IMP AND error IS NOT NULL ORDER BY line FETCH FIRST 1000 ROWS ONLY"
 explain "[once] check: residents the file's statuses move out" \

@@ -389,7 +389,10 @@ public class ImportLines {
    * good line holds ("resident id ... already on line N", N the first), as refused lines are kept:
    * without the resident's details. Run on each batch of lines as it is stored, in its transaction,
    * after every earlier line is stored: a line is compared with the earlier ones by the index of
-   * (import, resident id). How many lines it refused.
+   * (import, resident id). The comparison is a scalar subquery, looked up for each line of the
+   * batch: as a join, PostgreSQL's statistics of import_line (taken before this import stored any
+   * line) made it compare each line with all the lines stored before, a quadratic time. How many
+   * lines it refused.
    */
   public long refuseDuplicates(long importId, long fromLine, long toLine) {
     String first =
@@ -403,14 +406,16 @@ public class ImportLines {
                     + first
                     + " AS VARCHAR(20))), first_name = NULL, last_name = NULL, unit = NULL,"
                     + " email = NULL, phone = NULL, moved_out = FALSE"
-                    + " WHERE import_id = ? AND line BETWEEN ? AND ? AND error IS NULL"
-                    + " AND EXISTS (SELECT 1 FROM import_line e WHERE e.import_id = ?"
-                    + " AND e.external_id = import_line.external_id AND e.line < import_line.line"
-                    + " AND e.error IS NULL)")) {
+                    // the batch's lines by the primary key's order (no plan takes them from
+                    // another index of import_line, whatever the statistics believe)
+                    + " WHERE (import_id, line) >= (?, ?) AND (import_id, line) <= (?, ?)"
+                    + " AND error IS NULL AND "
+                    + first
+                    + " < line")) {
       ps.setLong(1, importId);
       ps.setLong(2, fromLine);
-      ps.setLong(3, toLine);
-      ps.setLong(4, importId);
+      ps.setLong(3, importId);
+      ps.setLong(4, toLine);
       return ps.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("Could not refuse duplicate lines of import " + importId, e);
