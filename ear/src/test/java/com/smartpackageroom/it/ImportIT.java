@@ -237,6 +237,43 @@ class ImportIT {
     assertTrue(error.getString("reason").contains("already on line 2"), error.toString());
   }
 
+  /**
+   * A read stopped half-way and resumed (on any instance) still refuses a line whose resident id a
+   * line stored before the stop holds: the resumed run knows the ids read before it.
+   */
+  @Test
+  void aResumedReadStillRefusesAnIdReadBeforeTheStop() throws IOException {
+    Api api = new Api(base);
+    long site = api.newSite(false).id();
+    StringBuilder csv = new StringBuilder(residents(1, 8, "Current"));
+    csv.append(line(2, "Current", "again.2@example.org"));
+    Path file = Files.createTempFile("spr-it-import", ".csv");
+    Files.writeString(file, csv, StandardCharsets.UTF_8);
+    // lines 2 to 6 (residents 1 to 5) stored before the server stopped, nothing applied
+    long id =
+        interruptedImport(
+            site,
+            file,
+            null,
+            5,
+            0,
+            (db, importId) -> {
+              for (int n = 1; n <= 5; n++) {
+                storedLine(db, importId, n, "res." + n + "@example.org", false);
+              }
+            });
+
+    JsonObject done = waitFor(api, id);
+    assertEquals("COMPLETED", done.getString("status"), done.toString());
+    assertEquals(9, done.getInt("read"), done.toString());
+    assertEquals(8, done.getInt("inserted"), done.toString());
+    assertEquals(1, done.getInt("skipped"), done.toString());
+    JsonObject error = done.getJsonArray("errors").getJsonObject(0);
+    assertEquals(10, error.getInt("line"), error.toString());
+    assertTrue(error.getString("reason").contains("r0002 already on line 3"), error.toString());
+    assertEquals("res.2@example.org", onlyRecipient(api, site, "r0002").getString("email"));
+  }
+
   /** A value of a megabyte is not buffered: its line is skipped and reported, the rest imported. */
   @Test
   void aLineWithAnOversizedValueIsSkippedAndReported() {

@@ -15,13 +15,24 @@ public class ImportLineCleanup {
    * the file on after the last line stored.
    */
   public void stage(
-      long importId, LineFile file, int maxLines, long until, java.util.concurrent.Executor work) {
-    long[] stored = lines.stage(importId, file, maxLines, until, work);
-    if (stored[0] > 0) {
+      long importId,
+      LineFile file,
+      int maxLines,
+      long until,
+      java.util.concurrent.Executor work,
+      IdHashes seen) {
+    ImportLines.Staged stored = lines.stage(importId, file, maxLines, until, work, seen);
+    if (stored.stored() > 0) {
       // a resident id on two lines is refused on the second (and later) ones
-      long duplicates = lines.refuseDuplicates(importId, stored[2], stored[3]);
-      lines.count(importId, stored[0], stored[1] + duplicates, 0, 0, 0, 0);
+      long duplicates =
+          stored.suspects().length == 0 ? 0 : lines.refuseDuplicates(importId, stored.suspects());
+      lines.count(importId, stored.stored(), stored.refused() + duplicates, 0, 0, 0, 0);
     }
+  }
+
+  /** The resident ids of the lines stored before (a resumed read). */
+  public void goodIds(long importId, IdHashes seen) {
+    lines.goodIds(importId, seen);
   }
 
   public void forgetGoodLines(long importId) {

@@ -70,15 +70,20 @@ public class LineLoader extends AbstractBatchlet {
         skipLimit == null || skipLimit.isBlank() ? Long.MAX_VALUE : Long.parseLong(skipLimit);
     // a resumed run may refuse only what the runs before it left of the limit
     long left = limit == Long.MAX_VALUE ? limit : Math.max(0, limit - imp.getSkipped());
+    long storedBefore = lines.lastLine(importId);
+    // the resident ids read so far, for the duplicates (a resumed run reads those stored before)
+    IdHashes seen = new IdHashes();
+    if (storedBefore > 0) {
+      lineWork.goodIds(importId, seen);
+    }
     try (Reader text = files.open(imp);
         LineFile file =
-            new LineFile(
-                text, ImportJob.layout(mappings, imp), region, lines.lastLine(importId), left)) {
+            new LineFile(text, ImportJob.layout(mappings, imp), region, storedBefore, left)) {
       while (!file.ended()) {
         if (stopping) {
           return "STOPPED";
         }
-        lineWork.stage(importId, file, LINES, System.nanoTime() + NANOS, executor);
+        lineWork.stage(importId, file, LINES, System.nanoTime() + NANOS, executor, seen);
       }
     }
     return "READ";
