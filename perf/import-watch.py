@@ -4,7 +4,8 @@
   import-watch.py BASE TOKEN IMPORT_ID STARTED_EPOCH LABEL
 
 Polls GET /api/v1/imports/{id} every 0.2 s; a change of any count (read, inserted, updated,
-unchanged, movedOut, skipped) or of the status is progress. Prints one line of key=value figures:
+unchanged, movedOut, skipped), of the step the import is in (read, check, apply, move-out,
+clean-up: the portal shows it) or of the status is progress. Prints one line of key=value figures:
 status, counts, seconds (from STARTED_EPOCH, the moment the upload began, to the first poll that
 sees the import ended), job_seconds (the import's own createdAt to finishedAt) and max_gap (the
 longest time between two progress changes while the import ran).
@@ -31,7 +32,7 @@ while True:
         time.sleep(0.2)
         continue
     now = time.time()
-    state = (view["status"],) + tuple(view.get(k, 0) for k in KEYS)
+    state = (view["status"], view.get("step")) + tuple(view.get(k, 0) for k in KEYS)
     if state != last_state:
         max_gap = max(max_gap, now - last_change)
         last_state, last_change = state, now

@@ -55,21 +55,34 @@ public class ImportLines {
     return single("SELECT COALESCE(MAX(line), 0) FROM import_line WHERE import_id = ?", importId);
   }
 
+  /** What a transaction of the read step stored: its lines, those refused, the suspects. */
+  public record Staged(long stored, long refused, long[] suspects) {}
+
   /**
    * Stores the next lines of the file, up to {@code maxLines} or until {@code until} (a {@link
    * System#nanoTime} deadline), in the caller's transaction: on PostgreSQL streamed with {@code
    * COPY} a batch at a time (the database writes a batch while the next is checked, on {@code
-   * executor}'s threads), elsewhere with multi-row inserts. How many lines it stored and how many
-   * of them were refused, the first line and the last (0 and 0 when none).
+   * executor}'s threads), elsewhere with multi-row inserts. The resident id of each good line goes
+   * into {@code seen}; the lines whose id (hash) was there already are the suspects of a duplicate
+   * id, for {@link #refuseDuplicates}.
    */
-  public long[] stage(long importId, LineFile file, int maxLines, long until, Executor executor) {
+  public Staged stage(
+      long importId, LineFile file, int maxLines, long until, Executor executor, IdHashes seen) {
     try (Connection c = dataSource.getConnection()) {
       return Database.isPostgres(c)
-          ? copy(c, importId, file, maxLines, until, executor)
-          : insert(c, importId, file, maxLines, until, executor);
+          ? copy(c, importId, file, maxLines, until, executor, seen)
+          : insert(c, importId, file, maxLines, until, executor, seen);
     } catch (SQLException e) {
       throw new IllegalStateException("Could not store lines of import " + importId, e);
     }
+  }
+
+  /** The resident ids of the good lines stored so far (a resumed read step starts from them). */
+  public void goodIds(long importId, IdHashes seen) {
+    query(
+        "SELECT external_id FROM import_line WHERE import_id = ? AND error IS NULL",
+        rs -> seen.add(rs.getString(1)),
+        importId);
   }
 
   private static final String STAGED_COLUMNS =
@@ -81,8 +94,14 @@ public class ImportLines {
   /** Lines read and checked at a time (in parallel), then sent. */
   private static final int BATCH = 4096;
 
-  private static long[] copy(
-      Connection c, long importId, LineFile file, int maxLines, long until, Executor executor)
+  private static Staged copy(
+      Connection c,
+      long importId,
+      LineFile file,
+      int maxLines,
+      long until,
+      Executor executor,
+      IdHashes seen)
       throws SQLException {
     CopyIn copy =
         c.unwrap(PGConnection.class)
@@ -90,8 +109,7 @@ public class ImportLines {
             .copyIn("COPY import_line (" + STAGED_COLUMNS + ") FROM STDIN");
     long stored = 0;
     long refused = 0;
-    long first = 0;
-    long last = 0;
+    Suspects suspects = new Suspects();
     StringBuilder text = new StringBuilder(COPY_BUFFER + 4096);
     CopyText rows = new CopyText(text);
     try {
@@ -101,10 +119,6 @@ public class ImportLines {
           && !(batch = file.next((int) Math.min(BATCH, maxLines - stored), executor)).isEmpty()) {
         for (StagedLine line : batch) {
           stored++;
-          if (first == 0) {
-            first = line.line();
-          }
-          last = line.line();
           ResidentRow r = line.row();
           rows.value(importId).value(line.line()).value(line.externalId());
           if (r == null) {
@@ -117,6 +131,9 @@ public class ImportLines {
                 .value(false)
                 .value(line.error());
           } else {
+            if (!seen.add(r.externalId())) {
+              suspects.add(line.line());
+            }
             rows.value(r.firstName())
                 .value(r.lastName())
                 .value(r.unit())
@@ -138,7 +155,24 @@ public class ImportLines {
         copy.cancelCopy();
       }
     }
-    return new long[] {stored, refused, first, last};
+    return new Staged(stored, refused, suspects.toArray());
+  }
+
+  /** Line numbers, in file order. */
+  private static final class Suspects {
+    private long[] lines = new long[16];
+    private int size;
+
+    void add(long line) {
+      if (size == lines.length) {
+        lines = Arrays.copyOf(lines, size * 2);
+      }
+      lines[size++] = line;
+    }
+
+    long[] toArray() {
+      return Arrays.copyOf(lines, size);
+    }
   }
 
   private static void send(CopyIn copy, StringBuilder text) throws SQLException {
@@ -149,11 +183,18 @@ public class ImportLines {
     }
   }
 
-  private static long[] insert(
-      Connection c, long importId, LineFile file, int maxLines, long until, Executor executor)
+  private static Staged insert(
+      Connection c,
+      long importId,
+      LineFile file,
+      int maxLines,
+      long until,
+      Executor executor,
+      IdHashes seen)
       throws SQLException {
     List<Object[]> values = new ArrayList<>();
     long refused = 0;
+    Suspects suspects = new Suspects();
     List<StagedLine> batch = List.of();
     while (values.size() < maxLines
         && System.nanoTime() < until
@@ -176,6 +217,9 @@ public class ImportLines {
                 line.error()
               });
         } else {
+          if (!seen.add(r.externalId())) {
+            suspects.add(line.line());
+          }
           values.add(
               new Object[] {
                 importId,
@@ -193,11 +237,7 @@ public class ImportLines {
       }
     }
     BulkSql.insert(c, "import_line", STAGED_COLUMNS, STAGED_TYPES, values);
-    return values.isEmpty()
-        ? new long[] {0, 0, 0, 0}
-        : new long[] {
-          values.size(), refused, (Long) values.get(0)[1], (Long) values.get(values.size() - 1)[1]
-        };
+    return new Staged(values.size(), refused, suspects.toArray());
   }
 
   private static final int[] STAGED_TYPES = {
@@ -230,8 +270,16 @@ public class ImportLines {
     try (Connection c = dataSource.getConnection()) {
       // PostgreSQL: one probe of the (site, id) index per line (a window at a time, so the site
       // is never scanned whole for each window, however large it is)
+      boolean postgres = Database.isPostgres(c);
+      if (postgres) {
+        // JIT compiling the statement took 0.3 s of its 1 s (for the rest of the chunk's
+        // transaction only)
+        try (PreparedStatement off = c.prepareStatement("SET LOCAL jit = off")) {
+          off.execute();
+        }
+      }
       String recipient =
-          Database.isPostgres(c)
+          postgres
               ? " LEFT JOIN LATERAL (SELECT id, status, first_name, last_name, unit, email, phone"
                   + " FROM recipient WHERE site_id = ? AND external_id = l.external_id LIMIT 1) r"
                   + " ON TRUE"
@@ -385,41 +433,57 @@ public class ImportLines {
   }
 
   /**
-   * Refuses every good line from {@code fromLine} to {@code toLine} whose resident id an earlier
-   * good line holds ("resident id ... already on line N", N the first), as refused lines are kept:
-   * without the resident's details. Run on each batch of lines as it is stored, in its transaction,
-   * after every earlier line is stored: a line is compared with the earlier ones by the index of
-   * (import, resident id). The comparison is a scalar subquery, looked up for each line of the
-   * batch: as a join, PostgreSQL's statistics of import_line (taken before this import stored any
-   * line) made it compare each line with all the lines stored before, a quadratic time. How many
-   * lines it refused.
+   * Refuses each of the suspect lines (in file order) whose resident id an earlier good line holds
+   * ("resident id ... already on line N", N the first), as refused lines are kept: without the
+   * resident's details. Run on a batch of lines once it is stored, in its transaction, all earlier
+   * lines stored; each suspect is compared with the earlier lines by the index of (import, resident
+   * id). How many lines it refused.
    */
-  public long refuseDuplicates(long importId, long fromLine, long toLine) {
+  public long refuseDuplicates(long importId, long[] suspects) {
     String first =
         "(SELECT MIN(f.line) FROM import_line f WHERE f.import_id = import_line.import_id"
             + " AND f.external_id = import_line.external_id AND f.error IS NULL)";
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
+    long refused = 0;
+    try (Connection c = dataSource.getConnection()) {
+      for (int from = 0; from < suspects.length; from += BulkSql.IN_LIST) {
+        long[] part =
+            Arrays.copyOfRange(suspects, from, Math.min(suspects.length, from + BulkSql.IN_LIST));
+        long low = part[0];
+        long high = part[part.length - 1];
+        try (PreparedStatement ps =
             c.prepareStatement(
                 "UPDATE import_line SET error = CONCAT('resident id ', external_id,"
                     + " ' already on line ', CAST("
                     + first
                     + " AS VARCHAR(20))), first_name = NULL, last_name = NULL, unit = NULL,"
                     + " email = NULL, phone = NULL, moved_out = FALSE"
-                    // the batch's lines by the primary key's order (no plan takes them from
-                    // another index of import_line, whatever the statistics believe)
+                    // the suspects by the primary key's range, whatever the statistics believe:
+                    // the row comparison is no condition another index of import_line can take
+                    // (an equality on import_id made the index of resident ids look as good when
+                    // the statistics predate the import: every line of the import read for each
+                    // batch), and the range of lines keeps the estimate small
                     + " WHERE (import_id, line) >= (?, ?) AND (import_id, line) <= (?, ?)"
-                    + " AND error IS NULL AND "
+                    + " AND line BETWEEN ? AND ? AND line IN ("
+                    + BulkSql.marks(part.length)
+                    + ") AND error IS NULL AND "
                     + first
                     + " < line")) {
-      ps.setLong(1, importId);
-      ps.setLong(2, fromLine);
-      ps.setLong(3, importId);
-      ps.setLong(4, toLine);
-      return ps.executeUpdate();
+          ps.setLong(1, importId);
+          ps.setLong(2, low);
+          ps.setLong(3, importId);
+          ps.setLong(4, high);
+          ps.setLong(5, low);
+          ps.setLong(6, high);
+          for (int k = 0; k < part.length; k++) {
+            ps.setLong(7 + k, part[k]);
+          }
+          refused += ps.executeUpdate();
+        }
+      }
     } catch (SQLException e) {
       throw new IllegalStateException("Could not refuse duplicate lines of import " + importId, e);
     }
+    return refused;
   }
 
   /**

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * An import as the API and the portal show it. {@code totalLines} is the file's lines after its
  * header (absent for imports stored before it was counted): the progress bar shows {@code read} of
- * it.
+ * it. {@code step} is the step a running import is in (read, check, apply, move-out, clean-up;
+ * absent once it has ended).
  */
 public record ImportView(
     Long id,
@@ -17,6 +18,7 @@ public record ImportView(
     String mode,
     boolean force,
     ImportStatus status,
+    String step,
     Long totalLines,
     long read,
     long inserted,
@@ -38,6 +40,7 @@ public record ImportView(
         imp.getMode().apiName(),
         imp.isForced(),
         status,
+        status.isFinished() ? null : imp.currentStep().orElse(null),
         imp.getTotalLines(),
         imp.getRead(),
         imp.getInserted(),

@@ -237,6 +237,20 @@ public class RecipientImport {
     return runs;
   }
 
+  /**
+   * The step a running import is in (the one after the last it finished: read, check, apply,
+   * move-out, clean-up); empty once it has ended.
+   */
+  public java.util.Optional<String> currentStep() {
+    if (status.isFinished()) {
+      return java.util.Optional.empty();
+    }
+    int next = doneStep == null ? 0 : STEPS.indexOf(doneStep) + 1;
+    return next < STEPS.size()
+        ? java.util.Optional.of(STEPS.get(next))
+        : java.util.Optional.empty();
+  }
+
   /** Whether a run of this import finished the step (a resumed run skips it). */
   public boolean hasDone(String step) {
     int index = STEPS.indexOf(step);

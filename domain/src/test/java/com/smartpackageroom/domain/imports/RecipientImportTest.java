@@ -36,6 +36,22 @@ class RecipientImportTest {
   }
 
   @Test
+  void aRunningImportIsInTheStepAfterTheLastItFinishedAndAnEndedOneInNone() {
+    RecipientImport imp = newImport();
+    imp.running();
+    assertEquals("read", imp.currentStep().orElseThrow());
+    imp.stepDone("read", NOW);
+    assertEquals("check", imp.currentStep().orElseThrow());
+    imp.stepDone("check", NOW);
+    imp.stepDone("apply", NOW);
+    assertEquals("move-out", imp.currentStep().orElseThrow());
+    imp.stepDone("move-out", NOW);
+    assertEquals("clean-up", imp.currentStep().orElseThrow());
+    imp.finished(ImportStatus.COMPLETED, null, NOW);
+    assertTrue(imp.currentStep().isEmpty(), "an import that ended is in no step");
+  }
+
+  @Test
   void onlyAFailedOrStoppedImportRunsAgainAndForgetsWhyItFailed() {
     RecipientImport imp = newImport();
     assertFalse(imp.isRestartable(), "a starting import");

@@ -207,6 +207,21 @@ public class ImportCenter implements Serializable {
     return ImportLayout.named(apiName).map(ImportLayout::systemName).orElse(apiName);
   }
 
+  /** The step a running import is in, in words. */
+  public String stepName(String step) {
+    if (step == null) {
+      return "";
+    }
+    return switch (step) {
+      case "read" -> "Reading and checking the lines";
+      case "check" -> "Checking the file as a whole";
+      case "apply" -> "Updating the recipients";
+      case "move-out" -> "Moving out residents missing from the file";
+      case "clean-up" -> "Cleaning up";
+      default -> step;
+    };
+  }
+
   public String modeName(String apiName) {
     return "incremental".equalsIgnoreCase(apiName) ? "Incremental" : "Full";
   }
