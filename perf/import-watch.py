@@ -8,7 +8,8 @@ unchanged, movedOut, skipped), of the step the import is in (read, check, apply,
 clean-up: the portal shows it) or of the status is progress. Prints one line of key=value figures:
 status, counts, seconds (from STARTED_EPOCH, the moment the upload began, to the first poll that
 sees the import ended), job_seconds (the import's own createdAt to finishedAt) and max_gap (the
-longest time between two progress changes while the import ran).
+longest time between two progress changes while the import ran, and max_gap_at: the states before
+and after it).
 """
 import datetime, json, sys, time, urllib.request
 
@@ -23,7 +24,7 @@ def get():
         return json.load(r)
 
 
-last_state, last_change, max_gap, view = None, time.time(), 0.0, None
+last_state, last_change, max_gap, view, gap_at = None, time.time(), 0.0, None, ""
 while True:
     try:
         view = get()
@@ -34,7 +35,9 @@ while True:
     now = time.time()
     state = (view["status"], view.get("step")) + tuple(view.get(k, 0) for k in KEYS)
     if state != last_state:
-        max_gap = max(max_gap, now - last_change)
+        if now - last_change > max_gap:
+            # where the longest wait was: the step and counts before it and after it
+            max_gap, gap_at = now - last_change, f"{last_state}->{state}"
         last_state, last_change = state, now
     if view["status"] in ("COMPLETED", "FAILED", "STOPPED"):
         break
@@ -49,4 +52,5 @@ def ts(s):
 job = (ts(view["finishedAt"]) - ts(view["createdAt"])).total_seconds() if view.get("finishedAt") else -1
 print(f"{label} status={view['status']} " + " ".join(f"{k}={view.get(k, 0)}" for k in KEYS)
       + f" seconds={end - started:.2f} job_seconds={job:.2f} max_gap={max_gap:.2f}s"
+      + f" max_gap_at={gap_at.replace(' ', '')}"
       + (f" reason={view.get('failureReason')!r}" if view["status"] != "COMPLETED" else ""))
