@@ -79,10 +79,21 @@ public class ImportLines {
 
   /** The resident ids of the good lines stored so far (a resumed read step starts from them). */
   public void goodIds(long importId, IdHashes seen) {
-    query(
-        "SELECT external_id FROM import_line WHERE import_id = ? AND error IS NULL",
-        rs -> seen.add(rs.getString(1)),
-        importId);
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT external_id FROM import_line WHERE import_id = ? AND error IS NULL")) {
+      ps.setLong(1, importId);
+      // a cursor (the caller's transaction): a million ids are not held by the driver at once
+      ps.setFetchSize(10_000);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          seen.add(rs.getString(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("The lines of import " + importId + " cannot be read", e);
+    }
   }
 
   private static final String STAGED_COLUMNS =

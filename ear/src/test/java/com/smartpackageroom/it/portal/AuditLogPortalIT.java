@@ -81,6 +81,29 @@ class AuditLogPortalIT {
     field.sendKeys(day.toString(), Keys.TAB);
   }
 
+  /** The log names whose key was used: a staff member, a courier (and a resident, above). */
+  @Test
+  void theHoldersOfKeysUsedAtAKioskAreNamed() {
+    Person morgan = new PortalAccounts(api).withPassword(site, "Morgan", "PROPERTY_MANAGER");
+    String kiosk =
+        api.post("/api/v1/sites/" + site + "/kiosks", BOOTSTRAP, Api.json("name", "Lobby"))
+            .expect(201)
+            .json()
+            .getString("token");
+    long staff = api.newStaff(site, "Sam", "Desk", "STAFF");
+    long courier = api.newCourier(site);
+    api.signIn(kiosk, "pin", api.newKey(site, "staff", staff, "PIN").getString("pin")).expect(201);
+    api.signIn(kiosk, "pin", api.newKey(site, "couriers", courier, "PIN").getString("pin"))
+        .expect(201);
+    SignInPage.signInFully(browser, mail, morgan.email(), PASSWORD);
+    new Frame(browser).menu("Audit log");
+    browser.await(d -> d.getCurrentUrl().contains("/audit/") ? true : null);
+    String table = browser.driver().findElement(By.id("events:list")).getText();
+    assertTrue(table.contains("Sam Desk (staff)"), table);
+    assertTrue(table.contains("UPS courier (courier)"), table);
+    assertFalse(table.contains("STAFF " + staff), table);
+  }
+
   @Test
   void aPinLookedUpInThePortalShowsInTheFilteredLogAndItsCsv() throws Exception {
     Person morgan = new PortalAccounts(api).withPassword(site, "Morgan", "PROPERTY_MANAGER");

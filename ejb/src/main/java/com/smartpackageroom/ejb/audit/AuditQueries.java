@@ -111,29 +111,38 @@ public class AuditQueries {
     Map<String, String> names = new HashMap<>();
     byKind.forEach(
         (kind, ids) -> {
-          String jpql =
+          List<String> queries =
               switch (kind) {
                 case "RECIPIENT" ->
-                    "SELECT r.id, CONCAT(CONCAT(r.firstName, ' '), r.lastName) FROM Recipient r"
-                        + " WHERE r.siteId = :site AND r.id IN :ids";
+                    List.of(
+                        "SELECT r.id, r.firstName, r.lastName FROM Recipient r"
+                            + " WHERE r.siteId = :site AND r.id IN :ids");
                 case "COURIER" ->
-                    "SELECT c.id, c.name FROM Courier c WHERE c.siteId = :site AND c.id IN :ids";
+                    List.of(
+                        "SELECT c.id, c.name FROM Courier c"
+                            + " WHERE c.siteId = :site AND c.id IN :ids");
+                  // the site's staff, and the administrators (of every site)
                 case "STAFF" ->
-                    "SELECT a.id, CONCAT(CONCAT(a.firstName, ' '), a.lastName) FROM Account a"
-                        + " WHERE a.id IN :ids AND (a.role = :admin OR EXISTS (SELECT s.id FROM"
-                        + " Account b JOIN b.sites s WHERE b.id = a.id AND s.id = :site))";
-                default -> null;
+                    List.of(
+                        "SELECT a.id, a.firstName, a.lastName FROM Account a JOIN a.sites s"
+                            + " WHERE s.id = :site AND a.id IN :ids",
+                        "SELECT a.id, a.firstName, a.lastName FROM Account a"
+                            + " WHERE a.role = :admin AND a.id IN :ids");
+                default -> List.of();
               };
-          if (jpql == null) {
-            return;
-          }
-          var query = em.createQuery(jpql, Object[].class).setParameter("ids", ids);
-          if (kind.equals("STAFF")) {
-            query.setParameter("admin", com.smartpackageroom.domain.account.Role.ADMINISTRATOR);
-          }
-          query.setParameter("site", siteId);
-          for (Object[] row : query.getResultList()) {
-            names.put(kind + ":" + row[0], (String) row[1]);
+          for (String jpql : queries) {
+            var query = em.createQuery(jpql, Object[].class).setParameter("ids", ids);
+            if (jpql.contains(":admin")) {
+              query.setParameter("admin", com.smartpackageroom.domain.account.Role.ADMINISTRATOR);
+            } else {
+              query.setParameter("site", siteId);
+            }
+            for (Object[] row : query.getResultList()) {
+              String last = row.length > 2 ? (String) row[2] : null;
+              names.put(
+                  kind + ":" + row[0],
+                  last == null || last.isEmpty() ? (String) row[1] : row[1] + " " + last);
+            }
           }
         });
     return names;
