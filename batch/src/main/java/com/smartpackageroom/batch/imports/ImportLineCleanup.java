@@ -27,12 +27,24 @@ public class ImportLineCleanup {
       long duplicates =
           stored.suspects().length == 0 ? 0 : lines.refuseDuplicates(importId, stored.suspects());
       lines.count(importId, stored.stored(), stored.refused() + duplicates, 0, 0, 0, 0);
+      // counted against the skip limit as the other refused lines: past it, the batch is undone
+      // and the import fails for too many bad lines, as when the file's own check finds them
+      file.refusedElsewhere(duplicates);
     }
   }
 
-  /** The resident ids of the lines stored before (a resumed read). */
-  public void goodIds(long importId, IdHashes seen) {
-    lines.goodIds(importId, seen);
+  /**
+   * The resident ids of the good lines stored before (a resumed run), into {@code seen}; a line
+   * whose id an earlier one holds (stored by a run of an earlier version, which refused duplicates
+   * only once the whole file was read) is refused now. How many lines it refused.
+   */
+  public long storedIds(long importId, IdHashes seen) {
+    long[] suspects = lines.goodIds(importId, seen);
+    long duplicates = suspects.length == 0 ? 0 : lines.refuseDuplicates(importId, suspects);
+    if (duplicates > 0) {
+      lines.count(importId, 0, duplicates, 0, 0, 0, 0);
+    }
+    return duplicates;
   }
 
   public void forgetGoodLines(long importId) {

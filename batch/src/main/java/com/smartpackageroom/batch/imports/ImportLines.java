@@ -77,20 +77,28 @@ public class ImportLines {
     }
   }
 
-  /** The resident ids of the good lines stored so far (a resumed read step starts from them). */
-  public void goodIds(long importId, IdHashes seen) {
+  /**
+   * The resident ids of the good lines stored so far, in file order, into {@code seen}; the lines
+   * whose id (hash) was there already, the suspects for {@link #refuseDuplicates}.
+   */
+  public long[] goodIds(long importId, IdHashes seen) {
+    Suspects suspects = new Suspects();
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "SELECT external_id FROM import_line WHERE import_id = ? AND error IS NULL")) {
+                "SELECT line, external_id FROM import_line WHERE import_id = ? AND error IS NULL"
+                    + " ORDER BY line")) {
       ps.setLong(1, importId);
       // a cursor (the caller's transaction): a million ids are not held by the driver at once
       ps.setFetchSize(10_000);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          seen.add(rs.getString(1));
+          if (!seen.add(rs.getString(2))) {
+            suspects.add(rs.getLong(1));
+          }
         }
       }
+      return suspects.toArray();
     } catch (SQLException e) {
       throw new IllegalStateException("The lines of import " + importId + " cannot be read", e);
     }

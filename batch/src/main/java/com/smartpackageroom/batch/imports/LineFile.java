@@ -22,8 +22,8 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * The lines of an import file for the read step, a batch at a time: each non-blank line after
  * {@code storedBefore} (the lines an earlier run stored) becomes a good resident or a refused line
- * with its reason. More than {@code skipLimit} refused lines (in this run) end the reading with
- * {@link SkipLimitExceeded}.
+ * with its reason. More than {@code skipLimit} refused lines (in this run, those refused later as
+ * duplicates included) end the reading with {@link SkipLimitExceeded}.
  */
 public final class LineFile implements Closeable {
 
@@ -109,11 +109,22 @@ public final class LineFile implements Closeable {
       throw e;
     }
     for (StagedLine line : staged) {
-      if (line.row() == null && ++refused > skipLimit) {
-        throw new SkipLimitExceeded(skipLimit);
+      if (line.row() == null) {
+        refusedElsewhere(1);
       }
     }
     return staged;
+  }
+
+  /**
+   * Counts lines refused after they were read (a resident id an earlier line holds) against the
+   * skip limit, as the lines refused here.
+   */
+  void refusedElsewhere(long lines) {
+    refused += lines;
+    if (refused > skipLimit) {
+      throw new SkipLimitExceeded(skipLimit);
+    }
   }
 
   /** Threads that check lines at once. */

@@ -73,12 +73,11 @@ public class LineLoader extends AbstractBatchlet {
     long storedBefore = lines.lastLine(importId);
     // the resident ids read so far, for the duplicates (a resumed run reads those stored before)
     IdHashes seen = new IdHashes();
-    if (storedBefore > 0) {
-      lineWork.goodIds(importId, seen);
-    }
+    long refusedNow = storedBefore > 0 ? lineWork.storedIds(importId, seen) : 0;
     try (Reader text = files.open(imp);
         LineFile file =
             new LineFile(text, ImportJob.layout(mappings, imp), region, storedBefore, left)) {
+      file.refusedElsewhere(refusedNow);
       while (!file.ended()) {
         if (stopping) {
           return "STOPPED";

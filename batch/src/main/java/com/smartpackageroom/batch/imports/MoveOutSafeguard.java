@@ -41,6 +41,11 @@ public class MoveOutSafeguard extends AbstractBatchlet {
     if (imp.hasDone("check")) {
       return "CHECKED";
     }
+    if (imp.getRuns() > 1) {
+      // read (in part) by an earlier run, perhaps of an earlier version that refused a resident
+      // id on two lines only here: refused now, if any is left
+      lineWork.storedIds(importId, new IdHashes());
+    }
     // the planner's figures for the lines just read, for the statements over all of them
     lineWork.analyze();
     if (imp.isForced()) {

@@ -27,6 +27,16 @@ class LineFileTest {
   }
 
   @Test
+  void linesRefusedLaterAsDuplicatesCountAgainstTheSkipLimitWithTheOthers() throws IOException {
+    String csv = HEADER + line(1, "a@example.org") + line(2, "not an email");
+    try (LineFile file = file(csv, 0, 2)) {
+      file.next(10, null); // one bad line
+      file.refusedElsewhere(1); // one duplicate: two refused, the limit
+      assertThrows(SkipLimitExceeded.class, () -> file.refusedElsewhere(1));
+    }
+  }
+
+  @Test
   void goodAndBadLinesComeInFileOrderWithTheirLineNumbers() throws IOException {
     String csv =
         HEADER
