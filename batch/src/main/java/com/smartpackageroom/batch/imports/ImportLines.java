@@ -83,25 +83,16 @@ public class ImportLines {
    */
   public long[] goodIds(long importId, IdHashes seen) {
     Suspects suspects = new Suspects();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT line, external_id FROM import_line WHERE import_id = ? AND error IS NULL"
-                    + " ORDER BY line")) {
-      ps.setLong(1, importId);
-      // a cursor (the caller's transaction): a million ids are not held by the driver at once
-      ps.setFetchSize(10_000);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
+    cursor(
+        "SELECT line, external_id FROM import_line WHERE import_id = ? AND error IS NULL"
+            + " ORDER BY line",
+        rs -> {
           if (!seen.add(rs.getString(2))) {
             suspects.add(rs.getLong(1));
           }
-        }
-      }
-      return suspects.toArray();
-    } catch (SQLException e) {
-      throw new IllegalStateException("The lines of import " + importId + " cannot be read", e);
-    }
+        },
+        importId);
+    return suspects.toArray();
   }
 
   private static final String STAGED_COLUMNS =
@@ -434,21 +425,11 @@ public class ImportLines {
    * takes them (never all in memory; PostgreSQL reads with a cursor in the caller's transaction).
    */
   public void eachError(long importId, Consumer<Error> each) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT line, error FROM import_line WHERE import_id = ? AND error IS NOT NULL"
-                    + " ORDER BY line")) {
-      ps.setLong(1, importId);
-      ps.setFetchSize(1000);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          each.accept(new Error(rs.getLong(1), rs.getString(2)));
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("The lines of import " + importId + " cannot be read", e);
-    }
+    cursor(
+        "SELECT line, error FROM import_line WHERE import_id = ? AND error IS NOT NULL"
+            + " ORDER BY line",
+        rs -> each.accept(new Error(rs.getLong(1), rs.getString(2))),
+        importId);
   }
 
   /**
@@ -582,6 +563,25 @@ public class ImportLines {
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Import query failed", e);
+    }
+  }
+
+  /**
+   * {@link #query}, read in batches while {@code handler} takes the rows (PostgreSQL: a cursor in
+   * the caller's transaction), for statements that may return a whole file's lines.
+   */
+  private void cursor(String sql, RowHandler handler, Object... args) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, args);
+      ps.setFetchSize(10_000);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          handler.handle(rs);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("The lines of an import cannot be read", e);
     }
   }
 
