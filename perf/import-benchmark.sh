@@ -139,7 +139,10 @@ IMP=$(sql "INSERT INTO recipient_import (id, site_id, layout, mode, forced, stat
 sql "INSERT INTO import_line (import_id, line, external_id, first_name, last_name, unit, email, phone, moved_out)
      SELECT $IMP, row_number() OVER (ORDER BY id) + 1, external_id, first_name, last_name, unit, email, phone, status <> 'ACTIVE'
      FROM recipient WHERE site_id = $SITE"
+# and 2 % of the site unseen (as by a file with 1 % changed, 1 % gone)
+sql "INSERT INTO import_unseen (import_id, recipient_id) SELECT $IMP, id FROM recipient WHERE site_id = $SITE AND id % 50 = 0"
 sql "ANALYZE import_line"
+sql "ANALYZE import_unseen"
 KEYS=$(sql "SELECT string_agg(holder_id::text, ',') FROM (SELECT holder_id FROM access_key WHERE site_id = $SITE LIMIT 1000) k")
 HASHES=$(sql "SELECT string_agg(quote_literal(lookup_hash), ',') FROM (SELECT lookup_hash FROM access_key WHERE site_id = $SITE LIMIT 1000) k")
 LINES=$(sql "SELECT string_agg(line::text, ',') FROM import_line WHERE import_id = $IMP AND line BETWEEN 5000 AND 5999")
@@ -151,8 +154,10 @@ explain() { { echo "-- $1"; sql "EXPLAIN $2"; echo; } >> $OUT/explain.txt; }
 explain "[chunk] apply: a window of 100 000 pending lines compared with their recipients, one probe each" \
   "SELECT l.line, CASE WHEN r.id IS NOT NULL AND r.first_name = l.first_name AND r.last_name = l.last_name
    AND r.unit = l.unit AND r.email IS NOT DISTINCT FROM l.email AND r.phone IS NOT DISTINCT FROM l.phone
-   AND (r.status = 'ACTIVE') = (l.moved_out = FALSE) THEN 0 ELSE 1 END
-   FROM import_line l LEFT JOIN LATERAL (SELECT id, status, first_name, last_name, unit, email, phone
+   AND (r.status = 'ACTIVE') = (l.moved_out = FALSE) AND r.import_hash = l.line_hash
+   AND r.import_version = r.version THEN 0 ELSE 1 END
+   FROM import_line l LEFT JOIN LATERAL (SELECT id, status, first_name, last_name, unit, email, phone,
+   import_hash, import_version, version
    FROM recipient WHERE site_id = $SITE AND external_id = l.external_id LIMIT 1) r ON TRUE
    WHERE l.import_id = $IMP AND l.line > 100000 AND l.line <= 200000 AND l.error IS NULL AND l.outcome IS NULL"
 explain "[chunk] apply: the chunk's lines of work" \
@@ -184,18 +189,25 @@ explain "[chunk] the import's report (GET /api/v1/imports/{id}): its first refus
 explain "[once] check: residents the file's statuses move out" \
   "SELECT COUNT(*) FROM recipient r JOIN import_line l ON l.import_id = $IMP AND l.external_id = r.external_id
    AND l.error IS NULL AND l.moved_out = TRUE WHERE r.site_id = $SITE AND r.status = 'ACTIVE'"
-explain "[once] check: residents missing from the file" \
-  "SELECT COUNT(*) FROM recipient r WHERE r.site_id = $SITE AND r.status = 'ACTIVE' AND r.source = 'IMPORT'
-   AND NOT EXISTS (SELECT 1 FROM import_line l WHERE l.import_id = $IMP AND l.external_id = r.external_id)"
+explain "[once] read: the site's residents a line may leave unchanged (fingerprints), and the active imported" \
+  "SELECT id, external_id, CASE WHEN import_version = version THEN import_hash END,
+   status = 'ACTIVE' AND source = 'IMPORT' FROM recipient WHERE site_id = $SITE
+   AND ((import_hash IS NOT NULL AND import_version = version) OR (status = 'ACTIVE' AND source = 'IMPORT'))"
+explain "[once] check: residents missing from the file (among those no line left unchanged)" \
+  "SELECT COUNT(*) FROM import_unseen u JOIN recipient r ON r.id = u.recipient_id
+   WHERE u.import_id = $IMP AND r.status = 'ACTIVE' AND r.source = 'IMPORT'
+   AND NOT EXISTS (SELECT 1 FROM import_line l WHERE l.import_id = u.import_id AND l.external_id = r.external_id)"
 explain "[once] check: the site's active residents" \
   "SELECT COUNT(*) FROM recipient WHERE site_id = $SITE AND status = 'ACTIVE'"
 explain "[once] move-out: the missing, read once" \
-  "SELECT r.id FROM recipient r WHERE r.site_id = $SITE AND r.status = 'ACTIVE' AND r.source = 'IMPORT'
-   AND r.id > 0 AND NOT EXISTS (SELECT 1 FROM import_line l WHERE l.import_id = $IMP
-   AND l.external_id = r.external_id) ORDER BY r.id"
+  "SELECT r.id FROM import_unseen u JOIN recipient r ON r.id = u.recipient_id
+   WHERE u.import_id = $IMP AND r.status = 'ACTIVE' AND r.source = 'IMPORT'
+   AND NOT EXISTS (SELECT 1 FROM import_line l WHERE l.import_id = u.import_id AND l.external_id = r.external_id)
+   AND r.site_id = $SITE AND r.id > 0 ORDER BY r.id"
 explain "[chunk] move-out: the page's residents" \
   "SELECT id FROM recipient WHERE id IN ($KEYS) AND status = 'ACTIVE' ORDER BY id FOR UPDATE"
 sql "DELETE FROM import_line WHERE import_id = $IMP"
+sql "DELETE FROM import_unseen WHERE import_id = $IMP"
 sql "DELETE FROM recipient_import WHERE id = $IMP"
 # sequential scans of access_key, recipient or import_line in the [chunk] statements (the [once]
 # ones may)

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URL;
@@ -128,6 +129,94 @@ class ImportIT {
     assertEquals(0, again.getInt("updated"));
     assertEquals(0, again.getInt("movedOut"));
     assertEquals(40 - again.getInt("skipped"), again.getInt("unchanged"));
+  }
+
+  /**
+   * A line the last import applied is only counted when it comes again, but a resident changed
+   * since by someone else is compared in full again: the file's line is applied anew. A changed
+   * order of columns and quoting change nothing.
+   */
+  @Test
+  void aResidentChangedSinceTheLastImportIsComparedAgain() {
+    Api api = new Api(base);
+    long site = api.newSite(false).id();
+    JsonObject first = importAndWait(api, site, "yardi", "full", residents(1, 6, "Current"));
+    assertEquals("COMPLETED", first.getString("status"), first.toString());
+    assertEquals(6, first.getInt("inserted"), first.toString());
+    JsonObject two = onlyRecipient(api, site, "r0002");
+    String path = "/api/v1/sites/" + site + "/recipients/";
+    api.call(
+            "PATCH",
+            path + two.getJsonNumber("id").longValue(),
+            BOOTSTRAP,
+            Api.json("status", "MOVED_OUT"))
+        .expect(200);
+    JsonObject three = onlyRecipient(api, site, "r0003");
+    api.call(
+            "PATCH",
+            path + three.getJsonNumber("id").longValue(),
+            BOOTSTRAP,
+            Api.json("email", "by.hand.3@example.org"))
+        .expect(200);
+
+    // the same residents, the columns in another order and every value quoted
+    StringBuilder csv =
+        new StringBuilder(
+            "\"Tenant Code\",\"Unit\",\"Property\",\"Status\",\"Last Name\",\"First Name\","
+                + "\"Email\",\"Home Phone\",\"Cell Phone\",\"Move In\",\"Move Out\"\r\n");
+    for (int n = 1; n <= 6; n++) {
+      csv.append(
+          String.format(
+              "\"r%04d\",\"%d\",\"RIVERSIDE\",\"Current\",\"Last%d\",\"First%d\","
+                  + "\"res.%d@example.org\",\"\",\"(212) 555-%04d\",\"01/01/2024\",\"\"\r\n",
+              n, 100 + n, n, n, n, n));
+    }
+    JsonObject again = importAndWait(api, site, "yardi", "full", csv.toString());
+    assertEquals("COMPLETED", again.getString("status"), again.toString());
+    assertEquals(4, again.getInt("unchanged"), again.toString());
+    assertEquals(2, again.getInt("updated"), "moved back in, and the email as the file says");
+    assertEquals(0, again.getInt("inserted"), again.toString());
+    assertEquals(0, again.getInt("movedOut"), again.toString());
+    assertEquals("ACTIVE", onlyRecipient(api, site, "r0002").getString("status"));
+    assertEquals("res.3@example.org", onlyRecipient(api, site, "r0003").getString("email"));
+
+    // and those are remembered in turn: the file once more changes nobody
+    JsonObject third = importAndWait(api, site, "yardi", "full", residents(1, 6, "Current"));
+    assertEquals(6, third.getInt("unchanged"), third.toString());
+    assertEquals(0, third.getInt("updated"), third.toString());
+  }
+
+  /**
+   * A resident id on a line after one that leaves its resident unchanged is refused as on any other
+   * earlier line, and the missing of a full import are still found among the rest.
+   */
+  @Test
+  void anIdAfterAnUnchangedLineOfItIsRefusedAndTheMissingStillMoveOut() {
+    Api api = new Api(base);
+    long site = api.newSite(false).id();
+    importAndWait(api, site, "yardi", "full", residents(1, 10, "Current"));
+    String csv =
+        residents(1, 9, "Current") // r0010 missing
+            + line(1, "Current", "other.1@example.org") // line 11: r0001 again
+            + line(11, "Current", "res.11@example.org")
+            + line(5, "Current", "res.5@example.org"); // line 13: the same line as line 6
+    JsonObject done = importAndWait(api, site, "yardi", "full", csv);
+    assertEquals("COMPLETED", done.getString("status"), done.toString());
+    assertEquals(12, done.getInt("read"), done.toString());
+    assertEquals(9, done.getInt("unchanged"), done.toString());
+    assertEquals(1, done.getInt("inserted"), done.toString());
+    assertEquals(1, done.getInt("movedOut"), done.toString());
+    assertEquals(2, done.getInt("skipped"), done.toString());
+    JsonArray errors = done.getJsonArray("errors");
+    assertEquals(11, errors.getJsonObject(0).getInt("line"), errors.toString());
+    assertEquals(
+        "resident id r0001 already on line 2", errors.getJsonObject(0).getString("reason"));
+    assertEquals(13, errors.getJsonObject(1).getInt("line"), errors.toString());
+    assertEquals(
+        "resident id r0005 already on line 6", errors.getJsonObject(1).getString("reason"));
+    assertEquals("res.1@example.org", onlyRecipient(api, site, "r0001").getString("email"));
+    assertEquals("MOVED_OUT", onlyRecipient(api, site, "r0010").getString("status"));
+    assertEquals("ACTIVE", onlyRecipient(api, site, "r0009").getString("status"));
   }
 
   @Test

@@ -17,7 +17,11 @@ public final class IdHashes {
 
   /** Adds the id; false when its hash was already there (the line is a suspect). */
   public boolean add(String id) {
-    long hash = hash(id);
+    return addHash(hash(id));
+  }
+
+  /** Adds an id by its {@link #hash}; false when it was already there. */
+  boolean addHash(long hash) {
     if ((size + 1) * 2L > slots.length) {
       grow();
     }

@@ -22,11 +22,18 @@ public class ImportLineCleanup {
       java.util.concurrent.Executor work,
       IdHashes seen) {
     ImportLines.Staged stored = lines.stage(importId, file, maxLines, until, work, seen);
-    if (stored.stored() > 0) {
+    if (stored.stored() + stored.unchanged() > 0) {
       // a resident id on two lines is refused on the second (and later) ones
       long duplicates =
           stored.suspects().length == 0 ? 0 : lines.refuseDuplicates(importId, stored.suspects());
-      lines.count(importId, stored.stored(), stored.refused() + duplicates, 0, 0, 0, 0);
+      lines.count(
+          importId,
+          stored.stored() + stored.unchanged(),
+          stored.refused() + duplicates,
+          0,
+          0,
+          stored.unchanged(),
+          0);
       // counted against the skip limit as the other refused lines: past it, the batch is undone
       // and the import fails for too many bad lines, as when the file's own check finds them
       file.refusedElsewhere(duplicates);
@@ -49,6 +56,31 @@ public class ImportLineCleanup {
 
   public void forgetGoodLines(long importId) {
     lines.forgetGoodLines(importId);
+  }
+
+  /**
+   * Before a read step runs: forgets the residents an earlier run listed as unseen, and when that
+   * run took lines as unchanged (counted, not stored), everything it read, so that this one reads
+   * the file from its start (those lines are known only to the run that read them). Whether the
+   * lines stored before stay, to be read on after.
+   */
+  public boolean beforeRead(long importId) {
+    lines.forgetUnseen(importId);
+    if (!lines.readUnchanged(importId)) {
+      return true;
+    }
+    lines.forgetRead(importId);
+    return false;
+  }
+
+  /** The site's residents a read step may find unchanged (in a transaction: read by a cursor). */
+  public KnownResidents known(long siteId, boolean full) {
+    return lines.known(siteId, full);
+  }
+
+  /** Lists the active imported residents no line of a full import left unchanged. */
+  public void unseen(long importId, long[] recipientIds) {
+    lines.unseen(importId, recipientIds);
   }
 
   /** The planner's figures for the lines just read (autovacuum may be off, or a minute late). */

@@ -55,16 +55,21 @@ public class ImportLines {
     return single("SELECT COALESCE(MAX(line), 0) FROM import_line WHERE import_id = ?", importId);
   }
 
-  /** What a transaction of the read step stored: its lines, those refused, the suspects. */
-  public record Staged(long stored, long refused, long[] suspects) {}
+  /**
+   * What a transaction of the read step did: the lines it stored, those of them refused, the
+   * suspects of a duplicate id, and the lines it took as unchanged (not stored).
+   */
+  public record Staged(long stored, long refused, long[] suspects, long unchanged) {}
 
   /**
    * Stores the next lines of the file, up to {@code maxLines} or until {@code until} (a {@link
    * System#nanoTime} deadline), in the caller's transaction: on PostgreSQL streamed with {@code
    * COPY} a batch at a time (the database writes a batch while the next is checked, on {@code
-   * executor}'s threads), elsewhere with multi-row inserts. The resident id of each good line goes
+   * executor}'s threads), elsewhere with multi-row inserts. A line that leaves its resident
+   * unchanged ({@link KnownResidents}) is counted and not stored. The resident id of each line goes
    * into {@code seen}; the lines whose id (hash) was there already are the suspects of a duplicate
-   * id, for {@link #refuseDuplicates}.
+   * id, for {@link #refuseDuplicates}, or are refused at once when the earlier line was one left
+   * unchanged (it is not stored for the database to compare).
    */
   public Staged stage(
       long importId, LineFile file, int maxLines, long until, Executor executor, IdHashes seen) {
@@ -96,13 +101,65 @@ public class ImportLines {
   }
 
   private static final String STAGED_COLUMNS =
-      "import_id, line, external_id, first_name, last_name, unit, email, phone, moved_out, error";
+      "import_id, line, external_id, first_name, last_name, unit, email, phone, moved_out, error,"
+          + " line_hash";
 
   /** Characters of COPY text sent at a time. */
   private static final int COPY_BUFFER = 64 * 1024;
 
   /** Lines read and checked at a time (in parallel), then sent. */
   private static final int BATCH = 4096;
+
+  /** The decisions of a transaction of the read step, line by line in file order. */
+  static final class Tally {
+    final Suspects suspects = new Suspects();
+    long stored;
+    long refused;
+    long unchanged;
+
+    long lines() {
+      return stored + unchanged;
+    }
+
+    Staged staged() {
+      return new Staged(stored, refused, suspects.toArray(), unchanged);
+    }
+  }
+
+  /**
+   * The line to store, in file order, or null for a line that leaves its resident unchanged
+   * (counted only). A line whose resident id an earlier line holds is a suspect, or refused at once
+   * when that earlier line was left unchanged.
+   */
+  static StagedLine decide(StagedLine line, LineFile file, IdHashes seen, Tally tally) {
+    KnownResidents known = file.known();
+    if (line.maybeUnchanged()) {
+      // unchanged unless an earlier line holds the resident's id (or the resident: the same line
+      // twice), and then read in full like any other line
+      if (seen.addHash(known.idHash(line.known())) && known.claim(line.known(), line.line())) {
+        tally.unchanged++;
+        return null;
+      }
+      line = file.check(line);
+    }
+    tally.stored++;
+    if (line.row() == null) {
+      tally.refused++;
+      return line;
+    }
+    String id = line.row().externalId();
+    if (!seen.add(id)) {
+      long earlier = known.claimedLine(id);
+      if (earlier > 0) {
+        file.refusedElsewhere(1);
+        tally.refused++;
+        return StagedLine.refused(
+            line.line(), id, "resident id " + id + " already on line " + earlier);
+      }
+      tally.suspects.add(line.line());
+    }
+    return line;
+  }
 
   private static Staged copy(
       Connection c,
@@ -117,40 +174,40 @@ public class ImportLines {
         c.unwrap(PGConnection.class)
             .getCopyAPI()
             .copyIn("COPY import_line (" + STAGED_COLUMNS + ") FROM STDIN");
-    long stored = 0;
-    long refused = 0;
-    Suspects suspects = new Suspects();
+    Tally tally = new Tally();
     StringBuilder text = new StringBuilder(COPY_BUFFER + 4096);
     CopyText rows = new CopyText(text);
     try {
       List<StagedLine> batch;
-      while (stored < maxLines
+      while (tally.lines() < maxLines
           && System.nanoTime() < until
-          && !(batch = file.next((int) Math.min(BATCH, maxLines - stored), executor)).isEmpty()) {
-        for (StagedLine line : batch) {
-          stored++;
+          && !(batch = file.next((int) Math.min(BATCH, maxLines - tally.lines()), executor))
+              .isEmpty()) {
+        for (StagedLine read : batch) {
+          StagedLine line = decide(read, file, seen, tally);
+          if (line == null) {
+            continue;
+          }
           ResidentRow r = line.row();
           rows.value(importId).value(line.line()).value(line.externalId());
           if (r == null) {
-            refused++;
             rows.value((String) null)
                 .value((String) null)
                 .value((String) null)
                 .value((String) null)
                 .value((String) null)
                 .value(false)
-                .value(line.error());
+                .value(line.error())
+                .value((String) null);
           } else {
-            if (!seen.add(r.externalId())) {
-              suspects.add(line.line());
-            }
             rows.value(r.firstName())
                 .value(r.lastName())
                 .value(r.unit())
                 .value(r.email())
                 .value(r.phone())
                 .value(r.movedOut())
-                .value((String) null);
+                .value((String) null)
+                .value(line.fingerprint());
           }
           rows.end();
           if (text.length() >= COPY_BUFFER) {
@@ -165,7 +222,7 @@ public class ImportLines {
         copy.cancelCopy();
       }
     }
-    return new Staged(stored, refused, suspects.toArray());
+    return tally.staged();
   }
 
   /** Line numbers, in file order. */
@@ -203,16 +260,19 @@ public class ImportLines {
       IdHashes seen)
       throws SQLException {
     List<Object[]> values = new ArrayList<>();
-    long refused = 0;
-    Suspects suspects = new Suspects();
+    Tally tally = new Tally();
     List<StagedLine> batch = List.of();
-    while (values.size() < maxLines
+    while (tally.lines() < maxLines
         && System.nanoTime() < until
-        && !(batch = file.next(Math.min(BATCH, maxLines - values.size()), executor)).isEmpty()) {
-      for (StagedLine line : batch) {
+        && !(batch = file.next((int) Math.min(BATCH, maxLines - tally.lines()), executor))
+            .isEmpty()) {
+      for (StagedLine read : batch) {
+        StagedLine line = decide(read, file, seen, tally);
+        if (line == null) {
+          continue;
+        }
         ResidentRow r = line.row();
         if (r == null) {
-          refused++;
           values.add(
               new Object[] {
                 importId,
@@ -224,12 +284,10 @@ public class ImportLines {
                 null,
                 null,
                 false,
-                line.error()
+                line.error(),
+                null
               });
         } else {
-          if (!seen.add(r.externalId())) {
-            suspects.add(line.line());
-          }
           values.add(
               new Object[] {
                 importId,
@@ -241,13 +299,14 @@ public class ImportLines {
                 r.email(),
                 r.phone(),
                 r.movedOut(),
-                null
+                null,
+                line.fingerprint()
               });
         }
       }
     }
     BulkSql.insert(c, "import_line", STAGED_COLUMNS, STAGED_TYPES, values);
-    return new Staged(values.size(), refused, suspects.toArray());
+    return tally.staged();
   }
 
   private static final int[] STAGED_TYPES = {
@@ -260,7 +319,8 @@ public class ImportLines {
     Types.VARCHAR,
     Types.VARCHAR,
     Types.BOOLEAN,
-    Types.VARCHAR
+    Types.VARCHAR,
+    Types.BIGINT
   };
 
   /** The last line a committed transaction of the apply step applied (0: none yet). */
@@ -271,7 +331,8 @@ public class ImportLines {
   /**
    * The good lines after {@code afterLine} through {@code throughLine} not applied yet, compared
    * with the site's recipients by one statement: a line is work unless its resident holds exactly
-   * what it says (names, unit, contacts, and active unless the line moves them out).
+   * what it says (names, unit, contacts, and active unless the line moves them out) and remembers
+   * it as the line last applied (its fingerprint, at the resident's version).
    */
   public PendingWork pendingWork(
       long importId, long siteId, long afterLine, long throughLine, int maxWork) {
@@ -290,7 +351,8 @@ public class ImportLines {
       }
       String recipient =
           postgres
-              ? " LEFT JOIN LATERAL (SELECT id, status, first_name, last_name, unit, email, phone"
+              ? " LEFT JOIN LATERAL (SELECT id, status, first_name, last_name, unit, email, phone,"
+                  + " import_hash, import_version, version"
                   + " FROM recipient WHERE site_id = ? AND external_id = l.external_id LIMIT 1) r"
                   + " ON TRUE"
               : " LEFT JOIN recipient r ON r.site_id = ? AND r.external_id = l.external_id";
@@ -300,7 +362,10 @@ public class ImportLines {
                   + " AND r.last_name = l.last_name AND r.unit = l.unit"
                   + " AND r.email IS NOT DISTINCT FROM l.email"
                   + " AND r.phone IS NOT DISTINCT FROM l.phone"
-                  + " AND (r.status = 'ACTIVE') = (l.moved_out = FALSE) THEN 0 ELSE 1 END"
+                  + " AND (r.status = 'ACTIVE') = (l.moved_out = FALSE)"
+                  // and remembers this line's fingerprint (else it is work: remembered now)
+                  + " AND r.import_hash = l.line_hash AND r.import_version = r.version"
+                  + " THEN 0 ELSE 1 END"
                   + " FROM import_line l"
                   + recipient
                   + " WHERE l.import_id = ? AND l.line > ? AND l.line <= ? AND l.error IS NULL"
@@ -325,9 +390,12 @@ public class ImportLines {
     return new PendingWork(encoded, size, maxWork);
   }
 
+  /** A good line as stored: the resident it names, and its fingerprint (null: stored without). */
+  public record StoredRow(ResidentRow row, Long fingerprint) {}
+
   /** Good lines by their numbers (at most {@link BulkSql#IN_LIST}), in their order in the file. */
-  public List<ResidentRow> rows(long importId, long[] lineNumbers) {
-    List<ResidentRow> rows = new ArrayList<>(lineNumbers.length);
+  public List<StoredRow> rows(long importId, long[] lineNumbers) {
+    List<StoredRow> rows = new ArrayList<>(lineNumbers.length);
     if (lineNumbers.length == 0) {
       return rows;
     }
@@ -340,21 +408,24 @@ public class ImportLines {
       args.add(n);
     }
     query(
-        "SELECT line, external_id, first_name, last_name, unit, email, phone, moved_out"
-            + " FROM import_line WHERE import_id = ? AND line BETWEEN ? AND ? AND line IN ("
+        "SELECT line, external_id, first_name, last_name, unit, email, phone, moved_out,"
+            + " line_hash FROM import_line WHERE import_id = ? AND line BETWEEN ? AND ?"
+            + " AND line IN ("
             + BulkSql.marks(lineNumbers.length)
             + ") ORDER BY line",
         rs ->
             rows.add(
-                new ResidentRow(
-                    rs.getLong(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getString(5),
-                    rs.getString(6),
-                    rs.getString(7),
-                    rs.getBoolean(8))),
+                new StoredRow(
+                    new ResidentRow(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getBoolean(8)),
+                    rs.getObject(9) == null ? null : rs.getLong(9))),
         args.toArray());
     return rows;
   }
@@ -506,7 +577,76 @@ public class ImportLines {
   /** Once the import is done only the refused lines are kept, for its report. */
   public void forgetGoodLines(long importId) {
     update("DELETE FROM import_line WHERE import_id = ? AND error IS NULL", importId);
+    forgetUnseen(importId);
   }
+
+  /** Whether a run of the read step took lines as unchanged (only it counts them unchanged). */
+  public boolean readUnchanged(long importId) {
+    return single("SELECT unchanged_count FROM recipient_import WHERE id = ?", importId) > 0;
+  }
+
+  /** Forgets what runs of the read step read: the lines they stored, their counts. */
+  public void forgetRead(long importId) {
+    update("DELETE FROM import_line WHERE import_id = ?", importId);
+    update(
+        "UPDATE recipient_import SET read_count = 0, skipped_count = 0, unchanged_count = 0"
+            + " WHERE id = ?",
+        importId);
+  }
+
+  public void forgetUnseen(long importId) {
+    update("DELETE FROM import_unseen WHERE import_id = ?", importId);
+  }
+
+  /** Lists residents as unseen by a full import (see {@link KnownResidents#unseen}). */
+  public void unseen(long importId, long[] recipientIds) {
+    List<Object[]> rows = new ArrayList<>(recipientIds.length);
+    for (long id : recipientIds) {
+      rows.add(new Object[] {importId, id});
+    }
+    try (Connection c = dataSource.getConnection()) {
+      BulkSql.insert(
+          c,
+          "import_unseen",
+          "import_id, recipient_id",
+          new int[] {Types.BIGINT, Types.BIGINT},
+          rows);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not list the unseen of import " + importId, e);
+    }
+  }
+
+  /**
+   * The site's residents a read step may find unchanged: those whose last applied line is still
+   * what shaped them (its fingerprint, and the version it left them at), and for a full import the
+   * active imported ones besides (the unseen among them are listed when the read ends). Read with a
+   * cursor; some 100 bytes a resident are kept.
+   */
+  public KnownResidents known(long siteId, boolean full) {
+    KnownResidents known = new KnownResidents();
+    cursor(
+        "SELECT id, external_id, CASE WHEN import_version = version THEN import_hash END,"
+            + " status = 'ACTIVE' AND source = 'IMPORT' FROM recipient WHERE site_id = ?"
+            + " AND ((import_hash IS NOT NULL AND import_version = version)"
+            + (full ? " OR (status = 'ACTIVE' AND source = 'IMPORT')" : "")
+            + ")",
+        rs -> {
+          long print = rs.getLong(3);
+          known.add(rs.getLong(1), rs.getString(2), rs.wasNull() ? 0 : print, rs.getBoolean(4));
+        },
+        siteId);
+    return known.seal();
+  }
+
+  /**
+   * The active imported residents of the site a full import finds in no line: of those its read
+   * step listed as unseen, those without a line of their id (good or refused).
+   */
+  private static final String MISSING =
+      " FROM import_unseen u JOIN recipient r ON r.id = u.recipient_id"
+          + " WHERE u.import_id = ? AND r.status = 'ACTIVE' AND r.source = 'IMPORT'"
+          + " AND NOT EXISTS (SELECT 1 FROM import_line l WHERE l.import_id = u.import_id"
+          + " AND l.external_id = r.external_id)";
 
   /** How many active residents the file would move out, and how many there are. */
   public long[] moveOutFigures(long importId, long siteId, boolean full) {
@@ -517,15 +657,7 @@ public class ImportLines {
                 + " WHERE r.site_id = ? AND r.status = 'ACTIVE'",
             importId,
             siteId);
-    long missing =
-        full
-            ? single(
-                "SELECT COUNT(*) FROM recipient r WHERE r.site_id = ? AND r.status = 'ACTIVE'"
-                    + " AND r.source = 'IMPORT' AND NOT EXISTS (SELECT 1 FROM import_line l"
-                    + " WHERE l.import_id = ? AND l.external_id = r.external_id)",
-                siteId,
-                importId)
-            : 0;
+    long missing = full ? single("SELECT COUNT(*)" + MISSING, importId) : 0;
     long active =
         single("SELECT COUNT(*) FROM recipient WHERE site_id = ? AND status = 'ACTIVE'", siteId);
     return new long[] {byStatus + missing, active};
@@ -538,13 +670,11 @@ public class ImportLines {
   public List<Long> missingResidents(long importId, long siteId, long afterId) {
     List<Long> ids = new ArrayList<>();
     query(
-        "SELECT r.id FROM recipient r WHERE r.site_id = ? AND r.status = 'ACTIVE'"
-            + " AND r.source = 'IMPORT' AND r.id > ? AND NOT EXISTS (SELECT 1 FROM import_line l"
-            + " WHERE l.import_id = ? AND l.external_id = r.external_id) ORDER BY r.id",
+        "SELECT r.id" + MISSING + " AND r.site_id = ? AND r.id > ? ORDER BY r.id",
         rs -> ids.add(rs.getLong(1)),
+        importId,
         siteId,
-        afterId,
-        importId);
+        afterId);
     return ids;
   }
 

@@ -39,6 +39,8 @@ public final class LineFile implements Closeable {
   private final String region;
   private final long storedBefore;
   private final long skipLimit;
+  private final LineFingerprint fingerprint;
+  private final KnownResidents known;
   private long recordsRead;
   private long lastLineEnd;
   private long refused;
@@ -46,6 +48,23 @@ public final class LineFile implements Closeable {
 
   LineFile(Reader text, ImportLayout layout, String region, long storedBefore, long skipLimit)
       throws IOException {
+    this(text, layout, region, storedBefore, skipLimit, new KnownResidents().seal());
+  }
+
+  /**
+   * @param known the site's residents with the fingerprints of their last applied lines: a line of
+   *     one of them is handed on as maybe unchanged, not read in full
+   */
+  LineFile(
+      Reader text,
+      ImportLayout layout,
+      String region,
+      long storedBefore,
+      long skipLimit,
+      KnownResidents known)
+      throws IOException {
+    this.known = known;
+    this.fingerprint = new LineFingerprint(layout, region);
     this.layout = layout;
     this.region = region;
     this.storedBefore = storedBefore;
@@ -68,6 +87,11 @@ public final class LineFile implements Closeable {
     columns = layout.positions(header);
     iterator = parser.iterator();
     lastLineEnd = parser.getCurrentLineNumber();
+  }
+
+  /** The site's residents the lines may leave unchanged. */
+  KnownResidents known() {
+    return known;
   }
 
   /** Whether every line has been read. */
@@ -109,7 +133,7 @@ public final class LineFile implements Closeable {
       throw e;
     }
     for (StagedLine line : staged) {
-      if (line.row() == null) {
+      if (line.error() != null) {
         refusedElsewhere(1);
       }
     }
@@ -146,8 +170,30 @@ public final class LineFile implements Closeable {
       String stored = id == null || id.indexOf('\0') >= 0 || id.isBlank() ? null : id.strip();
       return StagedLine.refused(raw.line(), stored, raw.problem());
     }
+    long print = fingerprint.of(raw.values());
+    int resident = known.unclaimed(print);
+    if (resident >= 0) {
+      return StagedLine.unchanged(raw.line(), print, resident, raw.values());
+    }
+    return check(raw.line(), raw.values(), print);
+  }
+
+  /**
+   * A line handed on as maybe unchanged, read in full after all: an earlier line of the file took
+   * its resident or its resident id.
+   */
+  StagedLine check(StagedLine maybeUnchanged) {
+    StagedLine line =
+        check(maybeUnchanged.line(), maybeUnchanged.values(), maybeUnchanged.fingerprint());
+    if (line.error() != null) {
+      refusedElsewhere(1);
+    }
+    return line;
+  }
+
+  private StagedLine check(long line, Map<ResidentField, String> values, long print) {
     try {
-      return StagedLine.good(ResidentRows.normalize(raw.line(), raw.values(), layout, region));
+      return StagedLine.good(ResidentRows.normalize(line, values, layout, region), print);
     } catch (InvalidRowException e) {
       return StagedLine.refused(e.line(), e.externalId(), e.reason());
     }

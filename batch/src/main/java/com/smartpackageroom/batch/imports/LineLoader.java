@@ -1,5 +1,6 @@
 package com.smartpackageroom.batch.imports;
 
+import com.smartpackageroom.domain.imports.ImportMode;
 import com.smartpackageroom.domain.imports.RecipientImport;
 import com.smartpackageroom.domain.site.Site;
 import jakarta.annotation.Resource;
@@ -20,9 +21,13 @@ import java.util.concurrent.TimeUnit;
  * The read step: reads, checks and normalises the file's lines (a batch at a time, checked in
  * parallel on the managed executor's threads) and stores them in import_line (good ones and refused
  * ones with their reason, for the report), {@value #LINES} lines or a second's worth per
- * transaction, streamed into the database with COPY on PostgreSQL. Each transaction counts its
- * lines, so progress shows; a run resumed after a stop reads the file on after the last line
- * stored. More than skipLimit refused lines fail the import.
+ * transaction, streamed into the database with COPY on PostgreSQL. A line whose fingerprint is the
+ * one last applied to its resident, who has not changed since ({@link KnownResidents}), is only
+ * counted as unchanged: a re-import stores and checks only what changed. Each transaction counts
+ * its lines, so progress shows. A full import lists, at the end, the active imported residents no
+ * line left unchanged (the missing are among them). A run resumed after a stop reads the file on
+ * after the last line stored, unless an earlier run took lines as unchanged (known only to it):
+ * then it reads the file again from the start. More than skipLimit refused lines fail the import.
  */
 @Named
 @Dependent
@@ -65,6 +70,12 @@ public class LineLoader extends AbstractBatchlet {
     if (imp.hasDone("read")) {
       return "READ";
     }
+    if (!lineWork.beforeRead(importId)) {
+      // an earlier run took lines as unchanged, which only it knew: read again from the start
+      imp = records.find(importId);
+    }
+    boolean full = imp.getMode() == ImportMode.FULL;
+    KnownResidents known = lineWork.known(imp.getSiteId(), full);
     String region = em.find(Site.class, imp.getSiteId()).getCountry();
     long limit =
         skipLimit == null || skipLimit.isBlank() ? Long.MAX_VALUE : Long.parseLong(skipLimit);
@@ -76,7 +87,8 @@ public class LineLoader extends AbstractBatchlet {
     long refusedNow = storedBefore > 0 ? lineWork.storedIds(importId, seen) : 0;
     try (Reader text = files.open(imp);
         LineFile file =
-            new LineFile(text, ImportJob.layout(mappings, imp), region, storedBefore, left)) {
+            new LineFile(
+                text, ImportJob.layout(mappings, imp), region, storedBefore, left, known)) {
       file.refusedElsewhere(refusedNow);
       while (!file.ended()) {
         if (stopping) {
@@ -84,6 +96,10 @@ public class LineLoader extends AbstractBatchlet {
         }
         lineWork.stage(importId, file, LINES, System.nanoTime() + NANOS, executor, seen);
       }
+    }
+    if (full) {
+      // the missing are among them; the move-out step looks for them there
+      lineWork.unseen(importId, known.unseen());
     }
     return "READ";
   }

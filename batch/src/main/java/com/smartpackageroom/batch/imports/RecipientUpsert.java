@@ -61,7 +61,7 @@ public class RecipientUpsert extends AbstractItemWriter {
 
   private static final String RECIPIENT_COLUMNS =
       "id, site_id, external_id, first_name, last_name, sort_name, unit, email, phone, status,"
-          + " source, created_at, updated_at, version";
+          + " source, created_at, updated_at, version, import_hash, import_version";
 
   private static final int[] RECIPIENT_TYPES = {
     Types.BIGINT,
@@ -77,23 +77,25 @@ public class RecipientUpsert extends AbstractItemWriter {
     Types.VARCHAR,
     Types.TIMESTAMP_WITH_TIMEZONE,
     Types.TIMESTAMP_WITH_TIMEZONE,
+    Types.BIGINT,
+    Types.BIGINT,
     Types.BIGINT
   };
 
   /** The recipients of the chunk's resident ids (H2). */
   private static final String KNOWN =
-      "SELECT id, external_id, status, first_name, last_name, unit, email, phone FROM recipient"
-          + " WHERE site_id = ? AND external_id IN (";
+      "SELECT id, external_id, status, first_name, last_name, unit, email, phone, version,"
+          + " import_hash, import_version FROM recipient WHERE site_id = ? AND external_id IN (";
 
   /**
    * The same on PostgreSQL, one look-up of the unique index of (site, id) for each id: the LIMIT
    * keeps the planner from turning it into a join that scans the site.
    */
   private static final String KNOWN_EACH =
-      "SELECT r.id, x.e, r.status, r.first_name, r.last_name, r.unit, r.email, r.phone"
-          + " FROM unnest(?) AS x(e) CROSS JOIN LATERAL (SELECT id, status, first_name,"
-          + " last_name, unit, email, phone FROM recipient WHERE site_id = ? AND external_id = x.e"
-          + " LIMIT 1) r";
+      "SELECT r.id, x.e, r.status, r.first_name, r.last_name, r.unit, r.email, r.phone,"
+          + " r.version, r.import_hash, r.import_version FROM unnest(?) AS x(e) CROSS JOIN LATERAL"
+          + " (SELECT id, status, first_name, last_name, unit, email, phone, version, import_hash,"
+          + " import_version FROM recipient WHERE site_id = ? AND external_id = x.e LIMIT 1) r";
 
   @Inject JobContext job;
 
@@ -123,7 +125,19 @@ public class RecipientUpsert extends AbstractItemWriter {
       String lastName,
       String unit,
       String email,
-      String phone) {}
+      String phone,
+      long version,
+      Long importHash,
+      Long importVersion) {
+
+    /** Whether the recipient remembers the line of this fingerprint as the last applied. */
+    boolean remembers(Long fingerprint) {
+      return fingerprint != null
+          && fingerprint.equals(importHash)
+          && importVersion != null
+          && importVersion == version;
+    }
+  }
 
   @Override
   public void writeItems(List<Object> items) {
@@ -139,7 +153,7 @@ public class RecipientUpsert extends AbstractItemWriter {
     if (range.work().length > 0) {
       RecipientImport imp = records.find(importId);
       Site site = em.find(Site.class, imp.getSiteId());
-      List<ResidentRow> rows = lines.rows(importId, range.work());
+      List<ImportLines.StoredRow> rows = lines.rows(importId, range.work());
       try (Connection c = dataSource.getConnection()) {
         apply(c, site, ImportJob.caller(importId), Times.now(clock), rows, counts);
       } catch (SQLException e) {
@@ -160,12 +174,12 @@ public class RecipientUpsert extends AbstractItemWriter {
       Site site,
       Caller caller,
       OffsetDateTime now,
-      List<ResidentRow> rows,
+      List<ImportLines.StoredRow> rows,
       Map<Outcome, Long> counts)
       throws SQLException {
     long siteId = site.getId();
     Map<String, Known> known = new HashMap<>();
-    List<String> ids = rows.stream().map(ResidentRow::externalId).toList();
+    List<String> ids = rows.stream().map(r -> r.row().externalId()).toList();
     if (Database.isPostgres(c)) {
       // one index look-up per id, whatever the planner believes of the site's size (its
       // statistics lag behind a table that an import fills)
@@ -184,16 +198,19 @@ public class RecipientUpsert extends AbstractItemWriter {
         }
       }
     }
-    List<ResidentRow> fresh = new ArrayList<>();
+    List<ImportLines.StoredRow> fresh = new ArrayList<>();
     List<Object[]> changes = new ArrayList<>();
+    // unchanged recipients that remember another line (or another version): this one now
+    List<Object[]> remember = new ArrayList<>();
     List<Long> movedOut = new ArrayList<>();
     List<Long> movedIn = new ArrayList<>();
     // the holders to welcome, in the order of the file: new residents and those moved back in
     Map<Long, Holder> welcome = new java.util.LinkedHashMap<>();
-    for (ResidentRow row : rows) {
+    for (ImportLines.StoredRow stored : rows) {
+      ResidentRow row = stored.row();
       Known r = known.get(row.externalId());
       if (r == null) {
-        fresh.add(row);
+        fresh.add(stored);
         continue;
       }
       boolean changed =
@@ -225,8 +242,12 @@ public class RecipientUpsert extends AbstractItemWriter {
               row.phone(),
               (active ? RecipientStatus.ACTIVE : RecipientStatus.MOVED_OUT).name(),
               now,
+              stored.fingerprint(),
               r.id()
             });
+      } else if (stored.fingerprint() != null && !r.remembers(stored.fingerprint())) {
+        // the version read: a change made meanwhile is not taken for this line's doing
+        remember.add(new Object[] {stored.fingerprint(), r.id(), r.version()});
       }
       counts.merge(outcome, 1L, Long::sum);
     }
@@ -234,7 +255,8 @@ public class RecipientUpsert extends AbstractItemWriter {
       long[] newIds = BulkSql.nextIds(c, "recipient_seq", fresh.size(), SEQUENCE_BLOCK);
       List<Object[]> inserts = new ArrayList<>(fresh.size());
       for (int i = 0; i < fresh.size(); i++) {
-        ResidentRow row = fresh.get(i);
+        ResidentRow row = fresh.get(i).row();
+        Long fingerprint = fresh.get(i).fingerprint();
         inserts.add(
             new Object[] {
               newIds[i],
@@ -250,7 +272,9 @@ public class RecipientUpsert extends AbstractItemWriter {
               RecipientSource.IMPORT.name(),
               now,
               now,
-              1L
+              1L,
+              fingerprint,
+              fingerprint == null ? null : 1L
             });
         if (!row.movedOut()) {
           welcome.put(newIds[i], holder(newIds[i], siteId, row));
@@ -263,8 +287,8 @@ public class RecipientUpsert extends AbstractItemWriter {
       try (PreparedStatement ps =
           c.prepareStatement(
               "UPDATE recipient SET first_name = ?, last_name = ?, sort_name = ?, unit = ?,"
-                  + " email = ?, phone = ?, status = ?, updated_at = ?, version = version + 1"
-                  + " WHERE id = ?")) {
+                  + " email = ?, phone = ?, status = ?, updated_at = ?, version = version + 1,"
+                  + " import_hash = ?, import_version = version + 1 WHERE id = ?")) {
         int[] types = {
           Types.VARCHAR,
           Types.VARCHAR,
@@ -274,12 +298,27 @@ public class RecipientUpsert extends AbstractItemWriter {
           Types.VARCHAR,
           Types.VARCHAR,
           Types.TIMESTAMP_WITH_TIMEZONE,
+          Types.BIGINT,
           Types.BIGINT
         };
         for (Object[] change : changes) {
           for (int i = 0; i < change.length; i++) {
             BulkSql.bind(ps, i + 1, change[i], types[i]);
           }
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+    if (!remember.isEmpty()) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "UPDATE recipient SET import_hash = ?, import_version = version"
+                  + " WHERE id = ? AND version = ?")) {
+        for (Object[] r : remember) {
+          ps.setLong(1, (Long) r[0]);
+          ps.setLong(2, (Long) r[1]);
+          ps.setLong(3, (Long) r[2]);
           ps.addBatch();
         }
         ps.executeBatch();
@@ -307,7 +346,10 @@ public class RecipientUpsert extends AbstractItemWriter {
                 rs.getString(5),
                 rs.getString(6),
                 rs.getString(7),
-                rs.getString(8)));
+                rs.getString(8),
+                rs.getLong(9),
+                (Long) rs.getObject(10, Long.class),
+                (Long) rs.getObject(11, Long.class)));
       }
     }
   }

@@ -1,6 +1,9 @@
 package com.smartpackageroom.batch.imports;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -110,6 +113,66 @@ class LineFileTest {
     }
     try (LineFile file = file(HEADER + bad + bad + bad, 0, 2)) {
       assertThrows(SkipLimitExceeded.class, () -> file.next(10, null));
+    }
+  }
+
+  /** The fingerprints of the file's good lines, as a first import remembers them. */
+  private static KnownResidents remembered(String csv, long... recipientIds) throws IOException {
+    KnownResidents known = new KnownResidents();
+    try (LineFile file = file(csv, 0, 10)) {
+      int i = 0;
+      for (StagedLine line : file.next(100, null)) {
+        known.add(recipientIds[i++], line.row().externalId(), line.fingerprint(), true);
+      }
+    }
+    return known.seal();
+  }
+
+  @Test
+  void aLineLastAppliedToItsResidentIsTakenAsUnchangedOnceAndOnlyWithoutAnEarlierLineOfItsId()
+      throws IOException {
+    KnownResidents known =
+        remembered(
+            HEADER + line(1, "a@example.org") + line(2, "b@example.org") + line(3, "c@x.org"),
+            10,
+            11,
+            12);
+    String csv =
+        HEADER
+            + line(1, "a@example.org") // 2: unchanged
+            + line(3, "new@example.org") // 3: r0003 changed
+            + line(1, "a@example.org") // 4: the same line again
+            + line(2, "b@example.org") // 5: unchanged
+            + line(3, "c@x.org"); // 6: as before, but r0003 is on line 3
+    try (LineFile file =
+        new LineFile(new StringReader(csv), ImportLayout.YARDI, "US", 0, 10, known)) {
+      List<StagedLine> lines = file.next(100, null);
+      assertTrue(lines.get(0).maybeUnchanged());
+      assertNull(lines.get(0).row(), "not read in full");
+      assertNotNull(lines.get(1).row());
+      IdHashes seen = new IdHashes();
+      ImportLines.Tally tally = new ImportLines.Tally();
+      List<StagedLine> stored = new java.util.ArrayList<>();
+      for (StagedLine line : lines) {
+        StagedLine decided = ImportLines.decide(line, file, seen, tally);
+        if (decided != null) {
+          stored.add(decided);
+        }
+      }
+      assertEquals(2, tally.unchanged, "lines 2 and 5");
+      assertEquals(List.of(3L, 4L, 6L), stored.stream().map(StagedLine::line).toList());
+      assertEquals("new@example.org", stored.get(0).row().email());
+      assertNotEquals(0, stored.get(0).fingerprint());
+      assertEquals("resident id r0001 already on line 2", stored.get(1).error());
+      assertEquals("r0001", stored.get(1).externalId());
+      assertEquals(1, tally.refused);
+      // line 6 leaves r0003 as remembered, but line 3 named r0003 first: read in full, and a
+      // suspect for the database's check against the stored line 3
+      assertEquals("c@x.org", stored.get(2).row().email());
+      assertArrayEquals(new long[] {6}, tally.staged().suspects());
+      assertEquals(2, known.claimed());
+      long[] unseen = known.unseen();
+      assertArrayEquals(new long[] {12}, unseen, "r0003 was claimed by no line");
     }
   }
 }

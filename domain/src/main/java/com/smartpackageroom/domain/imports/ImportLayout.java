@@ -206,6 +206,19 @@ public final class ImportLayout {
     return Optional.empty();
   }
 
+  /**
+   * What decides how this layout reads a line's values, whatever its columns are called: the fields
+   * it reads and the statuses it knows. Layouts of the same meaning read the same values alike.
+   */
+  public String meaning() {
+    return "fields="
+        + columns.keySet()
+        + " current="
+        + new TreeSet<>(currentStatuses)
+        + " former="
+        + new TreeSet<>(formerStatuses);
+  }
+
   /** The statuses this system uses, for error messages. */
   public List<String> statuses() {
     return Stream.concat(currentStatuses.stream(), formerStatuses.stream()).sorted().toList();

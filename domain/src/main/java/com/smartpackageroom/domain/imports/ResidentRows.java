@@ -11,6 +11,14 @@ import java.util.Optional;
  */
 public final class ResidentRows {
 
+  /**
+   * The version of the rules below. Raise it whenever {@link #normalize} reads some line
+   * differently (a new check, another normal form): the import remembers a fingerprint of the line
+   * it applied to each resident, made with this version, and takes a line of the same fingerprint
+   * as unchanged without reading it again.
+   */
+  public static final int RULES_VERSION = 1;
+
   static final int MAX_EXTERNAL_ID = 100;
   static final int MAX_NAME = 100;
   static final int MAX_UNIT = 50;

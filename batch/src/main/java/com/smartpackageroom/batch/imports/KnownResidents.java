@@ -1,0 +1,159 @@
+package com.smartpackageroom.batch.imports;
+
+import java.util.Arrays;
+
+/**
+ * The site's residents as a read step starts, for the lines that leave them unchanged: each with
+ * the fingerprint of the line an import last applied to them ({@link LineFingerprint}, 0 when they
+ * changed in another way since, or never came from a line) and whether a full import would move
+ * them out for being absent (active and imported). A line of one of those fingerprints is taken as
+ * unchanged without being read further, once per resident ({@link #claim}); the active imported
+ * residents that no line claimed are the unseen ones, among which the file's missing are.
+ *
+ * <p>Held in arrays and two open-addressing tables (by fingerprint, by resident id hash): some 100
+ * bytes a resident, its id included.
+ */
+public final class KnownResidents {
+
+  private long[] recipientIds = new long[1024];
+  private long[] fingerprints = new long[1024];
+  private long[] idHashes = new long[1024];
+  private String[] externalIds = new String[1024];
+  private boolean[] movable = new boolean[1024];
+  private long[] claimedBy;
+  private int size;
+  private int[] byFingerprint;
+  private int[] byIdHash;
+
+  /**
+   * Adds a resident (before {@link #seal}).
+   *
+   * @param fingerprint of the line last applied to them, 0 for none
+   * @param movable active and imported: moved out by a full import whose file lacks them
+   */
+  void add(long recipientId, String externalId, long fingerprint, boolean movable) {
+    if (byFingerprint != null) {
+      throw new IllegalStateException("sealed");
+    }
+    if (size == recipientIds.length) {
+      int n = size * 2;
+      recipientIds = Arrays.copyOf(recipientIds, n);
+      fingerprints = Arrays.copyOf(fingerprints, n);
+      idHashes = Arrays.copyOf(idHashes, n);
+      externalIds = Arrays.copyOf(externalIds, n);
+      this.movable = Arrays.copyOf(this.movable, n);
+    }
+    recipientIds[size] = recipientId;
+    fingerprints[size] = fingerprint;
+    idHashes[size] = IdHashes.hash(externalId);
+    externalIds[size] = externalId;
+    this.movable[size] = movable;
+    size++;
+  }
+
+  /** Builds the tables; no resident is added after it. */
+  KnownResidents seal() {
+    int capacity = Integer.highestOneBit(Math.max(16, size * 2 - 1)) * 2;
+    byFingerprint = new int[capacity];
+    byIdHash = new int[capacity];
+    claimedBy = new long[size];
+    for (int k = 0; k < size; k++) {
+      if (fingerprints[k] != 0) {
+        put(byFingerprint, fingerprints[k], k);
+      }
+      put(byIdHash, idHashes[k], k);
+    }
+    return this;
+  }
+
+  int size() {
+    return size;
+  }
+
+  /**
+   * The resident whose last applied line had this fingerprint and who has not been claimed by an
+   * earlier line, or -1.
+   */
+  int unclaimed(long fingerprint) {
+    if (fingerprint == 0) {
+      return -1;
+    }
+    int mask = byFingerprint.length - 1;
+    for (int i = slot(fingerprint, mask); byFingerprint[i] != 0; i = (i + 1) & mask) {
+      int k = byFingerprint[i] - 1;
+      if (fingerprints[k] == fingerprint && claimedBy[k] == 0) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /** The hash of resident {@code k}'s id ({@link IdHashes#hash}). */
+  long idHash(int k) {
+    return idHashes[k];
+  }
+
+  /**
+   * Line {@code line} of the file leaves resident {@code k} unchanged; false (and nothing claimed)
+   * when an earlier line claimed them.
+   */
+  boolean claim(int k, long line) {
+    if (line <= 0) {
+      throw new IllegalArgumentException("line " + line);
+    }
+    if (claimedBy[k] != 0) {
+      return false;
+    }
+    claimedBy[k] = line;
+    return true;
+  }
+
+  /** The line that claimed the resident of this id, or 0 when no line did. */
+  long claimedLine(String externalId) {
+    long hash = IdHashes.hash(externalId);
+    int mask = byIdHash.length - 1;
+    for (int i = slot(hash, mask); byIdHash[i] != 0; i = (i + 1) & mask) {
+      int k = byIdHash[i] - 1;
+      if (idHashes[k] == hash && claimedBy[k] != 0 && externalIds[k].equals(externalId)) {
+        return claimedBy[k];
+      }
+    }
+    return 0;
+  }
+
+  /** How many lines claimed a resident. */
+  long claimed() {
+    long n = 0;
+    for (int k = 0; k < size; k++) {
+      if (claimedBy[k] != 0) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** The ids of the active imported residents no line claimed, in no particular order. */
+  long[] unseen() {
+    long[] ids = new long[size];
+    int n = 0;
+    for (int k = 0; k < size; k++) {
+      if (movable[k] && claimedBy[k] == 0) {
+        ids[n++] = recipientIds[k];
+      }
+    }
+    return Arrays.copyOf(ids, n);
+  }
+
+  private static void put(int[] table, long hash, int k) {
+    int mask = table.length - 1;
+    int i = slot(hash, mask);
+    while (table[i] != 0) {
+      i = (i + 1) & mask;
+    }
+    table[i] = k + 1;
+  }
+
+  private static int slot(long hash, int mask) {
+    return (int) (hash ^ (hash >>> 32)) & mask;
+  }
+}

@@ -1,0 +1,75 @@
+package com.smartpackageroom.batch.imports;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class KnownResidentsTest {
+
+  @Test
+  void aFingerprintFindsItsResidentOnceAndOnlyWhileUnclaimed() {
+    KnownResidents known = new KnownResidents();
+    known.add(10, "r1", 111, true);
+    known.add(11, "r2", 222, false);
+    known.seal();
+    int k = known.unclaimed(111);
+    assertEquals(0, k);
+    assertEquals(-1, known.unclaimed(333), "no resident of that fingerprint");
+    assertEquals(-1, known.unclaimed(0), "0 is no fingerprint");
+    assertTrue(known.claim(k, 5));
+    assertFalse(known.claim(k, 9), "the same line twice: the second is read in full");
+    assertEquals(-1, known.unclaimed(111));
+    assertEquals(5, known.claimedLine("r1"));
+    assertEquals(0, known.claimedLine("r2"), "not claimed");
+    assertEquals(0, known.claimedLine("r3"), "not known");
+    assertThrows(IllegalArgumentException.class, () -> known.claim(1, 0));
+  }
+
+  @Test
+  void theUnseenAreTheActiveImportedThatNoLineClaimed() {
+    KnownResidents known = new KnownResidents();
+    known.add(10, "r1", 111, true); // claimed below
+    known.add(11, "r2", 0, true); // changed since its line: never claimed
+    known.add(12, "r3", 333, false); // moved out, or added by hand: never moved out again
+    known.add(13, "r4", 444, true); // absent from the file
+    known.seal();
+    assertEquals(-1, known.unclaimed(0));
+    known.claim(known.unclaimed(111), 2);
+    known.claim(known.unclaimed(333), 3);
+    long[] unseen = known.unseen();
+    Arrays.sort(unseen);
+    assertArrayEquals(new long[] {11, 13}, unseen);
+    assertEquals(2, known.claimed());
+  }
+
+  @Test
+  void manyResidentsAreFoundEachByItsFingerprint() {
+    KnownResidents known = new KnownResidents();
+    int n = 100_000;
+    for (int i = 1; i <= n; i++) {
+      known.add(i, "id-" + i, i * 0x9E3779B97F4A7C15L, i % 2 == 0);
+    }
+    known.seal();
+    assertEquals(n, known.size());
+    for (int i = 1; i <= n; i++) {
+      int k = known.unclaimed(i * 0x9E3779B97F4A7C15L);
+      assertEquals(i - 1, k);
+      assertEquals(IdHashes.hash("id-" + i), known.idHash(k));
+      assertTrue(known.claim(k, i + 1L));
+    }
+    assertEquals(0, known.unseen().length);
+    assertEquals(n / 2 + 1, known.claimedLine("id-" + (n / 2)));
+  }
+
+  @Test
+  void noResidentIsAddedOnceSealed() {
+    KnownResidents known = new KnownResidents().seal();
+    assertThrows(IllegalStateException.class, () -> known.add(1, "r1", 1, true));
+    assertEquals(0, known.unseen().length);
+  }
+}
