@@ -9,7 +9,8 @@ clean-up: the portal shows it) or of the status is progress. Prints one line of 
 status, counts, seconds (from STARTED_EPOCH, the moment the upload began, to the first poll that
 sees the import ended), job_seconds (the import's own createdAt to finishedAt) and max_gap (the
 longest time between two progress changes while the import ran, and max_gap_at: the states before
-and after it).
+and after it), and steps: the seconds from the upload's start until the first poll that saw the
+import in a step ("upload"), then in each step seen, to the next (to within a poll).
 """
 import datetime, json, sys, time, urllib.request
 
@@ -25,6 +26,7 @@ def get():
 
 
 last_state, last_change, max_gap, view, gap_at = None, time.time(), 0.0, None, ""
+steps, step, step_since = [], "upload", started
 while True:
     try:
         view = get()
@@ -34,6 +36,9 @@ while True:
         continue
     now = time.time()
     state = (view["status"], view.get("step")) + tuple(view.get(k, 0) for k in KEYS)
+    if view.get("step") and view.get("step") != step:
+        steps.append(f"{step}:{now - step_since:.1f}")
+        step, step_since = view.get("step"), now
     if state != last_state:
         if now - last_change > max_gap:
             # where the longest wait was: the step and counts before it and after it
@@ -43,6 +48,7 @@ while True:
         break
     time.sleep(0.2)
 end = time.time()
+steps.append(f"{step}:{end - step_since:.1f}")
 
 
 def ts(s):
@@ -52,5 +58,5 @@ def ts(s):
 job = (ts(view["finishedAt"]) - ts(view["createdAt"])).total_seconds() if view.get("finishedAt") else -1
 print(f"{label} status={view['status']} " + " ".join(f"{k}={view.get(k, 0)}" for k in KEYS)
       + f" seconds={end - started:.2f} job_seconds={job:.2f} max_gap={max_gap:.2f}s"
-      + f" max_gap_at={gap_at.replace(' ', '')}"
+      + f" max_gap_at={gap_at.replace(' ', '')} steps={','.join(steps)}"
       + (f" reason={view.get('failureReason')!r}" if view["status"] != "COMPLETED" else ""))

@@ -27,3 +27,8 @@ INSERT INTO import_unseen (import_id, recipient_id)
 SELECT i.id, r.id FROM recipient_import i
 JOIN recipient r ON r.site_id = i.site_id AND r.status = 'ACTIVE' AND r.source = 'IMPORT'
 WHERE i.mode = 'FULL' AND i.status NOT IN ('COMPLETED', 'ABANDONED');
+
+-- An import's file is kept as it came, not compressed: PostgreSQL's default compression of each
+-- 1 MB chunk took 1.9 s of a 107 MB file's 2.3 s to store (0.4 s without), and the file is kept
+-- only until its import completes.
+${postgres_only} ALTER TABLE import_file_chunk ALTER COLUMN data SET STORAGE EXTERNAL;

@@ -20,8 +20,17 @@ final class FieldCap extends FilterReader {
   private final Set<Long> cut = new HashSet<>();
   private final char[] chunk = new char[8192];
 
-  /** Characters ready for the parser (at most two for each character of a chunk read). */
-  private final StringBuilder ready = new StringBuilder();
+  /**
+   * Characters for the parser that did not fit its buffer (at most one for each read: a held quote
+   * and the character after it come out together).
+   */
+  private final StringBuilder spill = new StringBuilder();
+
+  /** Where {@link #emit} writes: the parser's buffer of the read under way, up to its limit. */
+  private char[] target;
+
+  private int out;
+  private int limit;
 
   private boolean atFieldStart = true;
   private boolean quoted;
@@ -49,20 +58,31 @@ final class FieldCap extends FilterReader {
     return n < 0 ? -1 : one[0];
   }
 
+  /**
+   * Reads at most {@code length} characters of the file (one character of it gives at most two, so
+   * at most one is left over for the next read) and writes what the parser is to see straight into
+   * its buffer.
+   */
   @Override
   public int read(char[] buffer, int offset, int length) throws IOException {
     if (length == 0) {
       return 0;
     }
-    while (ready.length() == 0) {
-      int n = in.read(chunk, 0, chunk.length);
+    if (spill.length() > 0) {
+      int n = Math.min(length, spill.length());
+      spill.getChars(0, n, buffer, offset);
+      spill.delete(0, n);
+      return n;
+    }
+    target = buffer;
+    out = offset;
+    limit = offset + length;
+    while (out == offset) {
+      int n = in.read(chunk, 0, Math.min(chunk.length, length));
       if (n < 0) {
         if (quoteHeld) {
           quoteHeld = false;
-          ready.append('"'); // the file ends with a value's closing quote
-        }
-        if (ready.length() == 0) {
-          return -1;
+          emit('"'); // the file ends with a value's closing quote
         }
         break;
       }
@@ -70,15 +90,21 @@ final class FieldCap extends FilterReader {
         accept(chunk[i]);
       }
     }
-    int n = Math.min(length, ready.length());
-    ready.getChars(0, n, buffer, offset);
-    ready.delete(0, n);
-    return n;
+    target = null;
+    return out == offset ? -1 : out - offset;
+  }
+
+  private void emit(char c) {
+    if (out < limit) {
+      target[out++] = c;
+    } else {
+      spill.append(c);
+    }
   }
 
   @Override
   public boolean ready() throws IOException {
-    return ready.length() > 0 || in.ready();
+    return spill.length() > 0 || in.ready();
   }
 
   @Override
@@ -93,18 +119,19 @@ final class FieldCap extends FilterReader {
       if (c == '"') {
         // an escaped quote: one character of the value, both quotes kept or dropped together
         if (count()) {
-          ready.append("\"\"");
+          emit('"');
+          emit('"');
         }
         return;
       }
-      ready.append('"'); // the held quote closed the value
+      emit('"'); // the held quote closed the value
       quoted = false;
     }
     if (quoted) {
       if (c == '"') {
         quoteHeld = true;
       } else if (count()) {
-        ready.append(c);
+        emit(c);
       }
       return;
     }
@@ -114,18 +141,18 @@ final class FieldCap extends FilterReader {
       if (c == '\n') {
         record++;
       }
-      ready.append(c);
+      emit(c);
       return;
     }
     if (c == '"' && atFieldStart) {
       quoted = true;
       atFieldStart = false;
-      ready.append(c);
+      emit(c);
       return;
     }
     atFieldStart = false;
     if (c == '\r' || count()) {
-      ready.append(c);
+      emit(c);
     }
   }
 

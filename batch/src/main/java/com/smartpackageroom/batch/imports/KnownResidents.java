@@ -22,7 +22,11 @@ public final class KnownResidents {
   private boolean[] movable = new boolean[1024];
   private long[] claimedBy;
   private int size;
-  private int[] byFingerprint;
+
+  /** The fingerprints in an open-addressing table (0: an empty slot), and their residents. */
+  private long[] fingerprintSlots;
+
+  private int[] fingerprintResidents;
   private int[] byIdHash;
 
   /**
@@ -32,7 +36,7 @@ public final class KnownResidents {
    * @param movable active and imported: moved out by a full import whose file lacks them
    */
   void add(long recipientId, String externalId, long fingerprint, boolean movable) {
-    if (byFingerprint != null) {
+    if (claimedBy != null) {
       throw new IllegalStateException("sealed");
     }
     if (size == recipientIds.length) {
@@ -54,15 +58,25 @@ public final class KnownResidents {
   /** Builds the tables; no resident is added after it. */
   KnownResidents seal() {
     int capacity = Integer.highestOneBit(Math.max(16, size * 2 - 1)) * 2;
-    byFingerprint = new int[capacity];
+    fingerprintSlots = new long[capacity];
+    fingerprintResidents = new int[capacity];
     byIdHash = new int[capacity];
     claimedBy = new long[size];
+    int mask = capacity - 1;
     for (int k = 0; k < size; k++) {
-      if (fingerprints[k] != 0) {
-        put(byFingerprint, fingerprints[k], k);
+      long print = fingerprints[k];
+      if (print != 0) {
+        // the fingerprint in the slot itself: a look-up reads one place of memory, not three
+        int i = slot(print, mask);
+        while (fingerprintSlots[i] != 0) {
+          i = (i + 1) & mask;
+        }
+        fingerprintSlots[i] = print;
+        fingerprintResidents[i] = k;
       }
       put(byIdHash, idHashes[k], k);
     }
+    fingerprints = null;
     return this;
   }
 
@@ -78,11 +92,10 @@ public final class KnownResidents {
     if (fingerprint == 0) {
       return -1;
     }
-    int mask = byFingerprint.length - 1;
-    for (int i = slot(fingerprint, mask); byFingerprint[i] != 0; i = (i + 1) & mask) {
-      int k = byFingerprint[i] - 1;
-      if (fingerprints[k] == fingerprint && claimedBy[k] == 0) {
-        return k;
+    int mask = fingerprintSlots.length - 1;
+    for (int i = slot(fingerprint, mask); fingerprintSlots[i] != 0; i = (i + 1) & mask) {
+      if (fingerprintSlots[i] == fingerprint && claimedBy[fingerprintResidents[i]] == 0) {
+        return fingerprintResidents[i];
       }
     }
     return -1;

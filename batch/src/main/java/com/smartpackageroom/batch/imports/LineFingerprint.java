@@ -35,21 +35,22 @@ public final class LineFingerprint {
 
   /** The fingerprint of a line's values by field (a field the line lacks: absent or null). */
   long of(Map<ResidentField, String> values) {
-    MessageDigest sha = SHA256.get();
-    sha.reset();
-    sha.update(context);
+    // the line as one run of bytes, each value after its length (no two lines run into the same
+    // bytes), digested at once
+    StringBuilder line = new StringBuilder(128);
     for (ResidentField field : ResidentField.values()) {
       String value = values.get(field);
       if (value == null) {
-        sha.update((byte) 0);
+        line.append('-');
       } else {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        // its length first: no two different lines run into the same bytes
-        sha.update((byte) 1);
-        sha.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
-        sha.update(bytes);
+        line.append(value.length()).append(':').append(value);
       }
+      line.append('\n');
     }
+    MessageDigest sha = SHA256.get();
+    sha.reset();
+    sha.update(context);
+    sha.update(line.toString().getBytes(StandardCharsets.UTF_8));
     long hash = ByteBuffer.wrap(sha.digest()).getLong();
     return hash == 0 ? 1 : hash;
   }

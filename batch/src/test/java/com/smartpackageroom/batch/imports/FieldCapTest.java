@@ -63,4 +63,43 @@ class FieldCapTest {
     assertTrue(cap.wasCut(3));
     assertFalse(cap.wasCut(4));
   }
+
+  /**
+   * Under the cap, the parser sees the file exactly as it is, whatever sizes it reads in (a held
+   * quote and the character after it may come out of one character read: the second waits for the
+   * next read).
+   */
+  @Test
+  void underTheCapEveryCharacterPassesWhateverTheReadSizes() throws IOException {
+    java.util.Random random = new java.util.Random(7);
+    char[] alphabet = {'a', 'b', ',', '"', '"', '\r', '\n', ' ', 'é'};
+    for (int round = 0; round < 2_000; round++) {
+      StringBuilder text = new StringBuilder();
+      int size = random.nextInt(60);
+      for (int i = 0; i < size; i++) {
+        text.append(alphabet[random.nextInt(alphabet.length)]);
+      }
+      FieldCap cap = new FieldCap(new StringReader(text.toString()), 10_000);
+      StringBuilder seen = new StringBuilder();
+      char[] buffer = new char[20];
+      while (true) {
+        int length = 1 + random.nextInt(buffer.length - 1);
+        int n = random.nextInt(4) == 0 ? singleRead(cap, buffer) : cap.read(buffer, 0, length);
+        if (n < 0) {
+          break;
+        }
+        seen.append(buffer, 0, n);
+      }
+      assertEquals(text.toString(), seen.toString(), "round " + round);
+    }
+  }
+
+  private static int singleRead(FieldCap cap, char[] buffer) throws IOException {
+    int c = cap.read();
+    if (c < 0) {
+      return -1;
+    }
+    buffer[0] = (char) c;
+    return 1;
+  }
 }
