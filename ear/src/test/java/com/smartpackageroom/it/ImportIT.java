@@ -532,6 +532,39 @@ class ImportIT {
   }
 
   /**
+   * A failed import restarted later, before it applied anything, compares its file with the
+   * residents as they are then: its lines are read again, not taken as unchanged against the
+   * residents as they were when it first read them.
+   */
+  @Test
+  void aRestartedImportComparesWithTheResidentsAsTheyAreNow() {
+    Api api = new Api(base);
+    long site = api.newSite(false).id();
+    importAndWait(api, site, "yardi", "full", residents(1, 10, "Current"));
+    JsonObject refused = importAndWait(api, site, "yardi", "full", residents(1, 5, "Current"));
+    assertEquals("FAILED", refused.getString("status"), refused.toString());
+    assertEquals(5, refused.getInt("unchanged"), refused.toString());
+    // meanwhile someone changes a resident the file leaves as it was
+    long one = onlyRecipient(api, site, "r0001").getJsonNumber("id").longValue();
+    api.call(
+            "PATCH",
+            "/api/v1/sites/" + site + "/recipients/" + one,
+            BOOTSTRAP,
+            json("email", "meanwhile.1@example.org"))
+        .expect(200);
+
+    long id = refused.getJsonNumber("id").longValue();
+    api.post("/api/v1/imports/" + id + "/restart?force=true", BOOTSTRAP, "").expect(202);
+    JsonObject done = waitFor(api, id);
+    assertEquals("COMPLETED", done.getString("status"), done.toString());
+    assertEquals(5, done.getInt("read"), done.toString());
+    assertEquals(1, done.getInt("updated"), done.toString());
+    assertEquals(4, done.getInt("unchanged"), done.toString());
+    assertEquals(5, done.getInt("movedOut"), done.toString());
+    assertEquals("res.1@example.org", onlyRecipient(api, site, "r0001").getString("email"));
+  }
+
+  /**
    * A server stopped half-way through applying a file (simulated in the database: the row says
    * STARTED, its instance is gone, the file was read and its first two lines applied). Another
    * instance takes the import over and finishes it: every line applied once, none lost.

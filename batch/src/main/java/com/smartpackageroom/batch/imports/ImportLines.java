@@ -580,7 +580,15 @@ public class ImportLines {
     forgetUnseen(importId);
   }
 
-  /** Whether a run of the read step took lines as unchanged (only it counts them unchanged). */
+  /** How many recipients the site has. */
+  public long siteResidents(long siteId) {
+    return single("SELECT COUNT(*) FROM recipient WHERE site_id = ?", siteId);
+  }
+
+  /**
+   * Whether a run of the read step took lines as unchanged (before the apply step, which counts the
+   * others, only it counts them).
+   */
   public boolean readUnchanged(long importId) {
     return single("SELECT unchanged_count FROM recipient_import WHERE id = ?", importId) > 0;
   }
@@ -598,19 +606,25 @@ public class ImportLines {
     update("DELETE FROM import_unseen WHERE import_id = ?", importId);
   }
 
+  private static final int UNSEEN_SLICE = 10_000;
+
   /** Lists residents as unseen by a full import (see {@link KnownResidents#unseen}). */
   public void unseen(long importId, long[] recipientIds) {
-    List<Object[]> rows = new ArrayList<>(recipientIds.length);
-    for (long id : recipientIds) {
-      rows.add(new Object[] {importId, id});
-    }
     try (Connection c = dataSource.getConnection()) {
-      BulkSql.insert(
-          c,
-          "import_unseen",
-          "import_id, recipient_id",
-          new int[] {Types.BIGINT, Types.BIGINT},
-          rows);
+      // a slice at a time: a million of them are not held twice over as rows
+      for (int from = 0; from < recipientIds.length; from += UNSEEN_SLICE) {
+        int to = Math.min(recipientIds.length, from + UNSEEN_SLICE);
+        List<Object[]> rows = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+          rows.add(new Object[] {importId, recipientIds[i]});
+        }
+        BulkSql.insert(
+            c,
+            "import_unseen",
+            "import_id, recipient_id",
+            new int[] {Types.BIGINT, Types.BIGINT},
+            rows);
+      }
     } catch (SQLException e) {
       throw new IllegalStateException("Could not list the unseen of import " + importId, e);
     }

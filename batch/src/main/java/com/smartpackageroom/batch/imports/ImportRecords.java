@@ -94,6 +94,11 @@ public class ImportRecords {
     find(importId).heartbeat(ImportRuns.OWNER, Times.now(clock));
   }
 
+  /** Its file is to be read again (see {@link RecipientImport#readAgain}). */
+  public void readAgain(long importId) {
+    find(importId).readAgain();
+  }
+
   /** A step finished: a resumed run of the import goes on after it. */
   public void stepDone(long importId, String step) {
     find(importId).stepDone(step, Times.now(clock));

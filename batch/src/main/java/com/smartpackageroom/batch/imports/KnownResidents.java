@@ -101,6 +101,11 @@ public final class KnownResidents {
     return -1;
   }
 
+  /** Resident {@code k}'s id. */
+  String externalId(int k) {
+    return externalIds[k];
+  }
+
   /** The hash of resident {@code k}'s id ({@link IdHashes#hash}). */
   long idHash(int k) {
     return idHashes[k];

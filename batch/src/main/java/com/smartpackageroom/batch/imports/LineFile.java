@@ -172,7 +172,10 @@ public final class LineFile implements Closeable {
     }
     long print = fingerprint.of(raw.values());
     int resident = known.unclaimed(print);
-    if (resident >= 0) {
+    String id = raw.values().get(ResidentField.EXTERNAL_ID);
+    // the resident of that fingerprint holds the line's id, as a good line stores it: a
+    // fingerprint shared by two different lines never takes one for the other
+    if (resident >= 0 && id != null && id.strip().equals(known.externalId(resident))) {
       return StagedLine.unchanged(raw.line(), print, resident, raw.values());
     }
     return check(raw.line(), raw.values(), print);

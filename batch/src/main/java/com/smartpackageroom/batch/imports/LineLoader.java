@@ -68,14 +68,26 @@ public class LineLoader extends AbstractBatchlet {
     long importId = ImportJob.importId(job);
     RecipientImport imp = records.find(importId);
     if (imp.hasDone("read")) {
-      return "READ";
+      if (imp.hasDone("apply")
+          || lines.appliedThrough(importId) > 0
+          || !lines.readUnchanged(importId)) {
+        return "READ";
+      }
+      // read by an earlier run (a run's read step starts once), which counted lines unchanged
+      // against the residents as they were then (a failed import may be restarted days later):
+      // nothing is applied yet, so the file is read again against the residents as they are now
+      records.readAgain(importId);
+      imp = records.find(importId);
     }
     if (!lineWork.beforeRead(importId)) {
       // an earlier run took lines as unchanged, which only it knew: read again from the start
       imp = records.find(importId);
     }
     boolean full = imp.getMode() == ImportMode.FULL;
-    KnownResidents known = lineWork.known(imp.getSiteId(), full);
+    KnownResidents known =
+        full || worthKnowing(imp)
+            ? lineWork.known(imp.getSiteId(), full)
+            : new KnownResidents().seal();
     String region = em.find(Site.class, imp.getSiteId()).getCountry();
     long limit =
         skipLimit == null || skipLimit.isBlank() ? Long.MAX_VALUE : Long.parseLong(skipLimit);
@@ -102,6 +114,17 @@ public class LineLoader extends AbstractBatchlet {
       lineWork.unseen(importId, known.unseen());
     }
     return "READ";
+  }
+
+  /**
+   * Whether an incremental file is long enough for its unchanged lines to be worth knowing the
+   * site's residents (loading them costs about a tenth of what checking and comparing a line does):
+   * a short file of changes is only checked and compared. A full import always knows them (its
+   * missing are among those no line leaves unchanged).
+   */
+  private boolean worthKnowing(RecipientImport imp) {
+    Long total = imp.getTotalLines();
+    return total == null || total * 10 >= lines.siteResidents(imp.getSiteId());
   }
 
   @Override

@@ -22,6 +22,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -243,7 +244,8 @@ public class RecipientUpsert extends AbstractItemWriter {
               (active ? RecipientStatus.ACTIVE : RecipientStatus.MOVED_OUT).name(),
               now,
               stored.fingerprint(),
-              r.id()
+              r.id(),
+              r.version()
             });
       } else if (stored.fingerprint() != null && !r.remembers(stored.fingerprint())) {
         // the version read: a change made meanwhile is not taken for this line's doing
@@ -288,7 +290,7 @@ public class RecipientUpsert extends AbstractItemWriter {
           c.prepareStatement(
               "UPDATE recipient SET first_name = ?, last_name = ?, sort_name = ?, unit = ?,"
                   + " email = ?, phone = ?, status = ?, updated_at = ?, version = version + 1,"
-                  + " import_hash = ?, import_version = version + 1 WHERE id = ?")) {
+                  + " import_hash = ?, import_version = version + 1 WHERE id = ? AND version = ?")) {
         int[] types = {
           Types.VARCHAR,
           Types.VARCHAR,
@@ -299,6 +301,7 @@ public class RecipientUpsert extends AbstractItemWriter {
           Types.VARCHAR,
           Types.TIMESTAMP_WITH_TIMEZONE,
           Types.BIGINT,
+          Types.BIGINT,
           Types.BIGINT
         };
         for (Object[] change : changes) {
@@ -307,7 +310,15 @@ public class RecipientUpsert extends AbstractItemWriter {
           }
           ps.addBatch();
         }
-        ps.executeBatch();
+        int[] updated = ps.executeBatch();
+        for (int i = 0; i < updated.length; i++) {
+          if (updated[i] == 0) {
+            // changed by someone else since it was read: the chunk is undone and tried again
+            // (the job retries it), so that no line is applied to what it did not compare with
+            throw new OptimisticLockException(
+                "Recipient " + changes.get(i)[9] + " changed while the import applied its line");
+          }
+        }
       }
     }
     if (!remember.isEmpty()) {

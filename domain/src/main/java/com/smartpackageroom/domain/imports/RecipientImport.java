@@ -286,6 +286,11 @@ public class RecipientImport {
   }
 
   /** A new run of the import on this instance: what the last one failed with is forgotten. */
+  /** Its file is to be read again from the start: the steps done so far count for nothing. */
+  public void readAgain() {
+    this.doneStep = null;
+  }
+
   public void rerun(String owner, boolean force, OffsetDateTime now) {
     this.status = ImportStatus.STARTING;
     this.failureReason = null;

@@ -13,9 +13,10 @@ public final class ResidentRows {
 
   /**
    * The version of the rules below. Raise it whenever {@link #normalize} reads some line
-   * differently (a new check, another normal form): the import remembers a fingerprint of the line
-   * it applied to each resident, made with this version, and takes a line of the same fingerprint
-   * as unchanged without reading it again.
+   * differently (a new check, another normal form; an upgrade of libphonenumber or of the email
+   * rules that changes which values are valid or how they are written): the import remembers a
+   * fingerprint of the line it applied to each resident, made with this version, and takes a line
+   * of the same fingerprint as unchanged without reading it again.
    */
   public static final int RULES_VERSION = 1;
 
