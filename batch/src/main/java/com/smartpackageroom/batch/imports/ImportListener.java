@@ -2,6 +2,7 @@ package com.smartpackageroom.batch.imports;
 
 import com.smartpackageroom.domain.imports.ImportStatus;
 import com.smartpackageroom.domain.imports.InvalidRowException;
+import jakarta.annotation.Resource;
 import jakarta.batch.api.listener.JobListener;
 import jakarta.batch.api.listener.StepListener;
 import jakarta.batch.runtime.BatchStatus;
@@ -11,8 +12,12 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.UserTransaction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.naming.InitialContext;
 
 /**
  * Keeps the import's row in step with its job: started, why a step failed (in words for the
@@ -30,9 +35,38 @@ public class ImportListener implements JobListener, StepListener {
 
   @EJB ImportRecords records;
 
+  @Resource TransactionSynchronizationRegistry transactions;
+
   @Override
   public void beforeJob() {
-    records.running(ImportJob.importId(job));
+    long importId = ImportJob.importId(job);
+    endLeftoverTransaction(importId);
+    records.running(importId);
+  }
+
+  /**
+   * A job starts on a pooled thread with no transaction. One left on the thread by an earlier task
+   * would take in every transaction of the import's steps (nothing the import did would show or
+   * last, and its own updates would wait on each other's locks): it is rolled back, and said.
+   */
+  private void endLeftoverTransaction(long importId) {
+    int status = transactions.getTransactionStatus();
+    if (status == Status.STATUS_NO_TRANSACTION) {
+      return;
+    }
+    LOG.warning(
+        () ->
+            "Import "
+                + importId
+                + " found a transaction left on its thread (status "
+                + status
+                + "): rolled back before the import starts");
+    try {
+      // looked up when needed: a batch artifact's injection of it fails on this server
+      ((UserTransaction) InitialContext.doLookup("java:comp/UserTransaction")).rollback();
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "The transaction left on the thread could not be rolled back", e);
+    }
   }
 
   @Override
