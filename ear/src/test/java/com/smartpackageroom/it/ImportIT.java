@@ -532,6 +532,132 @@ class ImportIT {
   }
 
   /**
+   * The same files imported at two sites, one as it comes and one with every recipient's remembered
+   * line forgotten before each import (so every line is checked and compared in full, as before
+   * fingerprints): the counts, the refused lines, the recipients and their working keys agree after
+   * each import. The files change names, contacts and statuses, leave residents out and bring them
+   * back, repeat a line, carry a bad one; between imports the same change is made by hand at both
+   * sites.
+   */
+  @Test
+  void linesTakenAsUnchangedUnreadLeaveWhatAFullComparisonLeaves() {
+    Api api = new Api(base);
+    long fast = api.newSite(false).id();
+    long full = api.newSite(false).id();
+    String base = residents(1, 12, "Current");
+    StringBuilder second = new StringBuilder(YARDI_HEADER);
+    for (int n = 1; n <= 11; n++) { // r0012 left out
+      second.append(
+          n == 5
+              ? line(5, "Current", "changed.5@example.org")
+              : line(n, n == 6 ? "Past" : "Current", "res." + n + "@example.org"));
+    }
+    second.append(line(13, "Current", "res.13@example.org"));
+    second.append(line(2, "Current", "res.2@example.org")); // the same line again
+    second.append("RIVERSIDE,,r0014,Current,First14,Last14,res.14@example.org,,,,\r\n"); // no unit
+    String third = residents(1, 12, "Current"); // r0013 left out, r0006 and r0012 back
+    String incremental = YARDI_HEADER + line(7, "Current", "changed.7@example.org");
+    String[][] runs = {
+      {"full", base},
+      {"full", second.toString()},
+      {"full", third},
+      {"incremental", incremental},
+      {"full", third}
+    };
+    for (int run = 0; run < runs.length; run++) {
+      if (run == 1) {
+        for (long site : new long[] {fast, full}) {
+          long three = onlyRecipient(api, site, "r0003").getJsonNumber("id").longValue();
+          api.call(
+                  "PATCH",
+                  "/api/v1/sites/" + site + "/recipients/" + three,
+                  BOOTSTRAP,
+                  json("email", "hand.3@example.org"))
+              .expect(200);
+          long four = onlyRecipient(api, site, "r0004").getJsonNumber("id").longValue();
+          api.call(
+                  "PATCH",
+                  "/api/v1/sites/" + site + "/recipients/" + four,
+                  BOOTSTRAP,
+                  json("status", "MOVED_OUT"))
+              .expect(200);
+        }
+      }
+      if (run > 0) {
+        // the first site's recipients remember their lines: its import takes those unread
+        assertTrue(rememberedLines(fast) >= 10, "remembered: " + rememberedLines(fast));
+      }
+      JsonObject a = importAndWait(api, fast, "yardi", runs[run][0], runs[run][1]);
+      forgetRememberedLines(full);
+      JsonObject b = importAndWait(api, full, "yardi", runs[run][0], runs[run][1]);
+      String what = "import " + (run + 1) + ": " + a + " / " + b;
+      assertEquals("COMPLETED", a.getString("status"), what);
+      for (String count :
+          List.of("read", "inserted", "updated", "unchanged", "movedOut", "skipped")) {
+        assertEquals(b.getInt(count), a.getInt(count), count + " of " + what);
+      }
+      assertEquals(b.getJsonArray("errors"), a.getJsonArray("errors"), what);
+      assertEquals(siteState(full), siteState(fast), what);
+    }
+  }
+
+  /** How many recipients of the site remember the line last applied to them, unchanged since. */
+  private static long rememberedLines(long site) {
+    try (Connection db = db();
+        PreparedStatement count =
+            db.prepareStatement(
+                "SELECT COUNT(*) FROM recipient WHERE site_id = ? AND import_hash IS NOT NULL"
+                    + " AND import_version = version")) {
+      count.setLong(1, site);
+      try (ResultSet row = count.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Forgets every recipient's remembered line at the site: its next import compares in full. */
+  private static void forgetRememberedLines(long site) {
+    try (Connection db = db();
+        PreparedStatement forget =
+            db.prepareStatement("UPDATE recipient SET import_hash = NULL WHERE site_id = ?")) {
+      forget.setLong(1, site);
+      forget.executeUpdate();
+    } catch (SQLException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** The site's recipients as a person would compare them, with their working keys counted. */
+  private static List<String> siteState(long site) {
+    List<String> state = new java.util.ArrayList<>();
+    try (Connection db = db();
+        PreparedStatement query =
+            db.prepareStatement(
+                "SELECT r.external_id, r.first_name, r.last_name, r.unit, r.email, r.phone,"
+                    + " r.status, r.source, (SELECT COUNT(*) FROM access_key k"
+                    + " WHERE k.holder_kind = 'RECIPIENT' AND k.holder_id = r.id"
+                    + " AND k.status = 'ACTIVE') FROM recipient r WHERE r.site_id = ?"
+                    + " ORDER BY r.external_id")) {
+      query.setLong(1, site);
+      try (ResultSet row = query.executeQuery()) {
+        while (row.next()) {
+          StringBuilder one = new StringBuilder();
+          for (int i = 1; i <= 9; i++) {
+            one.append(row.getString(i)).append('|');
+          }
+          state.add(one.toString());
+        }
+      }
+    } catch (SQLException e) {
+      throw new AssertionError(e);
+    }
+    return state;
+  }
+
+  /**
    * A failed import restarted later, before it applied anything, compares its file with the
    * residents as they are then: its lines are read again, not taken as unchanged against the
    * residents as they were when it first read them.

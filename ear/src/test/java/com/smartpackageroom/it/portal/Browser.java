@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -78,8 +79,14 @@ public final class Browser implements TestWatcher, AfterAllCallback {
     return driver().manage().getCookieNamed("JSESSIONID");
   }
 
+  /**
+   * Waits until the condition holds; an element the page replaced while it was being read (a polled
+   * region re-rendered) is read again at the next try.
+   */
   public <T> T await(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver(), PATIENCE).until(condition);
+    return new WebDriverWait(driver(), PATIENCE)
+        .ignoring(StaleElementReferenceException.class)
+        .until(condition);
   }
 
   public WebElement visible(String id) {
