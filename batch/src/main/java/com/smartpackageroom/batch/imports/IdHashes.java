@@ -1,6 +1,7 @@
 package com.smartpackageroom.batch.imports;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 
 /**
  * The resident ids an import's read step has stored so far, as 64-bit hashes in an open-addressing
@@ -38,7 +39,7 @@ public final class IdHashes {
 
   private boolean insert(long[] table, long hash) {
     int mask = table.length - 1;
-    int i = (int) (hash ^ (hash >>> 32)) & mask;
+    int i = slot(hash, mask);
     while (table[i] != 0) {
       if (table[i] == hash) {
         return false;
@@ -59,18 +60,41 @@ public final class IdHashes {
     }
   }
 
-  /** FNV-1a over the id's UTF-8 bytes, mixed (SplitMix64's finaliser); never 0 (an empty slot). */
+  /**
+   * A secret of this server's run: the hashes (and so the table's slots) of ids cannot be foreseen,
+   * so no file can be made of ids that crowd into one part of the table (every insert would then
+   * search a longer run of slots: a quadratic import).
+   */
+  private static final long SEED = new SecureRandom().nextLong();
+
+  /**
+   * FNV-1a over the id's UTF-8 bytes from a secret start, mixed with the secret (SplitMix64's
+   * finaliser); never 0 (an empty slot). The same id hashes alike within one run of the server
+   * only: hashes are never stored.
+   */
   static long hash(String id) {
-    long h = 0xcbf29ce484222325L;
+    long h = 0xcbf29ce484222325L ^ SEED;
     for (byte b : id.getBytes(StandardCharsets.UTF_8)) {
       h ^= b & 0xff;
       h *= 0x100000001b3L;
     }
+    h = mix(h ^ Long.rotateLeft(SEED, 32));
+    return h == 0 ? 1 : h;
+  }
+
+  /** SplitMix64's finaliser: every bit of the result depends on every bit of {@code h}. */
+  static long mix(long h) {
     h ^= h >>> 30;
     h *= 0xbf58476d1ce4e5b9L;
     h ^= h >>> 27;
     h *= 0x94d049bb133111ebL;
     h ^= h >>> 31;
-    return h == 0 ? 1 : h;
+    return h;
+  }
+
+  /** The slot of a hash in a table of {@code mask + 1} slots, by the run's secret. */
+  static int slot(long hash, int mask) {
+    long h = mix(hash ^ SEED);
+    return (int) (h ^ (h >>> 32)) & mask;
   }
 }

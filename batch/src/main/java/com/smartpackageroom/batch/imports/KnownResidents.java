@@ -171,7 +171,11 @@ public final class KnownResidents {
     table[i] = k + 1;
   }
 
+  /**
+   * By the run's secret ({@link IdHashes#slot}): fingerprints and ids come from files, and a file
+   * made to crowd them into one part of a table would make every look-up search it.
+   */
   private static int slot(long hash, int mask) {
-    return (int) (hash ^ (hash >>> 32)) & mask;
+    return IdHashes.slot(hash, mask);
   }
 }
