@@ -603,19 +603,10 @@ class ImportIT {
 
   /** How many recipients of the site remember the line last applied to them, unchanged since. */
   private static long rememberedLines(long site) {
-    try (Connection db = db();
-        PreparedStatement count =
-            db.prepareStatement(
-                "SELECT COUNT(*) FROM recipient WHERE site_id = ? AND import_hash IS NOT NULL"
-                    + " AND import_version = version")) {
-      count.setLong(1, site);
-      try (ResultSet row = count.executeQuery()) {
-        row.next();
-        return row.getLong(1);
-      }
-    } catch (SQLException e) {
-      throw new AssertionError(e);
-    }
+    return count(
+        "SELECT COUNT(*) FROM recipient WHERE site_id = ? AND import_hash IS NOT NULL"
+            + " AND import_version = version",
+        site);
   }
 
   /** Forgets every recipient's remembered line at the site: its next import compares in full. */
@@ -904,16 +895,20 @@ class ImportIT {
   }
 
   private static long fileChunks(long importId) {
+    return count("SELECT COUNT(*) FROM import_file_chunk WHERE import_id = ?", importId);
+  }
+
+  /** A count read straight from the database, of one id. */
+  private static long count(String sql, long id) {
     try (Connection db = db();
-        PreparedStatement count =
-            db.prepareStatement("SELECT COUNT(*) FROM import_file_chunk WHERE import_id = ?")) {
-      count.setLong(1, importId);
-      try (var row = count.executeQuery()) {
+        PreparedStatement count = db.prepareStatement(sql)) {
+      count.setLong(1, id);
+      try (ResultSet row = count.executeQuery()) {
         row.next();
         return row.getLong(1);
       }
     } catch (SQLException e) {
-      throw new IllegalStateException(e);
+      throw new AssertionError(e);
     }
   }
 

@@ -161,6 +161,38 @@ public class ImportLines {
     return line;
   }
 
+  /** What is done with a line to store, in file order. */
+  private interface LineSink {
+    void take(StagedLine line) throws SQLException;
+  }
+
+  /**
+   * The file's next lines, up to {@code maxLines} or until {@code until}, each decided in file
+   * order ({@link #decide}) and, unless left unchanged, handed to {@code sink}.
+   */
+  private static void eachToStore(
+      LineFile file,
+      int maxLines,
+      long until,
+      Executor executor,
+      IdHashes seen,
+      Tally tally,
+      LineSink sink)
+      throws SQLException {
+    List<StagedLine> batch;
+    while (tally.lines() < maxLines
+        && System.nanoTime() < until
+        && !(batch = file.next((int) Math.min(BATCH, maxLines - tally.lines()), executor))
+            .isEmpty()) {
+      for (StagedLine read : batch) {
+        StagedLine line = decide(read, file, seen, tally);
+        if (line != null) {
+          sink.take(line);
+        }
+      }
+    }
+  }
+
   private static Staged copy(
       Connection c,
       long importId,
@@ -178,43 +210,40 @@ public class ImportLines {
     StringBuilder text = new StringBuilder(COPY_BUFFER + 4096);
     CopyText rows = new CopyText(text);
     try {
-      List<StagedLine> batch;
-      while (tally.lines() < maxLines
-          && System.nanoTime() < until
-          && !(batch = file.next((int) Math.min(BATCH, maxLines - tally.lines()), executor))
-              .isEmpty()) {
-        for (StagedLine read : batch) {
-          StagedLine line = decide(read, file, seen, tally);
-          if (line == null) {
-            continue;
-          }
-          ResidentRow r = line.row();
-          rows.value(importId).value(line.line()).value(line.externalId());
-          if (r == null) {
-            rows.value((String) null)
-                .value((String) null)
-                .value((String) null)
-                .value((String) null)
-                .value((String) null)
-                .value(false)
-                .value(line.error())
-                .value((String) null);
-          } else {
-            rows.value(r.firstName())
-                .value(r.lastName())
-                .value(r.unit())
-                .value(r.email())
-                .value(r.phone())
-                .value(r.movedOut())
-                .value((String) null)
-                .value(line.fingerprint());
-          }
-          rows.end();
-          if (text.length() >= COPY_BUFFER) {
-            send(copy, text);
-          }
-        }
-      }
+      eachToStore(
+          file,
+          maxLines,
+          until,
+          executor,
+          seen,
+          tally,
+          line -> {
+            ResidentRow r = line.row();
+            rows.value(importId).value(line.line()).value(line.externalId());
+            if (r == null) {
+              rows.value((String) null)
+                  .value((String) null)
+                  .value((String) null)
+                  .value((String) null)
+                  .value((String) null)
+                  .value(false)
+                  .value(line.error())
+                  .value((String) null);
+            } else {
+              rows.value(r.firstName())
+                  .value(r.lastName())
+                  .value(r.unit())
+                  .value(r.email())
+                  .value(r.phone())
+                  .value(r.movedOut())
+                  .value((String) null)
+                  .value(line.fingerprint());
+            }
+            rows.end();
+            if (text.length() >= COPY_BUFFER) {
+              send(copy, text);
+            }
+          });
       send(copy, text);
       copy.endCopy();
     } finally {
@@ -261,50 +290,44 @@ public class ImportLines {
       throws SQLException {
     List<Object[]> values = new ArrayList<>();
     Tally tally = new Tally();
-    List<StagedLine> batch = List.of();
-    while (tally.lines() < maxLines
-        && System.nanoTime() < until
-        && !(batch = file.next((int) Math.min(BATCH, maxLines - tally.lines()), executor))
-            .isEmpty()) {
-      for (StagedLine read : batch) {
-        StagedLine line = decide(read, file, seen, tally);
-        if (line == null) {
-          continue;
-        }
-        ResidentRow r = line.row();
-        if (r == null) {
+    eachToStore(
+        file,
+        maxLines,
+        until,
+        executor,
+        seen,
+        tally,
+        line -> {
+          ResidentRow r = line.row();
           values.add(
-              new Object[] {
-                importId,
-                line.line(),
-                line.externalId(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                false,
-                line.error(),
-                null
-              });
-        } else {
-          values.add(
-              new Object[] {
-                importId,
-                line.line(),
-                r.externalId(),
-                r.firstName(),
-                r.lastName(),
-                r.unit(),
-                r.email(),
-                r.phone(),
-                r.movedOut(),
-                null,
-                line.fingerprint()
-              });
-        }
-      }
-    }
+              r == null
+                  ? new Object[] {
+                    importId,
+                    line.line(),
+                    line.externalId(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    false,
+                    line.error(),
+                    null
+                  }
+                  : new Object[] {
+                    importId,
+                    line.line(),
+                    r.externalId(),
+                    r.firstName(),
+                    r.lastName(),
+                    r.unit(),
+                    r.email(),
+                    r.phone(),
+                    r.movedOut(),
+                    null,
+                    line.fingerprint()
+                  });
+        });
     BulkSql.insert(c, "import_line", STAGED_COLUMNS, STAGED_TYPES, values);
     return tally.staged();
   }
