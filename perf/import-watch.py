@@ -10,7 +10,8 @@ status, counts, seconds (from STARTED_EPOCH, the moment the upload began, to the
 sees the import ended), job_seconds (the import's own createdAt to finishedAt) and max_gap (the
 longest time between two progress changes while the import ran, and max_gap_at: the states before
 and after it), and steps: the seconds from the upload's start until the first poll that saw the
-import in a step ("upload"), then in each step seen, to the next (to within a poll).
+import in a step ("upload"), then in each step seen, to the next (to within a poll); first_answer
+(from STARTED_EPOCH to the first answer) and slowest_poll (the longest a GET took).
 """
 import datetime, json, sys, time, urllib.request
 
@@ -27,9 +28,14 @@ def get():
 
 last_state, last_change, max_gap, view, gap_at = None, time.time(), 0.0, None, ""
 steps, step, step_since = [], "upload", started
+first_answer, slowest_poll = None, 0.0
 while True:
     try:
+        asked = time.time()
         view = get()
+        slowest_poll = max(slowest_poll, time.time() - asked)
+        if first_answer is None:
+            first_answer = time.time() - started
     except Exception as e:  # the server is busy: a slow answer is itself a gap
         print(f"poll failed: {e}", file=sys.stderr)
         time.sleep(0.2)
@@ -59,4 +65,5 @@ job = (ts(view["finishedAt"]) - ts(view["createdAt"])).total_seconds() if view.g
 print(f"{label} status={view['status']} " + " ".join(f"{k}={view.get(k, 0)}" for k in KEYS)
       + f" seconds={end - started:.2f} job_seconds={job:.2f} max_gap={max_gap:.2f}s"
       + f" max_gap_at={gap_at.replace(' ', '')} steps={','.join(steps)}"
+      + f" first_answer={first_answer:.2f} slowest_poll={slowest_poll:.2f}"
       + (f" reason={view.get('failureReason')!r}" if view["status"] != "COMPLETED" else ""))

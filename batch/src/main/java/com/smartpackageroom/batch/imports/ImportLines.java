@@ -2,12 +2,12 @@ package com.smartpackageroom.batch.imports;
 
 import com.smartpackageroom.domain.imports.ResidentRow;
 import com.smartpackageroom.ejb.platform.BulkSql;
+import com.smartpackageroom.ejb.platform.CopyText;
 import com.smartpackageroom.ejb.platform.Database;
 import com.smartpackageroom.ejb.platform.Times;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -103,9 +103,6 @@ public class ImportLines {
   private static final String STAGED_COLUMNS =
       "import_id, line, external_id, first_name, last_name, unit, email, phone, moved_out, error,"
           + " line_hash";
-
-  /** Characters of COPY text sent at a time. */
-  private static final int COPY_BUFFER = 64 * 1024;
 
   /** Lines read and checked at a time (in parallel), then sent. */
   private static final int BATCH = 4096;
@@ -207,7 +204,7 @@ public class ImportLines {
             .getCopyAPI()
             .copyIn("COPY import_line (" + STAGED_COLUMNS + ") FROM STDIN");
     Tally tally = new Tally();
-    StringBuilder text = new StringBuilder(COPY_BUFFER + 4096);
+    StringBuilder text = new StringBuilder(BulkSql.COPY_BUFFER + 4096);
     CopyText rows = new CopyText(text);
     try {
       eachToStore(
@@ -240,11 +237,11 @@ public class ImportLines {
                   .value(line.fingerprint());
             }
             rows.end();
-            if (text.length() >= COPY_BUFFER) {
-              send(copy, text);
+            if (text.length() >= BulkSql.COPY_BUFFER) {
+              BulkSql.send(copy, text);
             }
           });
-      send(copy, text);
+      BulkSql.send(copy, text);
       copy.endCopy();
     } finally {
       if (copy.isActive()) {
@@ -268,14 +265,6 @@ public class ImportLines {
 
     long[] toArray() {
       return Arrays.copyOf(lines, size);
-    }
-  }
-
-  private static void send(CopyIn copy, StringBuilder text) throws SQLException {
-    if (text.length() > 0) {
-      byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-      copy.writeToCopy(bytes, 0, bytes.length);
-      text.setLength(0);
     }
   }
 
