@@ -170,6 +170,12 @@ public class ImportRecords {
     return changed == 1;
   }
 
+  /** The country a site's phone numbers are read in (the region of numbers without a prefix). */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public String siteCountry(long siteId) {
+    return em.find(Site.class, siteId).getCountry();
+  }
+
   /** A site's time zone, for its daily import; empty when there is no such site. */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Optional<ZoneId> siteZone(long siteId) {

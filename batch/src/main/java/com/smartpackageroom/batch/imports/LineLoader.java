@@ -2,7 +2,6 @@ package com.smartpackageroom.batch.imports;
 
 import com.smartpackageroom.domain.imports.ImportMode;
 import com.smartpackageroom.domain.imports.RecipientImport;
-import com.smartpackageroom.domain.site.Site;
 import jakarta.annotation.Resource;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
@@ -12,8 +11,6 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.io.Reader;
 import java.util.concurrent.TimeUnit;
 
@@ -55,9 +52,6 @@ public class LineLoader extends AbstractBatchlet {
 
   @Inject ImportFiles files;
 
-  @PersistenceContext(unitName = "spr")
-  EntityManager em;
-
   /** Threads that check the lines of a batch in parallel. */
   @Resource ManagedExecutorService executor;
 
@@ -88,7 +82,9 @@ public class LineLoader extends AbstractBatchlet {
         full || worthKnowing(imp)
             ? lineWork.known(imp.getSiteId(), full)
             : new KnownResidents().seal();
-    String region = em.find(Site.class, imp.getSiteId()).getCountry();
+    // through a bean of its own: the job's thread runs outside any transaction, in a context taken
+    // from the request that launched it, whose entity manager may be closed by now
+    String region = records.siteCountry(imp.getSiteId());
     long limit =
         skipLimit == null || skipLimit.isBlank() ? Long.MAX_VALUE : Long.parseLong(skipLimit);
     // a resumed run may refuse only what the runs before it left of the limit
