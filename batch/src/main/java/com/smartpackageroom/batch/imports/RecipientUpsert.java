@@ -48,10 +48,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>Set-based, a few statements per chunk ({@link LineRange}): the unchanged lines, found by one
  * join when the step starts ({@link PendingRangeReader}), are only counted; the others are read
- * with their recipients in two queries; new recipients go in with multi-row inserts, changed ones
- * with one batch of updates, and the keys, audit events and welcome messages of the new ones in
- * bulk ({@link BulkKeys}). The counts and the last line applied are written in the chunk's
- * transaction, so a resumed run goes on after it.
+ * with their recipients in two queries; new recipients go in with one COPY (multi-row inserts on
+ * H2), changed ones with one batch of updates, and the keys, audit events and welcome messages of
+ * the new ones in bulk ({@link BulkKeys}). The counts and the last line applied are written in the
+ * chunk's transaction, so a resumed run goes on after it.
  */
 @Named
 @Dependent
