@@ -2,6 +2,7 @@ package com.smartpackageroom.batch.imports;
 
 import com.smartpackageroom.domain.imports.ResidentRow;
 import com.smartpackageroom.ejb.platform.BulkSql;
+import com.smartpackageroom.ejb.platform.CopyStream;
 import com.smartpackageroom.ejb.platform.CopyText;
 import com.smartpackageroom.ejb.platform.Database;
 import com.smartpackageroom.ejb.platform.Times;
@@ -21,8 +22,6 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
  * The lines of an import file as the job read them (table import_line), written and read in bulk
@@ -199,14 +198,9 @@ public class ImportLines {
       Executor executor,
       IdHashes seen)
       throws SQLException {
-    CopyIn copy =
-        c.unwrap(PGConnection.class)
-            .getCopyAPI()
-            .copyIn("COPY import_line (" + STAGED_COLUMNS + ") FROM STDIN");
     Tally tally = new Tally();
-    StringBuilder text = new StringBuilder(BulkSql.COPY_BUFFER + 4096);
-    CopyText rows = new CopyText(text);
-    try {
+    try (CopyStream copy = new CopyStream(c, "import_line", STAGED_COLUMNS)) {
+      CopyText rows = copy.row();
       eachToStore(
           file,
           maxLines,
@@ -236,17 +230,9 @@ public class ImportLines {
                   .value((String) null)
                   .value(line.fingerprint());
             }
-            rows.end();
-            if (text.length() >= BulkSql.COPY_BUFFER) {
-              BulkSql.send(copy, text);
-            }
+            copy.endRow();
           });
-      BulkSql.send(copy, text);
-      copy.endCopy();
-    } finally {
-      if (copy.isActive()) {
-        copy.cancelCopy();
-      }
+      copy.finish();
     }
     return tally.staged();
   }

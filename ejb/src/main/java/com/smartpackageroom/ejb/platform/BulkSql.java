@@ -1,6 +1,5 @@
 package com.smartpackageroom.ejb.platform;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,8 +8,6 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
  * Set-based writing for bulk work such as the import: many rows in few statements (PostgreSQL's
@@ -25,9 +22,6 @@ public final class BulkSql {
 
   /** Values per IN list. */
   public static final int IN_LIST = 1_000;
-
-  /** Characters of COPY text gathered before they are sent. */
-  public static final int COPY_BUFFER = 64 * 1024;
 
   private BulkSql() {}
 
@@ -85,37 +79,14 @@ public final class BulkSql {
 
   private static void copy(Connection c, String table, String columns, List<Object[]> rows)
       throws SQLException {
-    CopyIn copy =
-        c.unwrap(PGConnection.class)
-            .getCopyAPI()
-            .copyIn("COPY " + table + " (" + columns + ") FROM STDIN");
-    try {
-      StringBuilder text = new StringBuilder(COPY_BUFFER + 4096);
-      CopyText out = new CopyText(text);
+    try (CopyStream copy = new CopyStream(c, table, columns)) {
       for (Object[] row : rows) {
         for (Object value : row) {
-          out.value(value);
+          copy.row().value(value);
         }
-        out.end();
-        if (text.length() >= COPY_BUFFER) {
-          send(copy, text);
-        }
+        copy.endRow();
       }
-      send(copy, text);
-      copy.endCopy();
-    } finally {
-      if (copy.isActive()) {
-        copy.cancelCopy();
-      }
-    }
-  }
-
-  /** Sends the COPY text gathered (as UTF-8, the connection's encoding) and empties it. */
-  public static void send(CopyIn copy, StringBuilder text) throws SQLException {
-    if (text.length() > 0) {
-      byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-      copy.writeToCopy(bytes, 0, bytes.length);
-      text.setLength(0);
+      copy.finish();
     }
   }
 
