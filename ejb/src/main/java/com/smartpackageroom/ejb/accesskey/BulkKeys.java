@@ -3,7 +3,6 @@ package com.smartpackageroom.ejb.accesskey;
 import com.smartpackageroom.domain.accesskey.AccessKeyStatus;
 import com.smartpackageroom.domain.accesskey.AccessKeyType;
 import com.smartpackageroom.domain.accesskey.HolderKind;
-import com.smartpackageroom.domain.accesskey.PinPolicy;
 import com.smartpackageroom.domain.audit.AuditEventType;
 import com.smartpackageroom.domain.notification.Channel;
 import com.smartpackageroom.domain.notification.NotificationKind;
@@ -12,7 +11,6 @@ import com.smartpackageroom.domain.shared.DomainException;
 import com.smartpackageroom.domain.site.Site;
 import com.smartpackageroom.ejb.audit.AuditLog;
 import com.smartpackageroom.ejb.crypto.SecretBox;
-import com.smartpackageroom.ejb.crypto.Tokens;
 import com.smartpackageroom.ejb.notification.AccessKeyMessages;
 import com.smartpackageroom.ejb.platform.BulkSql;
 import com.smartpackageroom.ejb.security.Caller;
@@ -29,8 +27,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,22 +36,11 @@ import javax.sql.DataSource;
  * The keys of many recipients at once, for the import: what {@link AccessKeyService#welcome} and
  * {@link KeyLifecycle#deactivateAllOf} do for one, done set-based in the caller's transaction with
  * the same rows, audit events and messages. PINs are drawn in bulk: every one is free (held by no
- * live key, not retired, or past its quarantine, whose retirement then ends), as {@link
- * KeyValues#newPin} has it.
+ * live key, not retired, or past its quarantine, whose retirement then ends) by the same draw as
+ * {@link KeyValues#newPin}.
  */
 @ApplicationScoped
 public class BulkKeys {
-
-  /** Attempts allowed per PIN needed, as for one PIN drawn alone. */
-  private static final int ATTEMPTS_PER_PIN = 100;
-
-  /**
-   * Attempts allowed however few PINs are needed: at a site whose six-digit space is 97 % taken (a
-   * million residents), 100 attempts miss the free PINs one time in twenty, and the last few
-   * residents of an import were refused a PIN that was there. 20 000 miss only where fewer than one
-   * PIN in a thousand is free; they cost 20 000 keyed hashes and 40 index look-ups of 1 000.
-   */
-  private static final int MIN_ATTEMPTS = 20_000;
 
   /** Ids the JPA sequences hand out at a time (their INCREMENT). */
   private static final int SEQUENCE_BLOCK = 50;
@@ -136,7 +121,7 @@ public class BulkKeys {
     long siteId = site.getId();
     try (Connection c = dataSource.getConnection()) {
       List<Map.Entry<String, String>> pins =
-          new ArrayList<>(drawPins(c, siteId, holders.size(), now).entrySet());
+          new ArrayList<>(values.drawPins(c, siteId, holders.size(), now).entrySet());
       long[] keyIds = BulkSql.nextIds(c, "access_key_seq", 2 * holders.size(), SEQUENCE_BLOCK);
       List<Object[]> keys = new ArrayList<>(2 * holders.size());
       List<Object[]> audit = new ArrayList<>(2 * holders.size());
@@ -239,100 +224,6 @@ public class BulkKeys {
   }
 
   /**
-   * {@code count} free PINs, by their lookup hash, in the order drawn. Candidates are drawn in
-   * batches (more of them as the site's PINs fill up) and checked against the live keys and the
-   * retired values with one query each.
-   */
-  Map<String, String> drawPins(Connection c, long siteId, int count, OffsetDateTime now)
-      throws SQLException {
-    LinkedHashMap<String, String> chosen = new LinkedHashMap<>();
-    long budget = Math.max((long) count * ATTEMPTS_PER_PIN, MIN_ATTEMPTS);
-    double freeShare = 1.0;
-    while (chosen.size() < count) {
-      int need = count - chosen.size();
-      if (budget <= 0) {
-        throw DomainException.conflict(
-            "pin-space-exhausted",
-            "No free PIN could be found at this site; delete unused keys or use QR codes");
-      }
-      int want =
-          (int) Math.min(budget, Math.max(need, Math.ceil(need / Math.max(freeShare, 0.01) * 1.2)));
-      want = Math.min(want, 20_000);
-      budget -= want;
-      LinkedHashMap<String, String> candidates = new LinkedHashMap<>();
-      for (int i = 0; i < want; i++) {
-        String pin = PinPolicy.generate(Tokens.secureRandom());
-        String hash = values.hash(siteId, AccessKeyType.PIN, pin);
-        if (!chosen.containsKey(hash)) {
-          candidates.putIfAbsent(hash, pin);
-        }
-      }
-      Set<String> live = new HashSet<>();
-      Map<String, OffsetDateTime> retired = new LinkedHashMap<>();
-      Set<String> retiredForever = new HashSet<>();
-      for (List<String> part : parts(candidates.keySet())) {
-        try (PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT lookup_hash FROM access_key WHERE lookup_hash IN ("
-                    + BulkSql.marks(part.size())
-                    + ")")) {
-          BulkSql.bindAll(ps, 1, part);
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              live.add(rs.getString(1));
-            }
-          }
-        }
-        try (PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT lookup_hash, reusable_after FROM retired_key_value WHERE lookup_hash IN ("
-                    + BulkSql.marks(part.size())
-                    + ")")) {
-          BulkSql.bindAll(ps, 1, part);
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              OffsetDateTime after = rs.getObject(2, OffsetDateTime.class);
-              if (after == null || after.isAfter(now)) {
-                retiredForever.add(rs.getString(1));
-              } else {
-                retired.put(rs.getString(1), after);
-              }
-            }
-          }
-        }
-      }
-      int free = 0;
-      List<String> ending = new ArrayList<>();
-      for (Iterator<Map.Entry<String, String>> it = candidates.entrySet().iterator();
-          it.hasNext(); ) {
-        Map.Entry<String, String> e = it.next();
-        if (live.contains(e.getKey()) || retiredForever.contains(e.getKey())) {
-          continue;
-        }
-        free++;
-        if (chosen.size() < count) {
-          chosen.put(e.getKey(), e.getValue());
-          if (retired.containsKey(e.getKey())) {
-            ending.add(e.getKey()); // past its quarantine: its retirement ends here
-          }
-        }
-      }
-      freeShare = want == 0 ? 1.0 : (double) free / want;
-      for (List<String> part : parts(ending)) {
-        try (PreparedStatement ps =
-            c.prepareStatement(
-                "DELETE FROM retired_key_value WHERE lookup_hash IN ("
-                    + BulkSql.marks(part.size())
-                    + ")")) {
-          BulkSql.bindAll(ps, 1, part);
-          ps.executeUpdate();
-        }
-      }
-    }
-    return chosen;
-  }
-
-  /**
    * When recipients move out: their active keys stop working but are kept, each audited as
    * deactivated, as {@link KeyLifecycle#deactivateAllOf} does for one.
    */
@@ -342,7 +233,7 @@ public class BulkKeys {
       return;
     }
     try (Connection c = dataSource.getConnection()) {
-      for (List<Long> part : parts(recipientIds)) {
+      for (List<Long> part : BulkSql.inLists(recipientIds)) {
         // the range bounds the index scan even in a generic plan (see withActiveKey)
         String where =
             " FROM access_key WHERE holder_kind = 'RECIPIENT' AND holder_id BETWEEN "
@@ -387,7 +278,7 @@ public class BulkKeys {
       return found;
     }
     try (Connection c = dataSource.getConnection()) {
-      for (List<Long> part : parts(recipientIds)) {
+      for (List<Long> part : BulkSql.inLists(recipientIds)) {
         try (PreparedStatement ps =
             c.prepareStatement(
                 // a range as well as the list: in a generic plan PostgreSQL may test the list
@@ -412,21 +303,5 @@ public class BulkKeys {
       throw new IllegalStateException("Could not read the keys of residents", e);
     }
     return found;
-  }
-
-  private static <T> List<List<T>> parts(Collection<T> all) {
-    List<List<T>> parts = new ArrayList<>();
-    List<T> part = new ArrayList<>();
-    for (T t : all) {
-      part.add(t);
-      if (part.size() == BulkSql.IN_LIST) {
-        parts.add(part);
-        part = new ArrayList<>();
-      }
-    }
-    if (!part.isEmpty()) {
-      parts.add(part);
-    }
-    return parts;
   }
 }

@@ -6,16 +6,27 @@ import com.smartpackageroom.domain.accesskey.RetiredKeyValue;
 import com.smartpackageroom.domain.shared.DomainException;
 import com.smartpackageroom.ejb.crypto.LookupHash;
 import com.smartpackageroom.ejb.crypto.Tokens;
+import com.smartpackageroom.ejb.platform.BulkSql;
 import com.smartpackageroom.ejb.platform.Database;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -29,10 +40,11 @@ public class KeyValues {
   /** 24 random bytes: 192 bits, above the 128 asked for. */
   static final int QR_TOKEN_BYTES = 24;
 
-  private static final int GENERATION_ATTEMPTS = 100;
-
   @PersistenceContext(unitName = "spr")
   EntityManager em;
+
+  @Resource(lookup = "java:app/jdbc/spr")
+  DataSource dataSource;
 
   @Inject LookupHash lookupHash;
 
@@ -76,38 +88,104 @@ public class KeyValues {
    * quarantine, in which case its retirement ends here).
    */
   public boolean isAvailable(String hash, OffsetDateTime now) {
-    boolean live =
-        !em.createQuery("SELECT k.id FROM AccessKey k WHERE k.lookupHash = :h", Long.class)
-            .setParameter("h", hash)
-            .setMaxResults(1)
-            .getResultList()
-            .isEmpty();
-    if (live) {
-      return false;
-    }
-    RetiredKeyValue retired = em.find(RetiredKeyValue.class, hash);
-    if (retired == null) {
+    em.flush(); // what this transaction changed is what the look-up must see
+    try (Connection c = dataSource.getConnection()) {
+      Set<String> ending = new HashSet<>();
+      if (freeAmong(c, Set.of(hash), now, ending).isEmpty()) {
+        return false;
+      }
+      endRetirements(c, ending);
       return true;
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not look up a key value", e);
     }
-    if (retired.isReusable(now)) {
-      em.remove(retired);
-      em.flush();
-      return true;
-    }
-    return false;
   }
 
   /** A new random PIN that no live key holds and that was never deleted at the site. */
   public String newPin(Long siteId, OffsetDateTime now) {
-    for (int i = 0; i < GENERATION_ATTEMPTS; i++) {
-      String pin = PinPolicy.generate(Tokens.secureRandom());
-      if (isAvailable(hash(siteId, AccessKeyType.PIN, pin), now)) {
-        return pin;
+    em.flush(); // what this transaction changed is what the look-up must see
+    try (Connection c = dataSource.getConnection()) {
+      return drawPins(c, siteId, 1, now).values().iterator().next();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not draw a PIN", e);
+    }
+  }
+
+  /**
+   * {@code count} free PINs (see {@link #isAvailable}), by their lookup hash, in the order drawn,
+   * on the caller's connection and in its transaction; the retirements of those past their
+   * quarantine end.
+   *
+   * @throws DomainException pin-space-exhausted when the site has too few free PINs left
+   */
+  Map<String, String> drawPins(Connection c, long siteId, int count, OffsetDateTime now)
+      throws SQLException {
+    Set<String> ending = new HashSet<>();
+    Map<String, String> chosen =
+        new PinDraw(count)
+            .draw(
+                () -> PinPolicy.generate(Tokens.secureRandom()),
+                pin -> hash(siteId, AccessKeyType.PIN, pin),
+                hashes -> freeAmong(c, hashes, now, ending));
+    ending.retainAll(chosen.keySet());
+    endRetirements(c, ending);
+    return chosen;
+  }
+
+  /**
+   * The rule of a free value, for any number of them: those of the hashes that no live key holds
+   * and that are not retired or are past their quarantine; these last are added to {@code
+   * pastQuarantine} (their retirement ends if the value is taken).
+   */
+  private static Set<String> freeAmong(
+      Connection c, Set<String> hashes, OffsetDateTime now, Set<String> pastQuarantine)
+      throws SQLException {
+    Set<String> free = new HashSet<>(hashes);
+    for (List<String> part : BulkSql.inLists(hashes)) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT lookup_hash FROM access_key WHERE lookup_hash IN ("
+                  + BulkSql.marks(part.size())
+                  + ")")) {
+        BulkSql.bindAll(ps, 1, part);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            free.remove(rs.getString(1));
+          }
+        }
+      }
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT lookup_hash, reusable_after FROM retired_key_value WHERE lookup_hash IN ("
+                  + BulkSql.marks(part.size())
+                  + ")")) {
+        BulkSql.bindAll(ps, 1, part);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            OffsetDateTime after = rs.getObject(2, OffsetDateTime.class);
+            if (after == null || after.isAfter(now)) {
+              free.remove(rs.getString(1));
+            } else if (free.contains(rs.getString(1))) {
+              pastQuarantine.add(rs.getString(1));
+            }
+          }
+        }
       }
     }
-    throw DomainException.conflict(
-        "pin-space-exhausted",
-        "No free PIN could be found at this site; delete unused keys or use QR codes");
+    return free;
+  }
+
+  private static void endRetirements(Connection c, Set<String> hashes) throws SQLException {
+    for (List<String> part : BulkSql.inLists(hashes)) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "DELETE FROM retired_key_value WHERE lookup_hash IN ("
+                  + BulkSql.marks(part.size())
+                  + ")")) {
+        BulkSql.bindAll(ps, 1, part);
+        ps.executeUpdate();
+      }
+    }
   }
 
   public String newQrToken() {

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -178,5 +179,22 @@ public final class BulkSql {
       bind(ps, index++, v, v instanceof Long ? Types.BIGINT : Types.VARCHAR);
     }
     return index;
+  }
+
+  /** The values in IN lists of at most {@link #IN_LIST}, in their order. */
+  public static <T> List<List<T>> inLists(Collection<T> all) {
+    List<List<T>> parts = new ArrayList<>();
+    List<T> part = new ArrayList<>();
+    for (T t : all) {
+      part.add(t);
+      if (part.size() == IN_LIST) {
+        parts.add(part);
+        part = new ArrayList<>();
+      }
+    }
+    if (!part.isEmpty()) {
+      parts.add(part);
+    }
+    return parts;
   }
 }
