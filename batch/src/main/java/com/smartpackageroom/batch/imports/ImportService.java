@@ -255,15 +255,26 @@ public class ImportService {
     return new Page<>(items, total, page.page(), page.size());
   }
 
-  /** The job repository knows best while the job runs; the row once it has ended. */
+  /**
+   * The job repository knows best while the job runs (starting, started, stopping); the row how it
+   * ended. The job's listener writes the outcome, with its time, as the job ends, and it may not be
+   * the repository's (a suspicious file or too many refused lines fail an import whose steps all
+   * completed): until then an import the repository has ended as completed or failed is still shown
+   * running, so that nobody who waits for the end reads an outcome that then changes, or an end
+   * without its time.
+   */
   private ImportView view(RecipientImport imp, List<ImportLines.Error> errors) {
     ImportStatus status = imp.getStatus();
     if (!status.isFinished() && imp.getExecutionId() != null) {
       try {
         JobOperator operator = BatchRuntime.getJobOperator();
-        status =
+        ImportStatus running =
             ImportStatus.valueOf(
                 operator.getJobExecution(imp.getExecutionId()).getBatchStatus().name());
+        status =
+            running == ImportStatus.COMPLETED || running == ImportStatus.FAILED
+                ? ImportStatus.STARTED
+                : running;
       } catch (NoSuchJobExecutionException | JobSecurityException e) {
         // another instance runs it: the row is what this one knows
       }
