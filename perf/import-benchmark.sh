@@ -210,23 +210,26 @@ explain "[chunk] read: a batch's suspect lines (an id hash seen before) refused 
 explain "[chunk] the import's report (GET /api/v1/imports/{id}): its first refused lines" \
   "SELECT line, error FROM import_line WHERE import_id = $IMP AND error IS NOT NULL ORDER BY line FETCH FIRST 1000 ROWS ONLY"
 explain "[once] check: residents the file's statuses move out" \
-  "SELECT COUNT(*) FROM recipient r JOIN import_line l ON l.import_id = $IMP AND l.external_id = r.external_id
-   AND l.error IS NULL AND l.moved_out = TRUE WHERE r.site_id = $SITE AND r.status = 'ACTIVE'"
+  "SELECT COUNT(*) FROM import_line l CROSS JOIN LATERAL (SELECT 1 FROM recipient
+   WHERE site_id = $SITE AND external_id = l.external_id AND status = 'ACTIVE' LIMIT 1) r
+   WHERE l.import_id = $IMP AND l.error IS NULL AND l.moved_out = TRUE"
 explain "[once] read: the site's residents a line may leave unchanged (fingerprints), and the active imported" \
   "SELECT id, external_id, CASE WHEN import_version = version THEN import_hash END,
    status = 'ACTIVE' AND source = 'IMPORT' FROM recipient WHERE site_id = $SITE
    AND ((import_hash IS NOT NULL AND import_version = version) OR (status = 'ACTIVE' AND source = 'IMPORT'))"
 explain "[once] check: residents missing from the file (among those no line left unchanged)" \
-  "SELECT COUNT(*) FROM import_unseen u JOIN recipient r ON r.id = u.recipient_id
-   WHERE u.import_id = $IMP AND r.status = 'ACTIVE' AND r.source = 'IMPORT'
+  "SELECT COUNT(*) FROM import_unseen u CROSS JOIN LATERAL (SELECT id, site_id, external_id
+   FROM recipient WHERE id = u.recipient_id AND status = 'ACTIVE' AND source = 'IMPORT' LIMIT 1) r
+   WHERE u.import_id = $IMP
    AND NOT EXISTS (SELECT 1 FROM import_line l WHERE l.import_id = u.import_id AND l.external_id = r.external_id)"
 explain "[once] check: the site's active residents" \
   "SELECT COUNT(*) FROM recipient WHERE site_id = $SITE AND status = 'ACTIVE'"
 explain "[once] move-out: the missing, read once" \
-  "SELECT r.id FROM import_unseen u JOIN recipient r ON r.id = u.recipient_id
-   WHERE u.import_id = $IMP AND r.status = 'ACTIVE' AND r.source = 'IMPORT'
+  "SELECT r.id FROM import_unseen u CROSS JOIN LATERAL (SELECT id, site_id, external_id
+   FROM recipient WHERE id = u.recipient_id AND status = 'ACTIVE' AND source = 'IMPORT' LIMIT 1) r
+   WHERE u.import_id = $IMP
    AND NOT EXISTS (SELECT 1 FROM import_line l WHERE l.import_id = u.import_id AND l.external_id = r.external_id)
-   AND r.site_id = $SITE AND r.id > 0 ORDER BY r.id"
+   AND r.site_id = $SITE AND u.recipient_id > 0 ORDER BY u.recipient_id"
 explain "[chunk] move-out: the page's residents" \
   "SELECT id FROM recipient WHERE id IN ($KEYS) AND status = 'ACTIVE' ORDER BY id FOR UPDATE"
 sql "DELETE FROM import_line WHERE import_id = $IMP"
