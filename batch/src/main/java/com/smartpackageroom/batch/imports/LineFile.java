@@ -8,14 +8,20 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -23,7 +29,10 @@ import org.apache.commons.csv.CSVRecord;
  * The lines of an import file for the read step, a batch at a time: each non-blank line after
  * {@code storedBefore} (the lines an earlier run stored) becomes a good resident or a refused line
  * with its reason. More than {@code skipLimit} refused lines (in this run, those refused later as
- * duplicates included) end the reading with {@link SkipLimitExceeded}.
+ * duplicates included) end the reading with {@link SkipLimitExceeded}. Given a thread factory, a
+ * thread of its own parses the file ahead (a few batches at most) while the caller's threads check
+ * and store the lines before: the parser, the one part that cannot be shared out, does not wait for
+ * the rest.
  */
 public final class LineFile implements Closeable {
 
@@ -63,6 +72,25 @@ public final class LineFile implements Closeable {
       long skipLimit,
       KnownResidents known)
       throws IOException {
+    this(text, layout, region, storedBefore, skipLimit, known, null);
+  }
+
+  /**
+   * @param known the site's residents with the fingerprints of their last applied lines: a line of
+   *     one of them is handed on as maybe unchanged, not read in full
+   * @param threads where a thread comes from that reads the file ahead (the CSV parser is one
+   *     thread's work: it parses the next lines while the last are checked and stored), or null to
+   *     read in the caller's thread
+   */
+  LineFile(
+      Reader text,
+      ImportLayout layout,
+      String region,
+      long storedBefore,
+      long skipLimit,
+      KnownResidents known,
+      ThreadFactory threads)
+      throws IOException {
     this.known = known;
     this.fingerprint = new LineFingerprint(layout, region);
     this.layout = layout;
@@ -87,6 +115,108 @@ public final class LineFile implements Closeable {
     columns = layout.positions(header);
     iterator = parser.iterator();
     lastLineEnd = parser.getCurrentLineNumber();
+    if (threads == null) {
+      ahead = null;
+      reader = null;
+    } else {
+      ahead = new ArrayBlockingQueue<>(AHEAD);
+      reader = threads.newThread(this::readAhead);
+      if (reader == null) {
+        parser.close();
+        throw new IllegalStateException("No thread to read the import file");
+      }
+      reader.start();
+    }
+  }
+
+  /** Lines read ahead at a time. */
+  private static final int READ_BATCH = 4096;
+
+  /** Batches read ahead at most, waiting to be checked (some 2 MB each). */
+  private static final int AHEAD = 4;
+
+  /** Lines read ahead, the end of the file (none), or why it could not be read. */
+  private record Ahead(List<Raw> raws, Throwable failure) {}
+
+  /** What the reading thread hands on, in file order; null when the caller's thread reads. */
+  private final BlockingQueue<Ahead> ahead;
+
+  private final Thread reader;
+
+  /** Lines handed on and not taken yet (a batch is larger than a transaction's last lines). */
+  private final Deque<Raw> pending = new ArrayDeque<>();
+
+  private boolean aheadEnded;
+
+  private volatile boolean closing;
+
+  /**
+   * The reading thread: the file's lines in batches, then the end, or the lines read before a
+   * failure and then the failure (where the caller's thread would have met it).
+   */
+  private void readAhead() {
+    try {
+      while (!closing) {
+        List<Raw> raws = new ArrayList<>(READ_BATCH);
+        Throwable failure = null;
+        try {
+          Raw raw;
+          while (raws.size() < READ_BATCH && (raw = readRaw()) != null) {
+            raws.add(raw);
+          }
+        } catch (RuntimeException | Error e) {
+          failure = e;
+        }
+        if (!raws.isEmpty()) {
+          ahead.put(new Ahead(raws, null));
+        }
+        if (failure != null || raws.isEmpty()) {
+          ahead.put(new Ahead(List.of(), failure));
+          return;
+        }
+      }
+    } catch (InterruptedException e) {
+      // closed: nobody waits for the rest
+    }
+  }
+
+  /** The next lines as read, at most {@code max}; none at the end of the file. */
+  private List<Raw> nextRaws(int max) {
+    List<Raw> raws = new ArrayList<>(Math.min(max, READ_BATCH));
+    if (ahead == null) {
+      Raw raw;
+      while (raws.size() < max && (raw = readRaw()) != null) {
+        raws.add(raw);
+      }
+      return raws;
+    }
+    while (raws.size() < max) {
+      if (pending.isEmpty()) {
+        if (aheadEnded) {
+          break;
+        }
+        Ahead next;
+        try {
+          next = ahead.take();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("Interrupted while reading the import file", e);
+        }
+        if (next.failure() != null || next.raws().isEmpty()) {
+          aheadEnded = true;
+          if (next.failure() instanceof RuntimeException r) {
+            throw r;
+          }
+          if (next.failure() instanceof Error e) {
+            throw e;
+          }
+          break;
+        }
+        pending.addAll(next.raws());
+      }
+      raws.add(pending.poll());
+    }
+    return raws;
   }
 
   /** The site's residents the lines may leave unchanged. */
@@ -96,7 +226,7 @@ public final class LineFile implements Closeable {
 
   /** Whether every line has been read. */
   boolean ended() {
-    return ended;
+    return ahead == null ? ended : aheadEnded && pending.isEmpty();
   }
 
   /** A line as read, before it is checked: its values by field, or why they cannot be read. */
@@ -108,11 +238,7 @@ public final class LineFile implements Closeable {
    * above all) in parallel on {@code executor}'s threads when there is one.
    */
   List<StagedLine> next(int max, Executor executor) {
-    List<Raw> raws = new ArrayList<>(Math.min(max, 4096));
-    Raw raw;
-    while (raws.size() < max && (raw = readRaw()) != null) {
-      raws.add(raw);
-    }
+    List<Raw> raws = nextRaws(max);
     List<StagedLine> staged = new ArrayList<>(raws.size());
     int parts = executor == null || raws.size() < 256 ? 1 : PARALLELISM;
     int size = (raws.size() + parts - 1) / Math.max(1, parts);
@@ -242,6 +368,16 @@ public final class LineFile implements Closeable {
 
   @Override
   public void close() throws IOException {
+    closing = true;
+    if (reader != null) {
+      reader.interrupt();
+      try {
+        // it stops at its next batch; a read of the file under way ends first
+        reader.join(TimeUnit.SECONDS.toMillis(30));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     parser.close();
   }
 

@@ -8,6 +8,7 @@ import jakarta.batch.api.BatchProperty;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -15,16 +16,17 @@ import java.io.Reader;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The read step: reads, checks and normalises the file's lines (a batch at a time, checked in
- * parallel on the managed executor's threads) and stores them in import_line (good ones and refused
- * ones with their reason, for the report), {@value #LINES} lines or a second's worth per
- * transaction, streamed into the database with COPY on PostgreSQL. A line whose fingerprint is the
- * one last applied to its resident, who has not changed since ({@link KnownResidents}), is only
- * counted as unchanged: a re-import stores and checks only what changed. Each transaction counts
- * its lines, so progress shows. A full import lists, at the end, the active imported residents no
- * line left unchanged (the missing are among them). A run resumed after a stop reads the file on
- * after the last line stored, unless an earlier run took lines as unchanged (known only to it):
- * then it reads the file again from the start. More than skipLimit refused lines fail the import.
+ * The read step: reads, checks and normalises the file's lines (parsed by a thread of their own, a
+ * batch at a time checked in parallel on the managed executor's threads) and stores them in
+ * import_line (good ones and refused ones with their reason, for the report), {@value #LINES} lines
+ * or a second's worth per transaction, streamed into the database with COPY on PostgreSQL. A line
+ * whose fingerprint is the one last applied to its resident, who has not changed since ({@link
+ * KnownResidents}), is only counted as unchanged: a re-import stores and checks only what changed.
+ * Each transaction counts its lines, so progress shows. A full import lists, at the end, the active
+ * imported residents no line left unchanged (the missing are among them). A run resumed after a
+ * stop reads the file on after the last line stored, unless an earlier run took lines as unchanged
+ * (known only to it): then it reads the file again from the start. More than skipLimit refused
+ * lines fail the import.
  */
 @Named
 @Dependent
@@ -54,6 +56,9 @@ public class LineLoader extends AbstractBatchlet {
 
   /** Threads that check the lines of a batch in parallel. */
   @Resource ManagedExecutorService executor;
+
+  /** The thread that parses the file ahead of the checks (for the read step's length). */
+  @Resource ManagedThreadFactory threads;
 
   private volatile boolean stopping;
 
@@ -96,7 +101,13 @@ public class LineLoader extends AbstractBatchlet {
     try (Reader text = files.open(imp);
         LineFile file =
             new LineFile(
-                text, ImportJob.layout(mappings, imp), region, storedBefore, left, known)) {
+                text,
+                ImportJob.layout(mappings, imp),
+                region,
+                storedBefore,
+                left,
+                known,
+                threads)) {
       file.refusedElsewhere(refusedNow);
       while (!file.ended()) {
         if (stopping) {

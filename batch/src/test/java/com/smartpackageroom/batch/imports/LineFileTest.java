@@ -12,6 +12,7 @@ import com.smartpackageroom.domain.imports.ImportLayout;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LineFileTest {
@@ -174,5 +175,122 @@ class LineFileTest {
       long[] unseen = known.unseen();
       assertArrayEquals(new long[] {12}, unseen, "r0003 was claimed by no line");
     }
+  }
+
+  /** A file of many lines, with blank, short and invalid ones among them. */
+  private static String mixed(int lines) {
+    StringBuilder csv = new StringBuilder(HEADER);
+    for (int n = 1; n <= lines; n++) {
+      csv.append(
+          n % 997 == 0
+              ? ",,,,,,,,,,\r\n"
+              : n % 13 == 0
+                  ? "RIVERSIDE,101,,Current,A,B,a@example.org,,,,\r\n"
+                  : n % 101 == 0 ? "RIVERSIDE,103,r0003\r\n" : line(n, "x" + n + "@y.org"));
+    }
+    return csv.toString();
+  }
+
+  /** Every line of the file, taken {@code max} at a time. */
+  private static List<StagedLine> all(LineFile file, int max) {
+    List<StagedLine> lines = new java.util.ArrayList<>();
+    List<StagedLine> batch;
+    while (!file.ended() && !(batch = file.next(max, null)).isEmpty()) {
+      lines.addAll(batch);
+    }
+    assertTrue(file.ended());
+    assertTrue(file.next(max, null).isEmpty());
+    return lines;
+  }
+
+  private static String describe(StagedLine line) {
+    return line.line()
+        + " "
+        + (line.row() == null ? line.externalId() + " " + line.error() : line.row().toString());
+  }
+
+  @Test
+  void aFileReadAheadByAThreadOfItsOwnGivesTheSameLinesInTheSameOrder() throws IOException {
+    String csv = mixed(20_000);
+    List<String> alone;
+    try (LineFile file = file(csv, 1_000, 100_000)) {
+      alone = all(file, 4096).stream().map(LineFileTest::describe).toList();
+    }
+    List<Thread> started = new java.util.ArrayList<>();
+    for (int max : new int[] {1, 777, 4096, 10_000}) {
+      try (LineFile file =
+          new LineFile(
+              new StringReader(csv),
+              ImportLayout.YARDI,
+              "US",
+              1_000,
+              100_000,
+              new KnownResidents().seal(),
+              r -> {
+                Thread t = new Thread(r);
+                started.add(t);
+                return t;
+              })) {
+        assertEquals(alone, all(file, max).stream().map(LineFileTest::describe).toList());
+      }
+    }
+    assertEquals(4, started.size());
+    assertEquals(19_001 - 19, alone.size(), "lines 1001 on, the blank ones skipped");
+    for (Thread t : started) {
+      assertTrue(!t.isAlive(), "the reading thread ends with the file");
+    }
+  }
+
+  /** The lines handed on, 1 000 at a time, before the read failed; and the failure. */
+  private static Map.Entry<Long, String> untilFailure(LineFile file) {
+    long read = 0;
+    try {
+      List<StagedLine> batch;
+      while (!(batch = file.next(1000, null)).isEmpty()) {
+        read += batch.size();
+      }
+    } catch (IllegalStateException e) {
+      return Map.entry(read, e.getMessage());
+    }
+    throw new AssertionError("the read did not fail");
+  }
+
+  @Test
+  void aFileReadAheadThatIsNotValidCsvFailsWhereItFailsWhenReadAlone() throws IOException {
+    String csv = mixed(9_000) + "RIVERSIDE,1,\"r9,Current\r\n"; // a quote never closed
+    Map.Entry<Long, String> alone;
+    try (LineFile file = file(csv, 0, 100_000)) {
+      alone = untilFailure(file);
+    }
+    assertTrue(alone.getValue().contains("not valid CSV"), alone.getValue());
+    assertEquals(8_000, alone.getKey(), "the lines before the batch of the unclosed quote");
+    try (LineFile file =
+        new LineFile(
+            new StringReader(csv),
+            ImportLayout.YARDI,
+            "US",
+            0,
+            100_000,
+            new KnownResidents().seal(),
+            Thread::new)) {
+      assertEquals(alone, untilFailure(file));
+    }
+  }
+
+  @Test
+  void closingAFileHalfReadStopsItsReadingThread() throws IOException {
+    Thread[] reader = new Thread[1];
+    try (LineFile file =
+        new LineFile(
+            new StringReader(mixed(50_000)),
+            ImportLayout.YARDI,
+            "US",
+            0,
+            100_000,
+            new KnownResidents().seal(),
+            r -> reader[0] = new Thread(r))) {
+      assertEquals(10, file.next(10, null).size());
+    }
+    assertTrue(!reader[0].isAlive(), "stopped with the file");
   }
 }
