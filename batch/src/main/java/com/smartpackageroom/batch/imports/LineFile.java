@@ -6,8 +6,11 @@ import com.smartpackageroom.domain.imports.ResidentField;
 import com.smartpackageroom.domain.imports.ResidentRows;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.channels.ClosedByInterruptException;
+import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -120,19 +123,33 @@ public final class LineFile implements Closeable {
       reader = null;
     } else {
       ahead = new ArrayBlockingQueue<>(AHEAD);
-      reader = threads.newThread(this::readAhead);
-      if (reader == null) {
-        parser.close();
+      Thread thread = null;
+      try {
+        thread = threads.newThread(this::readAhead);
+      } finally {
+        if (thread == null) {
+          parser.close();
+        }
+      }
+      if (thread == null) {
         throw new IllegalStateException("No thread to read the import file");
       }
+      reader = thread;
       reader.start();
     }
   }
 
-  /** Lines read ahead at a time. */
+  /** Lines read at a time at most. */
   private static final int READ_BATCH = 4096;
 
-  /** Batches read ahead at most, waiting to be checked (some 2 MB each). */
+  /**
+   * Characters of values read at a time at most: a batch of lines with long values (up to {@value
+   * #MAX_FIELD} characters each) ends early, so that what waits in memory stays small whatever the
+   * file holds (some 8 MB a batch at most).
+   */
+  private static final long BATCH_CHARS = 4L * 1024 * 1024;
+
+  /** Batches read ahead at most, waiting to be checked. */
   private static final int AHEAD = 4;
 
   /** Lines read ahead, the end of the file (none), or why it could not be read. */
@@ -141,6 +158,7 @@ public final class LineFile implements Closeable {
   /** What the reading thread hands on, in file order; null when the caller's thread reads. */
   private final BlockingQueue<Ahead> ahead;
 
+  /** The reading thread; it alone touches the parser while it lives. */
   private final Thread reader;
 
   /** Lines handed on and not taken yet (a batch is larger than a transaction's last lines). */
@@ -150,20 +168,35 @@ public final class LineFile implements Closeable {
 
   private volatile boolean closing;
 
+  /** Why the reading thread ended without handing on the end, when it could not. */
+  private volatile Throwable readerLost;
+
+  /** The next lines as read in this thread: at most {@code max}, or {@link #BATCH_CHARS}. */
+  private List<Raw> readBatch(int max) {
+    List<Raw> raws = new ArrayList<>(Math.min(max, READ_BATCH));
+    long chars = 0;
+    Raw raw;
+    while (raws.size() < max && chars < BATCH_CHARS && (raw = readRaw()) != null) {
+      raws.add(raw);
+      for (String value : raw.values().values()) {
+        chars += value == null ? 0 : value.length();
+      }
+    }
+    return raws;
+  }
+
   /**
    * The reading thread: the file's lines in batches, then the end, or the lines read before a
-   * failure and then the failure (where the caller's thread would have met it).
+   * failure and then the failure (where the caller's thread would have met it). However it ends,
+   * the caller learns it: from the queue, or from {@link #readerLost} once the thread is gone.
    */
   private void readAhead() {
     try {
       while (!closing) {
-        List<Raw> raws = new ArrayList<>(READ_BATCH);
+        List<Raw> raws = new ArrayList<>();
         Throwable failure = null;
         try {
-          Raw raw;
-          while (raws.size() < READ_BATCH && (raw = readRaw()) != null) {
-            raws.add(raw);
-          }
+          raws = readBatch(READ_BATCH);
         } catch (RuntimeException | Error e) {
           failure = e;
         }
@@ -171,37 +204,36 @@ public final class LineFile implements Closeable {
           ahead.put(new Ahead(raws, null));
         }
         if (failure != null || raws.isEmpty()) {
+          readerLost = failure; // in case the queue cannot take it
           ahead.put(new Ahead(List.of(), failure));
           return;
         }
       }
     } catch (InterruptedException e) {
-      // closed: nobody waits for the rest
+      if (!closing) {
+        readerLost = new IllegalStateException("The reading of the import file was interrupted", e);
+      }
+    } catch (RuntimeException | Error e) {
+      readerLost = e;
+    } finally {
+      if (closing) {
+        closeParser(); // the caller left it to this thread
+      }
     }
   }
 
   /** The next lines as read, at most {@code max}; none at the end of the file. */
   private List<Raw> nextRaws(int max) {
-    List<Raw> raws = new ArrayList<>(Math.min(max, READ_BATCH));
     if (ahead == null) {
-      Raw raw;
-      while (raws.size() < max && (raw = readRaw()) != null) {
-        raws.add(raw);
-      }
-      return raws;
+      return readBatch(max);
     }
+    List<Raw> raws = new ArrayList<>(Math.min(max, READ_BATCH));
     while (raws.size() < max) {
       if (pending.isEmpty()) {
         if (aheadEnded) {
           break;
         }
-        Ahead next;
-        try {
-          next = ahead.take();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("Interrupted while reading the import file", e);
-        }
+        Ahead next = takeAhead();
         if (next.failure() != null || next.raws().isEmpty()) {
           aheadEnded = true;
           if (next.failure() instanceof RuntimeException r) {
@@ -217,6 +249,27 @@ public final class LineFile implements Closeable {
       raws.add(pending.poll());
     }
     return raws;
+  }
+
+  /** The reading thread's next batch; a failure when the thread is gone without handing it on. */
+  private Ahead takeAhead() {
+    try {
+      while (true) {
+        Ahead next = ahead.poll(1, TimeUnit.SECONDS);
+        if (next != null) {
+          return next;
+        }
+        if (!reader.isAlive() && ahead.isEmpty()) {
+          Throwable lost = readerLost;
+          aheadEnded = true;
+          throw new IllegalStateException(
+              "The reading of the import file stopped near line " + (lastLineEnd + 1), lost);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while reading the import file", e);
+    }
   }
 
   /** The site's residents the lines may leave unchanged. */
@@ -356,29 +409,59 @@ public final class LineFile implements Closeable {
       ended = true;
       return null;
     } catch (UncheckedIOException e) {
+      long near = lastLineEnd + 1;
       throw new IllegalStateException(
           ImportFiles.isEncodingProblem(e)
-              ? "The file is not UTF-8 text (near line " + (lastLineEnd + 1) + ")"
-              : "The file is not valid CSV near line "
-                  + (lastLineEnd + 1)
-                  + " (an unclosed quote?)",
+              ? "The file is not UTF-8 text (near line " + near + ")"
+              : caused(e, InterruptedIOException.class, ClosedByInterruptException.class)
+                  ? "The reading of the import file was interrupted near line " + near
+                  : caused(e, SQLException.class)
+                      ? "The import file could not be read from the database near line " + near
+                      : "The file is not valid CSV near line " + near + " (an unclosed quote?)",
           e);
     }
   }
 
+  @SafeVarargs
+  private static boolean caused(Throwable e, Class<? extends Throwable>... causes) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      for (Class<? extends Throwable> cause : causes) {
+        if (cause.isInstance(t)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Closes the file. A reading thread is stopped first; if it does not stop within 30 s (a read of
+   * the file under way that does not end), it closes the parser itself when it does: the parser is
+   * never touched by two threads.
+   */
   @Override
   public void close() throws IOException {
     closing = true;
     if (reader != null) {
       reader.interrupt();
       try {
-        // it stops at its next batch; a read of the file under way ends first
         reader.join(TimeUnit.SECONDS.toMillis(30));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+      if (reader.isAlive()) {
+        return;
+      }
     }
     parser.close();
+  }
+
+  private void closeParser() {
+    try {
+      parser.close();
+    } catch (IOException | RuntimeException e) {
+      // closing a file that was read: nothing is lost
+    }
   }
 
   private static boolean isBlank(CSVRecord record) {

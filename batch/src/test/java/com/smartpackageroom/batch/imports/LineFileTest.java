@@ -293,4 +293,37 @@ class LineFileTest {
     }
     assertTrue(!reader[0].isAlive(), "stopped with the file");
   }
+
+  @Test
+  void aReadingThreadGoneWithoutAWordFailsTheReadInsteadOfLeavingItWaiting() throws IOException {
+    try (LineFile file =
+        new LineFile(
+            new StringReader(mixed(100)),
+            ImportLayout.YARDI,
+            "US",
+            0,
+            100_000,
+            new KnownResidents().seal(),
+            r -> new Thread(() -> {}))) { // a thread that never runs the reading
+      IllegalStateException stopped =
+          assertThrows(IllegalStateException.class, () -> file.next(10, null));
+      assertTrue(stopped.getMessage().contains("stopped"), stopped.getMessage());
+    }
+  }
+
+  @Test
+  void aBatchOfLongValuesEndsEarlyAndNoLineIsLost() throws IOException {
+    StringBuilder csv = new StringBuilder(HEADER);
+    String longName = "N".repeat(9_000);
+    for (int n = 1; n <= 1_000; n++) {
+      csv.append(
+          String.format(
+              "RIVERSIDE,%d,r%04d,Current,%s,Last%d,x%d@y.org,,,,\r\n", n, n, longName, n, n));
+    }
+    try (LineFile file = file(csv.toString(), 0, 100_000)) {
+      int first = file.next(4096, null).size();
+      assertTrue(first > 0 && first < 1_000, "a first batch of " + first + " lines");
+      assertEquals(1_000, first + all(file, 4096).size());
+    }
+  }
 }
