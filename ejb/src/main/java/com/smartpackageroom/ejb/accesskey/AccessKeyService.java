@@ -8,7 +8,6 @@ import com.smartpackageroom.domain.accesskey.PinPolicy;
 import com.smartpackageroom.domain.audit.AuditEventType;
 import com.smartpackageroom.domain.notification.Channel;
 import com.smartpackageroom.domain.notification.NotificationKind;
-import com.smartpackageroom.domain.recipient.Recipient;
 import com.smartpackageroom.domain.shared.DomainException;
 import com.smartpackageroom.domain.shared.Reason;
 import com.smartpackageroom.domain.shared.RecordedRefusal;
@@ -123,11 +122,8 @@ public class AccessKeyService {
         AccessKey.permanent(
             siteId, type, kind, holderId, values.hash(siteId, type, value), box.seal(value), now);
     em.persist(key);
-    if (customPin != null) {
-      values.flushNewValue(AccessKeyService::pinUnavailable);
-    } else {
-      em.flush();
-    }
+    values.flushNewValue(
+        customPin != null ? AccessKeyService::pinUnavailable : AccessKeyService::pinDrawnTwice);
     audit.recordKey(event, caller.actor(), key);
     if (event == AuditEventType.KEY_GENERATED) {
       announce(em.find(Site.class, siteId), holder, key, value);
@@ -171,51 +167,6 @@ public class AccessKeyService {
     audit.recordKey(
         AuditEventType.SINGLE_ACCESS_PIN_SENT, caller.actor(), key, null, "via " + via.name());
     return AccessKeyView.of(key, holder.displayName(), box.open(key.getSecretEncrypted()));
-  }
-
-  /**
-   * A new resident's PIN and QR code, announced by email (or by SMS when there is no email); the
-   * import does this for every resident it adds.
-   */
-  public void welcome(Caller caller, Site site, Recipient recipient) {
-    Holder holder = Holders.of(recipient);
-    OffsetDateTime now = Times.now(clock);
-    String pin = values.newPin(site.getId(), now);
-    AccessKey pinKey =
-        AccessKey.permanent(
-            site.getId(),
-            AccessKeyType.PIN,
-            HolderKind.RECIPIENT,
-            holder.id(),
-            values.hash(site.getId(), AccessKeyType.PIN, pin),
-            box.seal(pin),
-            now);
-    String token = values.newQrToken();
-    AccessKey qrKey =
-        AccessKey.permanent(
-            site.getId(),
-            AccessKeyType.QR,
-            HolderKind.RECIPIENT,
-            holder.id(),
-            values.hash(site.getId(), AccessKeyType.QR, token),
-            box.seal(token),
-            now);
-    em.persist(pinKey);
-    em.persist(qrKey);
-    audit.recordKey(AuditEventType.KEY_GENERATED, caller.actor(), pinKey, null, "welcome");
-    audit.recordKey(AuditEventType.KEY_GENERATED, caller.actor(), qrKey, null, "welcome");
-    Channel channel = holder.email() != null ? Channel.EMAIL : Channel.SMS;
-    String address = channel == Channel.EMAIL ? holder.email() : holder.phone();
-    if (address != null) {
-      outbox.enqueue(
-          site.getId(),
-          NotificationKind.ACCESS_KEY,
-          channel,
-          address,
-          messages.welcome(site, holder, pin, channel, true),
-          pinKey.getId(),
-          qrKey.getId());
-    }
   }
 
   /** The holder's newest active QR key, whose code the emails about their keys show. */
@@ -347,7 +298,7 @@ public class AccessKeyService {
 
   private AccessKey issued(Caller caller, AccessKey key) {
     em.persist(key);
-    em.flush();
+    values.flushNewValue(AccessKeyService::pinDrawnTwice);
     audit.recordKey(AuditEventType.KEY_GENERATED, caller.actor(), key, null, "single use");
     return key;
   }
@@ -475,6 +426,17 @@ public class AccessKeyService {
       DomainException unavailable = pinUnavailable();
       throw new RecordedRefusal(unavailable.reason(), unavailable.code(), unavailable.getMessage());
     }
+  }
+
+  /**
+   * A generated PIN that was free when drawn, taken by another request's key before this one was
+   * written (both drew it at the same moment, or an import's uncommitted chunk held it): nothing is
+   * issued, and the same request again draws another.
+   */
+  private static DomainException pinDrawnTwice() {
+    return DomainException.conflict(
+        "pin-conflict",
+        "Another key took the same PIN at the same moment; nothing was issued. Please try again.");
   }
 
   private static DomainException pinUnavailable() {

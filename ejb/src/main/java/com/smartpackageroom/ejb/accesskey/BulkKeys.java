@@ -33,10 +33,10 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * The keys of many recipients at once, for the import: what {@link AccessKeyService#welcome} and
- * {@link KeyLifecycle#deactivateAllOf} do for one, done set-based in the caller's transaction with
- * the same rows, audit events and messages. PINs are drawn in bulk: every one is free (held by no
- * live key, not retired, or past its quarantine, whose retirement then ends) by the same draw as
+ * The keys of many recipients at once, for the import: new residents' PINs and QR codes, and what
+ * {@link KeyLifecycle#deactivateAllOf} does for one, done set-based in the caller's transaction
+ * with the same rows, audit events and messages. PINs are drawn in bulk: every one is free (held by
+ * no live key, not retired, or past its quarantine, whose retirement then ends) by the same draw as
  * {@link KeyValues#newPin}.
  */
 @ApplicationScoped
@@ -110,7 +110,7 @@ public class BulkKeys {
 
   /**
    * New residents' PINs and QR codes, audited as "welcome", each announced by email (or by SMS when
-   * there is no email), as {@link AccessKeyService#welcome} does for one.
+   * there is no email): the import's way of giving new residents their keys.
    *
    * @throws DomainException pin-space-exhausted when the site has too few free PINs left
    */
@@ -148,8 +148,8 @@ public class BulkKeys {
         Channel channel = h.email() != null ? Channel.EMAIL : Channel.SMS;
         String address = channel == Channel.EMAIL ? h.email() : h.phone();
         if (address != null) {
-          // rendered when it is sent (Letters), from the PIN sealed in its key: the same words
-          // as AccessKeyService#welcome's, without a sealed copy of them per resident
+          // rendered when it is sent (Letters), from the PIN sealed in its key: the words of
+          // AccessKeyMessages#welcome, without a sealed copy of them per resident
           boolean email = channel == Channel.EMAIL;
           notes.add(
               new Object[] {

@@ -118,7 +118,7 @@ public class KeyValues {
    *
    * @throws DomainException pin-space-exhausted when the site has too few free PINs left
    */
-  Map<String, String> drawPins(Connection c, long siteId, int count, OffsetDateTime now)
+  public Map<String, String> drawPins(Connection c, long siteId, int count, OffsetDateTime now)
       throws SQLException {
     Set<String> ending = new HashSet<>();
     Map<String, String> chosen =

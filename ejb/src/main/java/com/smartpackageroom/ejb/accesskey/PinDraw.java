@@ -24,7 +24,8 @@ final class PinDraw {
    * Attempts allowed however few PINs are needed: at a site whose six-digit space is 97 % taken (a
    * million residents), 100 attempts miss the free PINs one time in twenty, and a resident was
    * refused a PIN that was there. 20 000 miss only where fewer than one PIN in a thousand is free
-   * (e^-20 at 0.1 %); they cost 20 000 keyed hashes and a few look-ups.
+   * (e^-20 at 0.1 %); they cost 20 000 keyed hashes and, batches doubling while they find nothing,
+   * some ten look-ups.
    */
   static final int MIN_ATTEMPTS = 20_000;
 
@@ -68,6 +69,7 @@ final class PinDraw {
     LinkedHashMap<String, String> chosen = new LinkedHashMap<>();
     long left = attempts;
     double freeShare = 1.0;
+    int lastBatch = 0;
     while (chosen.size() < count) {
       int need = count - chosen.size();
       if (left <= 0) {
@@ -76,9 +78,13 @@ final class PinDraw {
             "No free PIN could be found at this site; delete unused keys or use QR codes");
       }
       // enough candidates that, at the share found free so far, the batch should do, and a fifth
-      // more; a batch that found nothing free is taken as 1 % free
+      // more; after a batch that found nothing free, twice that batch at least
       long wanted = (long) Math.ceil(need / Math.max(freeShare, 0.01) * 1.2);
+      if (freeShare == 0) {
+        wanted = Math.max(wanted, 2L * lastBatch);
+      }
       int batch = (int) Math.min(Math.min(left, MAX_BATCH), Math.max(need, wanted));
+      lastBatch = batch;
       left -= batch;
       LinkedHashMap<String, String> candidates = new LinkedHashMap<>();
       for (int i = 0; i < batch; i++) {

@@ -115,4 +115,21 @@ class PinDrawTest {
     new PinDraw(1).draw(pins(5), pin -> pin, site(pin -> true, seen));
     assertTrue(seen.size() <= 2, "asked for " + seen.size());
   }
+
+  @Test
+  void aFullSiteIsRefusedAfterAFewLookUpsNotHundreds() {
+    int[] lookUps = {0};
+    assertThrows(
+        DomainException.class,
+        () ->
+            new PinDraw(1)
+                .draw(
+                    pins(13),
+                    pin -> pin,
+                    hashes -> {
+                      lookUps[0]++;
+                      return Set.of();
+                    }));
+    assertTrue(lookUps[0] <= 12, lookUps[0] + " look-ups");
+  }
 }
