@@ -259,9 +259,10 @@ public class ImportService {
    * The job repository knows best while the job runs (starting, started, stopping); the row how it
    * ended. The job's listener writes the outcome, with its time, as the job ends, and it may not be
    * the repository's (a suspicious file or too many refused lines fail an import whose steps all
-   * completed): until then an import the repository has ended as completed or failed is still shown
-   * running, so that nobody who waits for the end reads an outcome that then changes, or an end
-   * without its time.
+   * completed): until then an import the repository has ended as completed, failed or abandoned is
+   * still shown running, so that nobody who waits for the end reads an outcome that then changes,
+   * or an end without its time (a run whose listener never wrote it is resumed, as an interrupted
+   * one is). A stop shows as soon as it is asked for.
    */
   private ImportView view(RecipientImport imp, List<ImportLines.Error> errors) {
     ImportStatus status = imp.getStatus();
@@ -272,7 +273,7 @@ public class ImportService {
             ImportStatus.valueOf(
                 operator.getJobExecution(imp.getExecutionId()).getBatchStatus().name());
         status =
-            running == ImportStatus.COMPLETED || running == ImportStatus.FAILED
+            running.isFinished() && running != ImportStatus.STOPPED
                 ? ImportStatus.STARTED
                 : running;
       } catch (NoSuchJobExecutionException | JobSecurityException e) {
