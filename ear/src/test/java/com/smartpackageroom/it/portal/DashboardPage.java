@@ -1,7 +1,11 @@
 package com.smartpackageroom.it.portal;
 
+import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Seed 002: Quick Actions > Send Single Access PIN > "Generate One-Time Access Key". */
 public final class DashboardPage {
@@ -24,17 +28,30 @@ public final class DashboardPage {
     browser.visible("sapForm:recipient_input");
   }
 
+  /**
+   * Types into Select Recipient and picks the suggestion that shows {@code shownName}. Typed as the
+   * dialog opens, the first keys may reach the field before its suggestions are wired up (or a
+   * field the dialog's update then replaces): as a person would, the text is typed once more if no
+   * suggestion has come within a few seconds, and then the suggestion has the usual patience.
+   */
   public void selectRecipient(String typed, String shownName) {
+    By suggestion =
+        By.xpath(
+            "//*[@id='sapForm:recipient_panel']//*[contains(@class,'ui-autocomplete-item')]"
+                + "[contains(normalize-space(.), '"
+                + shownName
+                + "')]");
     browser.type("sapForm:recipient_input", typed);
-    browser
-        .await(
-            ExpectedConditions.elementToBeClickable(
-                By.xpath(
-                    "//*[@id='sapForm:recipient_panel']//*[contains(@class,'ui-autocomplete-item')]"
-                        + "[contains(normalize-space(.), '"
-                        + shownName
-                        + "')]")))
-        .click();
+    try {
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
+          .ignoring(StaleElementReferenceException.class)
+          .until(ExpectedConditions.elementToBeClickable(suggestion))
+          .click();
+      return;
+    } catch (TimeoutException e) {
+      browser.type("sapForm:recipient_input", typed);
+    }
+    browser.await(ExpectedConditions.elementToBeClickable(suggestion)).click();
   }
 
   public void showMoreOptions() {
