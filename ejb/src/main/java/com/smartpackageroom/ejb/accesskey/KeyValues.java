@@ -15,13 +15,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -141,51 +138,28 @@ public class KeyValues {
       Connection c, Set<String> hashes, OffsetDateTime now, Set<String> pastQuarantine)
       throws SQLException {
     Set<String> free = new HashSet<>(hashes);
-    for (List<String> part : BulkSql.inLists(hashes)) {
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "SELECT lookup_hash FROM access_key WHERE lookup_hash IN ("
-                  + BulkSql.marks(part.size())
-                  + ")")) {
-        BulkSql.bindAll(ps, 1, part);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
+    BulkSql.queryIn(
+        c,
+        "SELECT lookup_hash FROM access_key WHERE lookup_hash IN (",
+        hashes,
+        rs -> free.remove(rs.getString(1)));
+    BulkSql.queryIn(
+        c,
+        "SELECT lookup_hash, reusable_after FROM retired_key_value WHERE lookup_hash IN (",
+        hashes,
+        rs -> {
+          OffsetDateTime after = rs.getObject(2, OffsetDateTime.class);
+          if (after == null || after.isAfter(now)) {
             free.remove(rs.getString(1));
+          } else if (free.contains(rs.getString(1))) {
+            pastQuarantine.add(rs.getString(1));
           }
-        }
-      }
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "SELECT lookup_hash, reusable_after FROM retired_key_value WHERE lookup_hash IN ("
-                  + BulkSql.marks(part.size())
-                  + ")")) {
-        BulkSql.bindAll(ps, 1, part);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            OffsetDateTime after = rs.getObject(2, OffsetDateTime.class);
-            if (after == null || after.isAfter(now)) {
-              free.remove(rs.getString(1));
-            } else if (free.contains(rs.getString(1))) {
-              pastQuarantine.add(rs.getString(1));
-            }
-          }
-        }
-      }
-    }
+        });
     return free;
   }
 
   private static void endRetirements(Connection c, Set<String> hashes) throws SQLException {
-    for (List<String> part : BulkSql.inLists(hashes)) {
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "DELETE FROM retired_key_value WHERE lookup_hash IN ("
-                  + BulkSql.marks(part.size())
-                  + ")")) {
-        BulkSql.bindAll(ps, 1, part);
-        ps.executeUpdate();
-      }
-    }
+    BulkSql.updateIn(c, "DELETE FROM retired_key_value WHERE lookup_hash IN (", hashes);
   }
 
   public String newQrToken() {

@@ -197,4 +197,38 @@ public final class BulkSql {
     }
     return parts;
   }
+
+  /** What is done with each row of a query's result. */
+  @FunctionalInterface
+  public interface RowHandler {
+    void handle(ResultSet rs) throws SQLException;
+  }
+
+  /**
+   * Runs a query that ends in an IN list ({@code sql} ends with "IN (") for the values, {@link
+   * #IN_LIST} at a time, each row to {@code rows}.
+   */
+  public static void queryIn(Connection c, String sql, Collection<?> values, RowHandler rows)
+      throws SQLException {
+    for (List<?> part : inLists(values)) {
+      try (PreparedStatement ps = c.prepareStatement(sql + marks(part.size()) + ")")) {
+        bindAll(ps, 1, part);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            rows.handle(rs);
+          }
+        }
+      }
+    }
+  }
+
+  /** Runs an update that ends in an IN list ({@code sql} ends with "IN (") for the values. */
+  public static void updateIn(Connection c, String sql, Collection<?> values) throws SQLException {
+    for (List<?> part : inLists(values)) {
+      try (PreparedStatement ps = c.prepareStatement(sql + marks(part.size()) + ")")) {
+        bindAll(ps, 1, part);
+        ps.executeUpdate();
+      }
+    }
+  }
 }
