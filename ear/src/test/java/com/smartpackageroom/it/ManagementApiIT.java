@@ -13,6 +13,11 @@ import com.google.zxing.qrcode.QRCodeReader;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -194,6 +199,66 @@ class ManagementApiIT {
     assertFalse(
         log.contains("O'Brien") || log.contains("example.org"),
         "no personal data in the audit log");
+  }
+
+  @Test
+  void aReplacedPinRestsForTheQuarantineAndIsFreeAgainAfterIt() throws Exception {
+    Api api = new Api(base);
+    Api.Site site = api.newSite(false);
+    long courier = api.newCourier(site.id());
+    String keys = "/api/v1/sites/" + site.id() + "/couriers/" + courier + "/access-keys";
+    long keyId =
+        api.post(keys, BOOTSTRAP, json("type", "PIN", "pin", "582039"))
+            .expect(201)
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    api.call("PUT", "/api/v1/access-keys/" + keyId + "/pin", BOOTSTRAP, json("pin", "730461"))
+        .expect(200);
+
+    // the replaced value rests (spr.keys.reuse-quarantine-days): nobody may choose it yet
+    long other = api.newCourier(site.id());
+    String otherKeys = "/api/v1/sites/" + site.id() + "/couriers/" + other + "/access-keys";
+    api.post(otherKeys, BOOTSTRAP, json("type", "PIN", "pin", "582039"))
+        .problem(409, "pin-unavailable");
+    assertEquals(1, retired(site.id()), "the replaced value, retired for its quarantine");
+
+    // its quarantine over (as the days would end it): free again, and its retirement ends
+    try (Connection db = db();
+        PreparedStatement past =
+            db.prepareStatement(
+                "UPDATE retired_key_value SET reusable_after = now() - interval '1 day'"
+                    + " WHERE site_id = ?")) {
+      past.setLong(1, site.id());
+      assertEquals(1, past.executeUpdate());
+    }
+    JsonObject again =
+        api.post(otherKeys, BOOTSTRAP, json("type", "PIN", "pin", "582039")).expect(201).json();
+    assertEquals("582039", again.getString("pin"));
+    assertEquals(0, retired(site.id()), "its retirement ended when it was given again");
+    api.signIn(site.kioskToken(), "pin", "582039").expect(201);
+
+    // a deleted value is never given again, quarantine or not
+    api.call("DELETE", "/api/v1/access-keys/" + again.getJsonNumber("id"), BOOTSTRAP, null)
+        .expect(204);
+    api.post(keys, BOOTSTRAP, json("type", "PIN", "pin", "582039")).problem(409, "pin-unavailable");
+  }
+
+  private static long retired(long siteId) throws SQLException {
+    try (Connection db = db();
+        PreparedStatement count =
+            db.prepareStatement("SELECT COUNT(*) FROM retired_key_value WHERE site_id = ?")) {
+      count.setLong(1, siteId);
+      try (ResultSet rs = count.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private static Connection db() throws SQLException {
+    return DriverManager.getConnection(
+        System.getProperty("spr.it.db.url"), System.getProperty("spr.it.db.user"), "");
   }
 
   @Test
