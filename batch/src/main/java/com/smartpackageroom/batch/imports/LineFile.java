@@ -201,11 +201,11 @@ public final class LineFile implements Closeable {
           failure = e;
         }
         if (!raws.isEmpty()) {
-          ahead.put(new Ahead(raws, null));
+          handOn(new Ahead(raws, null));
         }
         if (failure != null || raws.isEmpty()) {
           readerLost = failure; // in case the queue cannot take it
-          ahead.put(new Ahead(List.of(), failure));
+          handOn(new Ahead(List.of(), failure));
           return;
         }
       }
@@ -218,6 +218,18 @@ public final class LineFile implements Closeable {
     } finally {
       if (closing) {
         closeParser(); // the caller left it to this thread
+      }
+    }
+  }
+
+  /**
+   * Puts a batch in the queue, waiting for room; gives up (as interrupted) once the file is being
+   * closed, even if an interrupt was lost on the way (in a read of the file that swallowed it).
+   */
+  private void handOn(Ahead next) throws InterruptedException {
+    while (!ahead.offer(next, 1, TimeUnit.SECONDS)) {
+      if (closing) {
+        throw new InterruptedException("the import file is being closed");
       }
     }
   }
