@@ -205,21 +205,23 @@ class ManagementApiIT {
   void aReplacedPinRestsForTheQuarantineAndIsFreeAgainAfterIt() throws Exception {
     Api api = new Api(base);
     Api.Site site = api.newSite(false);
+    // a caller of its own: refused chosen PINs count per caller and day (CustomPinLimits)
+    String manager = api.tokenOf(api.newStaff(site.id(), "Pat", "Manager", "PROPERTY_MANAGER"));
     long courier = api.newCourier(site.id());
     String keys = "/api/v1/sites/" + site.id() + "/couriers/" + courier + "/access-keys";
     long keyId =
-        api.post(keys, BOOTSTRAP, json("type", "PIN", "pin", "582039"))
+        api.post(keys, manager, json("type", "PIN", "pin", "582039"))
             .expect(201)
             .json()
             .getJsonNumber("id")
             .longValue();
-    api.call("PUT", "/api/v1/access-keys/" + keyId + "/pin", BOOTSTRAP, json("pin", "730461"))
+    api.call("PUT", "/api/v1/access-keys/" + keyId + "/pin", manager, json("pin", "730461"))
         .expect(200);
 
     // the replaced value rests (spr.keys.reuse-quarantine-days): nobody may choose it yet
     long other = api.newCourier(site.id());
     String otherKeys = "/api/v1/sites/" + site.id() + "/couriers/" + other + "/access-keys";
-    api.post(otherKeys, BOOTSTRAP, json("type", "PIN", "pin", "582039"))
+    api.post(otherKeys, manager, json("type", "PIN", "pin", "582039"))
         .problem(409, "pin-unavailable");
     assertEquals(1, retired(site.id()), "the replaced value, retired for its quarantine");
 
@@ -233,15 +235,15 @@ class ManagementApiIT {
       assertEquals(1, past.executeUpdate());
     }
     JsonObject again =
-        api.post(otherKeys, BOOTSTRAP, json("type", "PIN", "pin", "582039")).expect(201).json();
+        api.post(otherKeys, manager, json("type", "PIN", "pin", "582039")).expect(201).json();
     assertEquals("582039", again.getString("pin"));
     assertEquals(0, retired(site.id()), "its retirement ended when it was given again");
     api.signIn(site.kioskToken(), "pin", "582039").expect(201);
 
     // a deleted value is never given again, quarantine or not
-    api.call("DELETE", "/api/v1/access-keys/" + again.getJsonNumber("id"), BOOTSTRAP, null)
+    api.call("DELETE", "/api/v1/access-keys/" + again.getJsonNumber("id"), manager, null)
         .expect(204);
-    api.post(keys, BOOTSTRAP, json("type", "PIN", "pin", "582039")).problem(409, "pin-unavailable");
+    api.post(keys, manager, json("type", "PIN", "pin", "582039")).problem(409, "pin-unavailable");
   }
 
   private static long retired(long siteId) throws SQLException {
