@@ -328,6 +328,139 @@ class ImportIT {
   }
 
   /**
+   * One import of a site runs at a time, the oldest first: two imports started while another one of
+   * the site runs (here an import that another instance runs, as its row and the site's turn say)
+   * wait for it, showing STARTING and the import they wait for, and read nothing; once it has ended
+   * the older of the two runs, then the newer, which compares its file with what the first left. A
+   * new site's first two imports, started at once, never overlap either.
+   */
+  @Test
+  void importsOfOneSiteRunOneAfterTheOther() {
+    Api api = new Api(base);
+    long site = api.newSite(false).id();
+    importAndWait(api, site, "yardi", "incremental", residents(1, 10, "Current"));
+    long other = runningElsewhere(site);
+
+    long first = start(api, site, "yardi", "incremental", residents(11, 2000, "Current"));
+    long second = start(api, site, "yardi&force=true", "full", residents(11, 2000, "Current"));
+    for (long id : List.of(first, second)) {
+      JsonObject waiting = waitUntilWaiting(api, id);
+      assertEquals("STARTING", waiting.getString("status"), waiting.toString());
+      assertEquals(other, waiting.getJsonNumber("waitingFor").longValue(), waiting.toString());
+      assertEquals(0, waiting.getInt("read"), waiting.toString());
+    }
+    endElsewhere(other);
+
+    List<JsonObject> ended = inTurn(api, first, second);
+    assertEquals("COMPLETED", ended.get(0).getString("status"), ended.get(0).toString());
+    assertEquals(1990, ended.get(0).getInt("inserted"), ended.get(0).toString());
+    assertEquals("COMPLETED", ended.get(1).getString("status"), ended.get(1).toString());
+    assertEquals(1990, ended.get(1).getInt("unchanged"), "after the first: " + ended.get(1));
+    assertEquals(0, ended.get(1).getInt("inserted"), ended.get(1).toString());
+    assertEquals(10, ended.get(1).getInt("movedOut"), ended.get(1).toString());
+    assertEquals("MOVED_OUT", onlyRecipient(api, site, "r0010").getString("status"));
+
+    // a new site's first imports, at once
+    long fresh = api.newSite(false).id();
+    long a = start(api, fresh, "yardi", "incremental", residents(1, 1500, "Current"));
+    long b = start(api, fresh, "yardi", "incremental", residents(1, 1500, "Current"));
+    List<JsonObject> both = inTurn(api, a, b);
+    assertEquals(1500, both.get(0).getInt("inserted"), both.get(0).toString());
+    assertEquals(1500, both.get(1).getInt("unchanged"), both.get(1).toString());
+  }
+
+  /** Polls an import until it waits for its site's turn. */
+  private static JsonObject waitUntilWaiting(Api api, long id) {
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (System.currentTimeMillis() < deadline) {
+      JsonObject status = api.get("/api/v1/imports/" + id, BOOTSTRAP).expect(200).json();
+      if (status.containsKey("waitingFor")) {
+        return status;
+      }
+      pause(100);
+    }
+    throw new AssertionError("import " + id + " never showed whom it waits for");
+  }
+
+  /**
+   * Polls two imports of a site until both have ended, checking at every look that the later one
+   * has read nothing while the earlier one had not ended; both as they ended.
+   */
+  private static List<JsonObject> inTurn(Api api, long earlier, long later) {
+    long deadline = System.currentTimeMillis() + 120_000;
+    while (System.currentTimeMillis() < deadline) {
+      // the later one first: if it has read, the earlier one must have ended before this look
+      JsonObject second = api.get("/api/v1/imports/" + later, BOOTSTRAP).expect(200).json();
+      JsonObject first = api.get("/api/v1/imports/" + earlier, BOOTSTRAP).expect(200).json();
+      boolean firstEnded = first.get("finishedAt") instanceof JsonString;
+      if (second.getInt("read") > 0 || second.get("finishedAt") instanceof JsonString) {
+        assertTrue(firstEnded, "ran at once: " + first + " and " + second);
+      }
+      if (firstEnded && second.get("finishedAt") instanceof JsonString) {
+        return List.of(first, second);
+      }
+      pause(50);
+    }
+    throw new AssertionError("imports " + earlier + " and " + later + " did not end in 120 s");
+  }
+
+  /**
+   * An import of the site as another instance runs it: STARTED, showing progress just now, and
+   * holding the site's turn.
+   */
+  private static long runningElsewhere(long site) {
+    try (Connection db = db()) {
+      long id;
+      try (PreparedStatement insert =
+          db.prepareStatement(
+              "INSERT INTO recipient_import (id, site_id, layout, mode, forced, status,"
+                  + " file_path, file_bytes, started_by, created_at, run_owner, heartbeat_at)"
+                  + " VALUES (nextval('recipient_import_seq'), ?, 'yardi', 'FULL', FALSE,"
+                  + " 'STARTED', 'database', 0, 'it', now(), 'server@elsewhere.example', now())"
+                  + " RETURNING id")) {
+        insert.setLong(1, site);
+        try (ResultSet rs = insert.executeQuery()) {
+          rs.next();
+          id = rs.getLong(1);
+        }
+      }
+      try (PreparedStatement turn =
+          db.prepareStatement(
+              "UPDATE import_turn SET import_id = ?, taken_at = now() WHERE site_id = ?")) {
+        turn.setLong(1, id);
+        turn.setLong(2, site);
+        assertEquals(1, turn.executeUpdate(), "the site's first import took its turn");
+      }
+      return id;
+    } catch (SQLException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** The import of {@link #runningElsewhere} ends. */
+  private static void endElsewhere(long id) {
+    try (Connection db = db();
+        PreparedStatement end =
+            db.prepareStatement(
+                "UPDATE recipient_import SET status = 'COMPLETED', finished_at = now()"
+                    + " WHERE id = ?")) {
+      end.setLong(1, id);
+      assertEquals(1, end.executeUpdate());
+    } catch (SQLException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
    * A read stopped half-way and resumed (on any instance) still refuses a line whose resident id a
    * line stored before the stop holds: the resumed run knows the ids read before it.
    */

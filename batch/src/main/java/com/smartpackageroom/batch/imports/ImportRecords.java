@@ -170,6 +170,104 @@ public class ImportRecords {
     return changed == 1;
   }
 
+  /** The statuses of an import that runs, or is about to (it holds its site's turn, or waits). */
+  private static final String UNFINISHED = "('STARTING', 'STARTED', 'STOPPING')";
+
+  /**
+   * Gives the import its site's turn to run (one import of a site at a time: two would each compare
+   * the file with residents the other changes), or says whom it waits for. It has the turn when it
+   * had it already, or when the import that had it has ended and no older import of the site is
+   * unfinished (the oldest, by its creation, goes first; a newer one that holds the turn keeps it).
+   * Either way the run shows progress.
+   *
+   * @return whether the import has the turn
+   */
+  public boolean takeTurn(long importId) {
+    RecipientImport imp = find(importId);
+    long site = imp.getSiteId();
+    OffsetDateTime now = Times.now(clock);
+    boolean taken =
+        em.createNativeQuery(
+                    "UPDATE import_turn SET import_id = ?, taken_at = ? WHERE site_id = ? AND"
+                        + " (import_id = ? OR (NOT EXISTS (SELECT 1 FROM recipient_import h"
+                        + " WHERE h.id = import_turn.import_id AND h.status IN "
+                        + UNFINISHED
+                        + ") AND NOT EXISTS (SELECT 1 FROM recipient_import o WHERE o.site_id = ?"
+                        + OLDER
+                        + " AND o.status IN "
+                        + UNFINISHED
+                        + ")))")
+                .setParameter(1, importId)
+                .setParameter(2, now)
+                .setParameter(3, site)
+                .setParameter(4, importId)
+                .setParameter(5, site)
+                .setParameter(6, importId)
+                .setParameter(7, imp.getCreatedAt())
+                .setParameter(8, imp.getCreatedAt())
+                .setParameter(9, importId)
+                .executeUpdate()
+            == 1;
+    if (!taken && turnHolder(site).isEmpty()) {
+      // the site's first import: the site's row, locked, lets one of two first imports in
+      em.find(Site.class, site, LockModeType.PESSIMISTIC_WRITE);
+      if (turnHolder(site).isEmpty() && olderUnfinished(imp) == null) {
+        em.createNativeQuery(
+                "INSERT INTO import_turn (site_id, import_id, taken_at) VALUES (?, ?, ?)")
+            .setParameter(1, site)
+            .setParameter(2, importId)
+            .setParameter(3, now)
+            .executeUpdate();
+        taken = true;
+      }
+    }
+    Long waitsFor = null;
+    if (!taken) {
+      RecipientImport holder =
+          turnHolder(site).map(id -> em.find(RecipientImport.class, id)).orElse(null);
+      boolean holderRuns =
+          holder != null && !holder.getStatus().isFinished() && holder.getId() != importId;
+      waitsFor = holderRuns ? holder.getId() : olderUnfinished(imp);
+    }
+    imp.waitingFor(waitsFor, ImportRuns.OWNER, now);
+    return taken;
+  }
+
+  /** The import that has, or last had, the site's turn. */
+  private Optional<Long> turnHolder(long site) {
+    List<?> rows =
+        em.createNativeQuery("SELECT import_id FROM import_turn WHERE site_id = ?")
+            .setParameter(1, site)
+            .getResultList();
+    return rows.isEmpty() ? Optional.empty() : Optional.of(((Number) rows.get(0)).longValue());
+  }
+
+  /**
+   * Of two imports, the one created first is the older (by id when created at the same moment: ids
+   * are handed out in blocks per instance, so they alone do not tell).
+   */
+  private static final String OLDER =
+      " AND o.id <> ? AND (o.created_at < ? OR (o.created_at = ? AND o.id < ?))";
+
+  /** The oldest unfinished import of the import's site older than it, or null. */
+  private Long olderUnfinished(RecipientImport imp) {
+    List<?> oldest =
+        em.createNativeQuery(
+                "SELECT o.id FROM recipient_import o WHERE o.site_id = ?"
+                    + OLDER
+                    + " AND o.status IN "
+                    + UNFINISHED
+                    + " ORDER BY o.created_at, o.id")
+            .setParameter(1, imp.getSiteId())
+            .setParameter(2, imp.getId())
+            .setParameter(3, imp.getCreatedAt())
+            .setParameter(4, imp.getCreatedAt())
+            .setParameter(5, imp.getId())
+            .setMaxResults(1)
+            .getResultList();
+    return oldest.isEmpty() ? null : ((Number) oldest.get(0)).longValue();
+  }
+
   /** The country a site's phone numbers are read in (the region of numbers without a prefix). */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public String siteCountry(long siteId) {

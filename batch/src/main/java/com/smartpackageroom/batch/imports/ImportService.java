@@ -262,7 +262,8 @@ public class ImportService {
    * completed): until then an import the repository has ended as completed, failed or abandoned is
    * still shown running, so that nobody who waits for the end reads an outcome that then changes,
    * or an end without its time (a run whose listener never wrote it is resumed, as an interrupted
-   * one is). A stop shows as soon as it is asked for.
+   * one is). A stop shows as soon as it is asked for. An import that waits for another import of
+   * its site to end shows as starting.
    */
   private ImportView view(RecipientImport imp, List<ImportLines.Error> errors) {
     ImportStatus status = imp.getStatus();
@@ -279,6 +280,10 @@ public class ImportService {
       } catch (NoSuchJobExecutionException | JobSecurityException e) {
         // another instance runs it: the row is what this one knows
       }
+    }
+    if (status == ImportStatus.STARTED && imp.getWaitingFor() != null) {
+      // its job runs, but the import has not started: it waits for its site's turn
+      status = ImportStatus.STARTING;
     }
     return ImportView.of(imp, status.shown(), errors);
   }

@@ -9,7 +9,8 @@ import java.util.List;
  * An import as the API and the portal show it. {@code totalLines} is the file's lines after its
  * header (absent for imports stored before it was counted): the progress bar shows {@code read} of
  * it. {@code step} is the step a running import is in (read, check, apply, move-out, clean-up;
- * absent once it has ended).
+ * absent once it has ended). {@code waitingFor} is the import of the same site that a starting
+ * import waits for (one import of a site runs at a time).
  */
 public record ImportView(
     Long id,
@@ -19,6 +20,7 @@ public record ImportView(
     boolean force,
     ImportStatus status,
     String step,
+    Long waitingFor,
     Long totalLines,
     long read,
     long inserted,
@@ -40,7 +42,8 @@ public record ImportView(
         imp.getMode().apiName(),
         imp.isForced(),
         status,
-        status.isFinished() ? null : imp.currentStep().orElse(null),
+        status.isFinished() || imp.getWaitingFor() != null ? null : imp.currentStep().orElse(null),
+        status.isFinished() ? null : imp.getWaitingFor(),
         imp.getTotalLines(),
         imp.getRead(),
         imp.getInserted(),

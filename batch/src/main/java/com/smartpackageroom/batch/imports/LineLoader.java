@@ -14,19 +14,20 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Reader;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 /**
- * The read step: reads, checks and normalises the file's lines (parsed by a thread of their own, a
- * batch at a time checked in parallel on the managed executor's threads) and stores them in
- * import_line (good ones and refused ones with their reason, for the report), {@value #LINES} lines
- * or a second's worth per transaction, streamed into the database with COPY on PostgreSQL. A line
- * whose fingerprint is the one last applied to its resident, who has not changed since ({@link
- * KnownResidents}), is only counted as unchanged: a re-import stores and checks only what changed.
- * Each transaction counts its lines, so progress shows. A full import lists, at the end, the active
- * imported residents no line left unchanged (the missing are among them). A run resumed after a
- * stop reads the file on after the last line stored, unless an earlier run took lines as unchanged
- * (known only to it): then it reads the file again from the start. More than skipLimit refused
- * lines fail the import.
+ * The read step: waits for the site's turn (one import of a site runs at a time), then reads,
+ * checks and normalises the file's lines (parsed by a thread of their own, a batch at a time
+ * checked in parallel on the managed executor's threads) and stores them in import_line (good ones
+ * and refused ones with their reason, for the report), {@value #LINES} lines or a second's worth
+ * per transaction, streamed into the database with COPY on PostgreSQL. A line whose fingerprint is
+ * the one last applied to its resident, who has not changed since ({@link KnownResidents}), is only
+ * counted as unchanged: a re-import stores and checks only what changed. Each transaction counts
+ * its lines, so progress shows. A full import lists, at the end, the active imported residents no
+ * line left unchanged (the missing are among them). A run resumed after a stop reads the file on
+ * after the last line stored, unless an earlier run took lines as unchanged (known only to it):
+ * then it reads the file again from the start. More than skipLimit refused lines fail the import.
  */
 @Named
 @Dependent
@@ -60,11 +61,16 @@ public class LineLoader extends AbstractBatchlet {
   /** The thread that parses the file ahead of the checks (for the read step's length). */
   @Resource ManagedThreadFactory threads;
 
+  private static final Logger LOG = Logger.getLogger(LineLoader.class.getName());
+
   private volatile boolean stopping;
 
   @Override
   public String process() throws Exception {
     long importId = ImportJob.importId(job);
+    if (!waitForTurn(importId)) {
+      return "STOPPED";
+    }
     RecipientImport imp = records.find(importId);
     if (imp.hasDone("read")) {
       if (imp.hasDone("apply")
@@ -121,6 +127,41 @@ public class LineLoader extends AbstractBatchlet {
       lineWork.unseen(importId, known.unseen());
     }
     return "READ";
+  }
+
+  /** How often an import that waits for its site's turn looks again. */
+  static final long TURN_POLL_MILLIS = 1000;
+
+  /**
+   * Waits until the import has its site's turn ({@link ImportRecords#takeTurn}): every run of an
+   * import passes here first, a resumed one included, so its steps never overlap another import of
+   * the site. The wait shows progress, so that no instance takes the import for interrupted.
+   *
+   * @return false when the import was stopped while it waited
+   */
+  private boolean waitForTurn(long importId) throws InterruptedException {
+    boolean said = false;
+    while (!records.takeTurn(importId)) {
+      if (!said) {
+        Long other = records.find(importId).getWaitingFor();
+        LOG.info(
+            () ->
+                "Import "
+                    + importId
+                    + " waits for "
+                    + (other == null ? "another import" : "import " + other)
+                    + " of its site to end");
+        said = true;
+      }
+      if (stopping) {
+        return false;
+      }
+      Thread.sleep(TURN_POLL_MILLIS);
+    }
+    if (said) {
+      LOG.info(() -> "Import " + importId + " has its site's turn now");
+    }
+    return true;
   }
 
   /**

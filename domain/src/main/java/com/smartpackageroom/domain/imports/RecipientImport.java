@@ -103,6 +103,13 @@ public class RecipientImport {
   @Column(nullable = false)
   private int runs = 1;
 
+  /**
+   * The import of the same site this one waits for (one import of a site runs at a time), while it
+   * waits; null otherwise.
+   */
+  @Column(name = "waiting_for")
+  private Long waitingFor;
+
   /** The steps of the job, in order (META-INF/batch-jobs/recipient-import.xml). */
   public static final List<String> STEPS =
       List.of("read", "check", "apply", "move-out", "clean-up");
@@ -225,6 +232,20 @@ public class RecipientImport {
     }
   }
 
+  /** The import of the site this one waits for before it runs, or null. */
+  public Long getWaitingFor() {
+    return waitingFor;
+  }
+
+  /**
+   * Waits for another import of the site to end ({@code other}), or has the site's turn (null); the
+   * run shows progress either way.
+   */
+  public void waitingFor(Long other, String owner, OffsetDateTime now) {
+    this.waitingFor = other;
+    heartbeat(owner, now);
+  }
+
   public String getRunOwner() {
     return runOwner;
   }
@@ -285,12 +306,12 @@ public class RecipientImport {
         || status == ImportStatus.ABANDONED;
   }
 
-  /** A new run of the import on this instance: what the last one failed with is forgotten. */
   /** Its file is to be read again from the start: the steps done so far count for nothing. */
   public void readAgain() {
     this.doneStep = null;
   }
 
+  /** A new run of the import on this instance: what the last one failed with is forgotten. */
   public void rerun(String owner, boolean force, OffsetDateTime now) {
     this.status = ImportStatus.STARTING;
     this.failureReason = null;
@@ -302,6 +323,7 @@ public class RecipientImport {
 
   public void finished(ImportStatus outcome, String reason, OffsetDateTime now) {
     this.status = outcome;
+    this.waitingFor = null;
     if (reason != null && failureReason == null) {
       this.failureReason = reason;
     }
