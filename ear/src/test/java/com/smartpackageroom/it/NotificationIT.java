@@ -262,6 +262,56 @@ class NotificationIT {
     }
   }
 
+  /**
+   * A message someone waits for goes out before an import's welcome messages, however many wait:
+   * the mail server was down while a thousand residents were imported, a single access PIN was sent
+   * meanwhile, and once the server is back the PIN is among the first messages delivered, not after
+   * the thousand welcomes.
+   */
+  @Test
+  void aMessageSomeoneWaitsForGoesOutBeforeAnImportsWelcomes() throws Exception {
+    Api api = new Api(base);
+    Api.Site site = api.newSite(false);
+    String tenant = Api.unique("bulk");
+    String domain = "@" + tenant + ".example.org";
+    StringBuilder csv =
+        new StringBuilder(
+            "Property,Unit,Tenant Code,Status,First Name,Last Name,Email,Cell Phone,Home Phone,"
+                + "Move In,Move Out\r\n");
+    int residents = 1000;
+    for (int n = 1; n <= residents; n++) {
+      csv.append(
+          String.format(
+              "RIVERSIDE,%d,%s-%d,Current,Ana,Alves,r%d%s,,,01/01/2024,\r\n",
+              100 + n, tenant, n, n, domain));
+    }
+    // no mail server: the welcomes wait in the outbox
+    importAndWait(api, site.id(), "full", csv.toString());
+    String email = uniqueEmail();
+    long recipient = api.newRecipient(site.id(), email, null);
+    sendSingleAccessPin(api, site, recipient, "EMAIL");
+
+    GreenMail mail = mailServer();
+    try {
+      waitForMail(mail, email, 1);
+      int welcomesBefore = 0;
+      for (MimeMessage m : mail.getReceivedMessages()) {
+        String to = m.getAllRecipients()[0].toString();
+        if (to.equalsIgnoreCase(email)) {
+          break;
+        }
+        if (to.endsWith(domain)) {
+          welcomesBefore++;
+        }
+      }
+      assertTrue(
+          welcomesBefore < residents / 2,
+          "the single access PIN went out after " + welcomesBefore + " welcomes");
+    } finally {
+      mail.stop();
+    }
+  }
+
   private static void importAndWait(Api api, long siteId, String mode, String csv) {
     long id =
         api.postCsv(

@@ -99,6 +99,13 @@ public class Notification {
   @Column(name = "resent_as")
   private Long resentAs;
 
+  /**
+   * One of many sent at once that nobody waits for (an import's welcome messages, written in bulk):
+   * due messages that are not bulk go out first.
+   */
+  @Column(nullable = false)
+  private boolean bulk;
+
   private static final int MAX_ERROR = 500;
 
   protected Notification() {}
@@ -210,6 +217,10 @@ public class Notification {
 
   public Long getResentAs() {
     return resentAs;
+  }
+
+  public boolean isBulk() {
+    return bulk;
   }
 
   /** Whether staff may send this message again: it failed, and was not sent again yet. */

@@ -81,7 +81,7 @@ public class BulkKeys {
 
   private static final String NOTIFICATION_COLUMNS =
       "id, site_id, kind, channel, address, subject, template, key_id, qr_key_id, status,"
-          + " attempts, created_at, next_attempt_at";
+          + " attempts, created_at, next_attempt_at, bulk";
 
   private static final int[] NOTIFICATION_TYPES = {
     Types.BIGINT,
@@ -96,7 +96,8 @@ public class BulkKeys {
     Types.VARCHAR,
     Types.INTEGER,
     Types.TIMESTAMP_WITH_TIMEZONE,
-    Types.TIMESTAMP_WITH_TIMEZONE
+    Types.TIMESTAMP_WITH_TIMEZONE,
+    Types.BOOLEAN
   };
 
   @Resource(lookup = "java:app/jdbc/spr")
@@ -165,7 +166,9 @@ public class BulkKeys {
                 NotificationStatus.PENDING.name(),
                 0,
                 now,
-                now
+                now,
+                // nobody waits for it at this moment: it goes after the messages someone does
+                true
               });
         }
       }

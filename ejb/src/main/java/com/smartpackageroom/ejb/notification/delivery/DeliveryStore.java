@@ -37,9 +37,10 @@ public class DeliveryStore {
   @Inject Clock clock;
 
   /**
-   * Claims up to {@code limit} due messages of the channels for {@code lease} under {@code token}:
-   * another instance's claim of the same rows finds them taken. Claims left by an instance that
-   * stopped run out after their lease.
+   * Claims up to {@code limit} due messages of the channels for {@code lease} under {@code token},
+   * those someone waits for before bulk ones (an import's welcomes), each kind the longest due
+   * first: another instance's claim of the same rows finds them taken. Claims left by an instance
+   * that stopped run out after their lease.
    */
   public List<Outgoing> claim(
       Collection<Channel> channels, int limit, Duration lease, String token) {
@@ -49,7 +50,7 @@ public class DeliveryStore {
                 "SELECT n.id FROM Notification n WHERE n.status = :pending AND n.channel IN :channels"
                     + " AND n.nextAttemptAt <= :now"
                     + " AND (n.claimedUntil IS NULL OR n.claimedUntil < :now)"
-                    + " ORDER BY n.nextAttemptAt, n.id",
+                    + " ORDER BY n.bulk, n.nextAttemptAt, n.id",
                 Long.class)
             .setParameter("pending", NotificationStatus.PENDING)
             .setParameter("channels", channels)
@@ -72,7 +73,7 @@ public class DeliveryStore {
     List<Notification> claimed =
         em.createQuery(
                 "SELECT n FROM Notification n WHERE n.claimToken = :token"
-                    + " ORDER BY n.nextAttemptAt, n.id",
+                    + " ORDER BY n.bulk, n.nextAttemptAt, n.id",
                 Notification.class)
             .setParameter("token", token)
             .getResultList();
