@@ -178,9 +178,7 @@ public final class LineFile implements Closeable {
     Raw raw;
     while (raws.size() < max && chars < BATCH_CHARS && (raw = readRaw()) != null) {
       raws.add(raw);
-      for (String value : raw.values().values()) {
-        chars += value == null ? 0 : value.length();
-      }
+      chars += raw.chars();
     }
     return raws;
   }
@@ -234,13 +232,17 @@ public final class LineFile implements Closeable {
     }
   }
 
-  /** The next lines as read, at most {@code max}; none at the end of the file. */
+  /**
+   * The next lines as read, at most {@code max} or {@link #BATCH_CHARS} (as the reading thread's
+   * batches: lines of long values are taken a few at a time); none at the end of the file.
+   */
   private List<Raw> nextRaws(int max) {
     if (ahead == null) {
       return readBatch(max);
     }
     List<Raw> raws = new ArrayList<>(Math.min(max, READ_BATCH));
-    while (raws.size() < max) {
+    long chars = 0;
+    while (raws.size() < max && chars < BATCH_CHARS) {
       if (pending.isEmpty()) {
         if (aheadEnded) {
           break;
@@ -258,7 +260,9 @@ public final class LineFile implements Closeable {
         }
         pending.addAll(next.raws());
       }
-      raws.add(pending.poll());
+      Raw raw = pending.poll();
+      raws.add(raw);
+      chars += raw.chars();
     }
     return raws;
   }
@@ -295,7 +299,17 @@ public final class LineFile implements Closeable {
   }
 
   /** A line as read, before it is checked: its values by field, or why they cannot be read. */
-  private record Raw(long line, EnumMap<ResidentField, String> values, String problem) {}
+  private record Raw(long line, EnumMap<ResidentField, String> values, String problem) {
+
+    /** The characters of its values. */
+    long chars() {
+      long chars = 0;
+      for (String value : values.values()) {
+        chars += value == null ? 0 : value.length();
+      }
+      return chars;
+    }
+  }
 
   /**
    * The next lines to store, at most {@code max}, in file order; none at the end of the file. They

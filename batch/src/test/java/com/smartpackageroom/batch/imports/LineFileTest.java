@@ -325,5 +325,22 @@ class LineFileTest {
       assertTrue(first > 0 && first < 1_000, "a first batch of " + first + " lines");
       assertEquals(1_000, first + all(file, 4096).size());
     }
+    // read ahead: the caller's batch ends as early, however many short batches wait for it
+    try (LineFile file =
+        new LineFile(
+            new StringReader(csv.toString()),
+            ImportLayout.YARDI,
+            "US",
+            0,
+            100_000,
+            new KnownResidents().seal(),
+            Thread::new)) {
+      Thread.sleep(500); // the reading thread fills its queue
+      int first = file.next(4096, null).size();
+      assertTrue(first > 0 && first < 1_000, "a first batch of " + first + " lines");
+      assertEquals(1_000, first + all(file, 4096).size());
+    } catch (InterruptedException e) {
+      throw new AssertionError(e);
+    }
   }
 }
