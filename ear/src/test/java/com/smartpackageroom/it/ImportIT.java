@@ -664,6 +664,79 @@ class ImportIT {
   }
 
   /**
+   * A failed import keeps its file and the lines it read for a restart, but not for ever: once it
+   * ended spr.import.keep-unfinished ago (30 days; here its end is moved back in the database) they
+   * are removed, the lines it refused stay for its report, and a restart is refused. A younger
+   * failed import keeps everything.
+   */
+  @Test
+  void aFailedImportKeepsItsFileAndLinesForAWhileOnly() {
+    Api api = new Api(base);
+    long site = api.newSite(false).id();
+    importAndWait(api, site, "yardi", "full", residents(1, 10, "Current"));
+    // four residents, one refused line, five missing: refused as suspicious
+    String file =
+        residents(1, 3, "Current")
+            + line(4, "Current", "new.4@example.org")
+            + line(5, "Current", "not-an-email");
+    JsonObject old = importAndWait(api, site, "yardi", "full", file);
+    JsonObject young = importAndWait(api, site, "yardi", "full", file);
+    for (JsonObject failed : List.of(old, young)) {
+      assertEquals("FAILED", failed.getString("status"), failed.toString());
+      assertEquals(1, failed.getInt("skipped"), failed.toString());
+    }
+    long oldId = old.getJsonNumber("id").longValue();
+    long youngId = young.getJsonNumber("id").longValue();
+    for (long id : List.of(oldId, youngId)) {
+      assertTrue(fileChunks(id) > 0, "the file is kept for a restart");
+      assertTrue(keptRows(id) > 0, "the lines read and the residents missing are kept");
+    }
+
+    ended31DaysAgo(oldId);
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (fileChunks(oldId) + keptRows(oldId) > 0 && System.currentTimeMillis() < deadline) {
+      pause(250);
+    }
+    assertEquals(0, fileChunks(oldId), "the old import's file is removed");
+    assertEquals(0, keptRows(oldId), "and the residents' lines read from it");
+    JsonObject report = api.get("/api/v1/imports/" + oldId, BOOTSTRAP).expect(200).json();
+    assertEquals("FAILED", report.getString("status"));
+    assertEquals(1, report.getJsonArray("errors").size(), "the refused line stays: " + report);
+    assertTrue(
+        api.post("/api/v1/imports/" + oldId + "/restart?force=true", BOOTSTRAP, "")
+            .problem(409, "import-not-restartable")
+            .json()
+            .getString("detail")
+            .contains("no longer kept"));
+
+    assertTrue(fileChunks(youngId) > 0, "a younger failed import keeps its file");
+    assertTrue(keptRows(youngId) > 0, "and its lines");
+    api.post("/api/v1/imports/" + youngId + "/restart?force=true", BOOTSTRAP, "").expect(202);
+    JsonObject done = waitFor(api, youngId);
+    assertEquals("COMPLETED", done.getString("status"), done.toString());
+    assertEquals(5, done.getInt("movedOut"), done.toString());
+  }
+
+  /** The good lines and the unseen residents an import keeps in the database. */
+  private static long keptRows(long importId) {
+    return count("SELECT COUNT(*) FROM import_line WHERE import_id = ? AND error IS NULL", importId)
+        + count("SELECT COUNT(*) FROM import_unseen WHERE import_id = ?", importId);
+  }
+
+  private static void ended31DaysAgo(long importId) {
+    try (Connection db = db();
+        PreparedStatement end =
+            db.prepareStatement(
+                "UPDATE recipient_import SET finished_at = now() - interval '31 days'"
+                    + " WHERE id = ?")) {
+      end.setLong(1, importId);
+      assertEquals(1, end.executeUpdate());
+    } catch (SQLException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /**
    * The same files imported at two sites, one as it comes and one with every recipient's remembered
    * line forgotten before each import (so every line is checked and compared in full, as before
    * fingerprints): the counts, the refused lines, the recipients and their working keys agree after

@@ -268,6 +268,56 @@ public class ImportRecords {
     return oldest.isEmpty() ? null : ((Number) oldest.get(0)).longValue();
   }
 
+  /** The statuses of an import that ended without completing, and may be restarted. */
+  private static final List<ImportStatus> ENDED_UNFINISHED =
+      List.of(ImportStatus.FAILED, ImportStatus.STOPPED, ImportStatus.ABANDONED);
+
+  /**
+   * The imports that ended without completing before {@code endedBefore} and still keep their file,
+   * their residents' lines or their list of unseen residents.
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<Long> keptSince(OffsetDateTime endedBefore) {
+    List<?> ids =
+        em.createNativeQuery(
+                "SELECT i.id FROM recipient_import i WHERE i.status IN ('FAILED', 'STOPPED',"
+                    + " 'ABANDONED') AND i.finished_at < ? AND (i.done_step IS NOT NULL"
+                    + " OR EXISTS (SELECT 1 FROM import_file_chunk c WHERE c.import_id = i.id)"
+                    + " OR EXISTS (SELECT 1 FROM import_line l WHERE l.import_id = i.id"
+                    + " AND l.error IS NULL)"
+                    + " OR EXISTS (SELECT 1 FROM import_unseen u WHERE u.import_id = i.id))"
+                    + " ORDER BY i.id")
+            .setParameter(1, endedBefore)
+            .getResultList();
+    return ids.stream().map(id -> ((Number) id).longValue()).toList();
+  }
+
+  /**
+   * Removes what an import that ended without completing before {@code endedBefore} keeps for a
+   * restart (its file, the lines it read but the refused ones, its unseen residents), in one
+   * transaction with its row locked, so that a restart asked for meanwhile either comes first or
+   * finds nothing to restart. False when it no longer qualifies (restarted meanwhile).
+   */
+  public boolean expire(long importId, OffsetDateTime endedBefore) {
+    RecipientImport imp = em.find(RecipientImport.class, importId, LockModeType.PESSIMISTIC_WRITE);
+    if (imp == null
+        || !ENDED_UNFINISHED.contains(imp.getStatus())
+        || imp.getFinishedAt() == null
+        || !imp.getFinishedAt().isBefore(endedBefore)) {
+      return false;
+    }
+    // a restart would have to read the file again, which is gone: it is refused
+    imp.readAgain();
+    for (String delete :
+        List.of(
+            "DELETE FROM import_file_chunk WHERE import_id = ?",
+            "DELETE FROM import_line WHERE import_id = ? AND error IS NULL",
+            "DELETE FROM import_unseen WHERE import_id = ?")) {
+      em.createNativeQuery(delete).setParameter(1, importId).executeUpdate();
+    }
+    return true;
+  }
+
   /** The country a site's phone numbers are read in (the region of numbers without a prefix). */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public String siteCountry(long siteId) {
