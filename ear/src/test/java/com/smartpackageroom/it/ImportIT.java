@@ -369,6 +369,51 @@ class ImportIT {
     assertEquals(1500, both.get(1).getInt("unchanged"), both.get(1).toString());
   }
 
+  /**
+   * A run that waits for its site's turn and loses its import meanwhile (another instance took it
+   * over: its row names that instance) ends without touching the row, which is the other run's.
+   */
+  @Test
+  void aWaitingRunThatLostItsImportLeavesItsRowAlone() {
+    Api api = new Api(base);
+    long site = api.newSite(false).id();
+    importAndWait(api, site, "yardi", "incremental", residents(1, 2, "Current"));
+    long other = runningElsewhere(site);
+    long id = start(api, site, "yardi", "incremental", residents(3, 4, "Current"));
+    waitUntilWaiting(api, id);
+
+    sql(
+        "UPDATE recipient_import SET run_owner = 'server@taken-over.example',"
+            + " heartbeat_at = now() - interval '1 minute' WHERE id = ?",
+        id);
+    pause(4_000); // several looks for the turn
+    try {
+      assertEquals(
+          1,
+          count(
+              "SELECT COUNT(*) FROM recipient_import WHERE id = ? AND status = 'STARTED'"
+                  + " AND failure_reason IS NULL AND run_owner = 'server@taken-over.example'"
+                  + " AND heartbeat_at < now() - interval '50 seconds' AND read_count = 0",
+              id),
+          "the row is as the other instance left it");
+    } finally {
+      // nobody runs it now: ended, as the other instance would have it
+      sql("UPDATE recipient_import SET status = 'FAILED', finished_at = now() WHERE id = ?", id);
+      endElsewhere(other);
+    }
+  }
+
+  /** A statement of one id, straight to the database. */
+  private static void sql(String statement, long id) {
+    try (Connection db = db();
+        PreparedStatement update = db.prepareStatement(statement)) {
+      update.setLong(1, id);
+      assertEquals(1, update.executeUpdate(), statement);
+    } catch (SQLException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   /** Polls an import until it waits for its site's turn. */
   private static JsonObject waitUntilWaiting(Api api, long id) {
     long deadline = System.currentTimeMillis() + 30_000;

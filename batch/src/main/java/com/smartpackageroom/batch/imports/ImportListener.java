@@ -69,8 +69,26 @@ public class ImportListener implements JobListener, StepListener {
     }
   }
 
+  /** What a run that lost its import leaves in its job's context. */
+  private static final String LOST = "import-lost";
+
+  /**
+   * The run no longer has its import (it ended meanwhile, or another instance took it over): its
+   * job ends without writing to the import's row, which is another run's now.
+   */
+  static void lost(JobContext job) {
+    job.setTransientUserData(LOST);
+  }
+
+  private boolean isLost() {
+    return LOST.equals(job.getTransientUserData());
+  }
+
   @Override
   public void afterJob() {
+    if (isLost()) {
+      return;
+    }
     long importId = ImportJob.importId(job);
     BatchStatus status = job.getBatchStatus();
     boolean suspicious = MoveOutSafeguard.SUSPICIOUS.equals(job.getExitStatus());
@@ -94,6 +112,10 @@ public class ImportListener implements JobListener, StepListener {
 
   @Override
   public void afterStep() {
+    if (isLost()) {
+      LOG.info(() -> "Import " + ImportJob.importId(job) + ": this run ended, another one has it");
+      return;
+    }
     Exception e = step.getException();
     long importId = ImportJob.importId(job);
     if (e == null) {

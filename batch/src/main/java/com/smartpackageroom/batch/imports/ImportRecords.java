@@ -5,7 +5,9 @@ import com.smartpackageroom.domain.imports.ImportStatus;
 import com.smartpackageroom.domain.imports.RecipientImport;
 import com.smartpackageroom.domain.shared.DomainException;
 import com.smartpackageroom.domain.site.Site;
+import com.smartpackageroom.ejb.platform.Database;
 import com.smartpackageroom.ejb.platform.Times;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -14,12 +16,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * The rows of imports, each change in a transaction of its own: the job, which runs on other
@@ -29,6 +35,9 @@ import java.util.Optional;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class ImportRecords {
+
+  @Resource(lookup = Database.AUTOCOMMIT)
+  DataSource autocommit;
 
   @PersistenceContext(unitName = "spr")
   EntityManager em;
@@ -171,19 +180,33 @@ public class ImportRecords {
   }
 
   /** The statuses of an import that runs, or is about to (it holds its site's turn, or waits). */
-  private static final String UNFINISHED = "('STARTING', 'STARTED', 'STOPPING')";
+  private static final String UNFINISHED = "('STARTING', 'STARTED')";
+
+  /** Where an import's run stands with its site's turn. */
+  public enum Turn {
+    /** It has the turn: it runs. */
+    TAKEN,
+    /** Another import of the site runs, or an older one waits: it waits. */
+    WAITING,
+    /**
+     * The run no longer has the import: it ended meanwhile, or another instance took it over (this
+     * run was silent too long). The run ends without a word to the import's row.
+     */
+    LOST
+  }
 
   /**
    * Gives the import its site's turn to run (one import of a site at a time: two would each compare
    * the file with residents the other changes), or says whom it waits for. It has the turn when it
    * had it already, or when the import that had it has ended and no older import of the site is
    * unfinished (the oldest, by its creation, goes first; a newer one that holds the turn keeps it).
-   * Either way the run shows progress.
-   *
-   * @return whether the import has the turn
+   * A run that waits shows progress.
    */
-  public boolean takeTurn(long importId) {
+  public Turn takeTurn(long importId) {
     RecipientImport imp = find(importId);
+    if (imp.getStatus().isFinished() || !ImportRuns.OWNER.equals(imp.getRunOwner())) {
+      return Turn.LOST;
+    }
     long site = imp.getSiteId();
     OffsetDateTime now = Times.now(clock);
     boolean taken =
@@ -208,18 +231,9 @@ public class ImportRecords {
                 .setParameter(9, importId)
                 .executeUpdate()
             == 1;
-    if (!taken && turnHolder(site).isEmpty()) {
-      // the site's first import: the site's row, locked, lets one of two first imports in
-      em.find(Site.class, site, LockModeType.PESSIMISTIC_WRITE);
-      if (turnHolder(site).isEmpty() && olderUnfinished(imp) == null) {
-        em.createNativeQuery(
-                "INSERT INTO import_turn (site_id, import_id, taken_at) VALUES (?, ?, ?)")
-            .setParameter(1, site)
-            .setParameter(2, importId)
-            .setParameter(3, now)
-            .executeUpdate();
-        taken = true;
-      }
+    if (!taken && turnHolder(site).isEmpty() && olderUnfinished(imp) == null) {
+      // the site's first import: of two at once, the primary key lets one in
+      taken = firstTurn(site, importId, now);
     }
     Long waitsFor = null;
     if (!taken) {
@@ -230,7 +244,30 @@ public class ImportRecords {
       waitsFor = holderRuns ? holder.getId() : olderUnfinished(imp);
     }
     imp.waitingFor(waitsFor, ImportRuns.OWNER, now);
-    return taken;
+    return taken ? Turn.TAKEN : Turn.WAITING;
+  }
+
+  /**
+   * Gives a site's turn to its first import, committed at once on a connection of its own; false
+   * when another import's row came first (a unique violation on that connection, not in the
+   * caller's transaction).
+   */
+  private boolean firstTurn(long site, long importId, OffsetDateTime now) {
+    try (Connection db = autocommit.getConnection();
+        PreparedStatement insert =
+            db.prepareStatement(
+                "INSERT INTO import_turn (site_id, import_id, taken_at) VALUES (?, ?, ?)")) {
+      insert.setLong(1, site);
+      insert.setLong(2, importId);
+      insert.setObject(3, now);
+      insert.executeUpdate();
+      return true;
+    } catch (SQLException e) {
+      if (Database.isUniqueViolation(e, null)) {
+        return false;
+      }
+      throw new IllegalStateException("The site's import turn could not be taken", e);
+    }
   }
 
   /** The import that has, or last had, the site's turn. */

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Reader;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -135,13 +136,37 @@ public class LineLoader extends AbstractBatchlet {
   /**
    * Waits until the import has its site's turn ({@link ImportRecords#takeTurn}): every run of an
    * import passes here first, a resumed one included, so its steps never overlap another import of
-   * the site. The wait shows progress, so that no instance takes the import for interrupted.
+   * the site. The wait shows progress, so that no instance takes the import for interrupted; a look
+   * that fails (the database for a moment) is logged and tried again. A run that lost its import
+   * meanwhile (ended, or taken over elsewhere) ends without a word to the import's row.
    *
    * @return false when the import was stopped while it waited
    */
   private boolean waitForTurn(long importId) throws InterruptedException {
     boolean said = false;
-    while (!records.takeTurn(importId)) {
+    long quietUntil = 0;
+    while (true) {
+      ImportRecords.Turn turn;
+      try {
+        turn = records.takeTurn(importId);
+      } catch (RuntimeException e) {
+        if (System.nanoTime() - quietUntil >= 0) {
+          LOG.log(
+              Level.WARNING,
+              "Import " + importId + " could not look for its site's turn; it looks again",
+              e);
+          quietUntil = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        }
+        turn = ImportRecords.Turn.WAITING;
+      }
+      if (turn == ImportRecords.Turn.TAKEN) {
+        break;
+      }
+      if (turn == ImportRecords.Turn.LOST) {
+        ImportListener.lost(job);
+        throw new IllegalStateException(
+            "Import " + importId + " ended or was taken over by another instance while it waited");
+      }
       if (!said) {
         Long other = records.find(importId).getWaitingFor();
         LOG.info(
