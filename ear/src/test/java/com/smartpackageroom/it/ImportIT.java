@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -257,6 +258,24 @@ class ImportIT {
     assertEquals("MOVED_OUT", onlyRecipient(api, id, "r0010").getString("status"));
     assertTrue(
         keysOf(api, id, leaving).stream().allMatch(k -> k.getString("status").equals("INACTIVE")));
+    // each key that stopped working is audited once, naming its holder
+    JsonObject deactivated =
+        api.get("/api/v1/sites/" + id + "/audit-events?type=KEY_DEACTIVATED&size=100", BOOTSTRAP)
+            .expect(200)
+            .json();
+    assertEquals(10, deactivated.getInt("total"), "a PIN and a QR code each of five residents");
+    long leavingId = leaving.getJsonNumber("id").longValue();
+    assertEquals(
+        keysOf(api, id, leaving).stream()
+            .map(k -> k.getJsonNumber("id").longValue())
+            .sorted()
+            .toList(),
+        deactivated.getJsonArray("items").stream()
+            .map(JsonValue::asJsonObject)
+            .filter(e -> e.getJsonNumber("holderId").longValue() == leavingId)
+            .map(e -> e.getJsonNumber("keyId").longValue())
+            .sorted()
+            .toList());
     api.signIn(site.kioskToken(), "pin", pin).problem(401, "invalid-credential");
     // created by hand: never moved out by an import
     assertEquals(

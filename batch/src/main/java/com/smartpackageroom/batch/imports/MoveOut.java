@@ -2,6 +2,7 @@ package com.smartpackageroom.batch.imports;
 
 import com.smartpackageroom.ejb.accesskey.BulkKeys;
 import com.smartpackageroom.ejb.platform.BulkSql;
+import com.smartpackageroom.ejb.platform.Database;
 import com.smartpackageroom.ejb.platform.Times;
 import jakarta.annotation.Resource;
 import jakarta.batch.api.chunk.AbstractItemWriter;
@@ -22,8 +23,8 @@ import javax.sql.DataSource;
 
 /**
  * Moves out residents missing from a full import; their keys stop working but are kept. Set-based:
- * the chunk's still active recipients move out with one UPDATE, their keys with another ({@link
- * BulkKeys}).
+ * the chunk's still active recipients move out with one UPDATE (on H2 after a locking SELECT that
+ * finds them), their keys with another ({@link BulkKeys}).
  */
 @Named
 @Dependent
@@ -47,42 +48,79 @@ public class MoveOut extends AbstractItemWriter {
     List<Long> ids = items.stream().map(Long.class::cast).toList();
     List<Long> moved = new ArrayList<>();
     try (Connection c = dataSource.getConnection()) {
-      for (int start = 0; start < ids.size(); start += BulkSql.IN_LIST) {
-        List<Long> part = ids.subList(start, Math.min(ids.size(), start + BulkSql.IN_LIST));
-        try (PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT id FROM recipient WHERE id BETWEEN ? AND ? AND id IN ("
-                    + BulkSql.marks(part.size())
-                    + ") AND status = 'ACTIVE' ORDER BY id FOR UPDATE")) {
-          ps.setLong(1, Collections.min(part));
-          ps.setLong(2, Collections.max(part));
-          BulkSql.bindAll(ps, 3, part);
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              moved.add(rs.getLong(1));
-            }
-          }
-        }
-      }
-      for (int start = 0; start < moved.size(); start += BulkSql.IN_LIST) {
-        List<Long> part = moved.subList(start, Math.min(moved.size(), start + BulkSql.IN_LIST));
-        try (PreparedStatement ps =
-            c.prepareStatement(
-                "UPDATE recipient SET status = 'MOVED_OUT', updated_at = ?, version = version + 1"
-                    + " WHERE id BETWEEN ? AND ? AND id IN ("
-                    + BulkSql.marks(part.size())
-                    + ")")) {
-          ps.setObject(1, now);
-          ps.setLong(2, Collections.min(part));
-          ps.setLong(3, Collections.max(part));
-          BulkSql.bindAll(ps, 4, part);
-          ps.executeUpdate();
-        }
+      if (Database.isPostgres(c)) {
+        moveOutReturning(c, ids, now, moved);
+      } else {
+        moveOutLocked(c, ids, now, moved);
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Could not move out residents for import " + importId, e);
     }
     keys.deactivateAllOfRecipients(ImportJob.caller(importId), moved, now);
     lines.count(importId, 0, 0, 0, 0, 0, moved.size());
+  }
+
+  /**
+   * PostgreSQL: those still active move out with one statement that says which they were. Its rows
+   * are locked in the order of its plan, not of their ids; nothing else locks many residents at
+   * once (one import of a site runs at a time, the portal and the API change one resident at a
+   * time), so no two such statements wait for each other.
+   */
+  private static void moveOutReturning(
+      Connection c, List<Long> ids, OffsetDateTime now, List<Long> moved) throws SQLException {
+    for (List<Long> part : BulkSql.inLists(ids)) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "UPDATE recipient SET status = 'MOVED_OUT', updated_at = ?, version = version + 1"
+                  + " WHERE id BETWEEN ? AND ? AND id IN ("
+                  + BulkSql.marks(part.size())
+                  + ") AND status = 'ACTIVE' RETURNING id")) {
+        ps.setObject(1, now);
+        ps.setLong(2, Collections.min(part));
+        ps.setLong(3, Collections.max(part));
+        BulkSql.bindAll(ps, 4, part);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            moved.add(rs.getLong(1));
+          }
+        }
+      }
+    }
+    Collections.sort(moved);
+  }
+
+  /** H2 (no UPDATE ... RETURNING): those still active, locked in id order, then moved out. */
+  private static void moveOutLocked(
+      Connection c, List<Long> ids, OffsetDateTime now, List<Long> moved) throws SQLException {
+    for (List<Long> part : BulkSql.inLists(ids)) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT id FROM recipient WHERE id BETWEEN ? AND ? AND id IN ("
+                  + BulkSql.marks(part.size())
+                  + ") AND status = 'ACTIVE' ORDER BY id FOR UPDATE")) {
+        ps.setLong(1, Collections.min(part));
+        ps.setLong(2, Collections.max(part));
+        BulkSql.bindAll(ps, 3, part);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            moved.add(rs.getLong(1));
+          }
+        }
+      }
+    }
+    for (List<Long> part : BulkSql.inLists(moved)) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "UPDATE recipient SET status = 'MOVED_OUT', updated_at = ?, version = version + 1"
+                  + " WHERE id BETWEEN ? AND ? AND id IN ("
+                  + BulkSql.marks(part.size())
+                  + ")")) {
+        ps.setObject(1, now);
+        ps.setLong(2, Collections.min(part));
+        ps.setLong(3, Collections.max(part));
+        BulkSql.bindAll(ps, 4, part);
+        ps.executeUpdate();
+      }
+    }
   }
 }

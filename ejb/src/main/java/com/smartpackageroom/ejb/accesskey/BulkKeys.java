@@ -13,6 +13,7 @@ import com.smartpackageroom.ejb.audit.AuditLog;
 import com.smartpackageroom.ejb.crypto.SecretBox;
 import com.smartpackageroom.ejb.notification.AccessKeyMessages;
 import com.smartpackageroom.ejb.platform.BulkSql;
+import com.smartpackageroom.ejb.platform.Database;
 import com.smartpackageroom.ejb.security.Caller;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -236,6 +237,7 @@ public class BulkKeys {
       return;
     }
     try (Connection c = dataSource.getConnection()) {
+      boolean postgres = Database.isPostgres(c);
       for (List<Long> part : BulkSql.inLists(recipientIds)) {
         // the range bounds the index scan even in a generic plan (see withActiveKey)
         String where =
@@ -246,6 +248,28 @@ public class BulkKeys {
                 + " AND holder_id IN ("
                 + BulkSql.marks(part.size())
                 + ") AND status = 'ACTIVE'";
+        if (postgres) {
+          // one statement: the keys it deactivates are the ones it audits
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "WITH gone AS (UPDATE access_key SET status = 'INACTIVE', updated_at = ?,"
+                      + " version = version + 1"
+                      + where.substring(" FROM access_key".length())
+                      + " RETURNING site_id, id, type, holder_kind, holder_id)"
+                      + " INSERT INTO audit_event ("
+                      + AuditLog.COLUMNS
+                      + ") SELECT site_id, CAST(? AS TIMESTAMP WITH TIME ZONE), '"
+                      + AuditEventType.KEY_DEACTIVATED.name()
+                      + "', CAST(? AS VARCHAR(100)), id, type, holder_kind, holder_id, NULL, NULL"
+                      + " FROM gone ORDER BY id")) {
+            ps.setObject(1, now);
+            int next = BulkSql.bindAll(ps, 2, part);
+            ps.setObject(next, now);
+            ps.setString(next + 1, caller.actor());
+            ps.executeUpdate();
+          }
+          continue;
+        }
         try (PreparedStatement ps =
             c.prepareStatement(
                 "INSERT INTO audit_event ("
