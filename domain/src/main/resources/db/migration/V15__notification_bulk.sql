@@ -5,6 +5,4 @@
 -- waiting, does not keep a staff member's sign-in code waiting behind them.
 ALTER TABLE notification ADD COLUMN bulk BOOLEAN DEFAULT FALSE NOT NULL;
 DROP INDEX notification_due_idx;
--- On PostgreSQL the index holds only the pending messages (the claim's, in its order), not every
--- message ever sent.
-CREATE INDEX notification_due_idx ON notification ${pending_messages};
+CREATE INDEX notification_due_idx ON notification (status, bulk, next_attempt_at, id);

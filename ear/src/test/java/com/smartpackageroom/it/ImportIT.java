@@ -390,7 +390,8 @@ class ImportIT {
 
   /**
    * A run that waits for its site's turn and loses its import meanwhile (another instance took it
-   * over: its row names that instance) ends without touching the row, which is the other run's.
+   * over: its row counts a newer run and names that instance) ends without touching the row, which
+   * is the other run's.
    */
   @Test
   void aWaitingRunThatLostItsImportLeavesItsRowAlone() {
@@ -401,8 +402,9 @@ class ImportIT {
     long id = start(api, site, "yardi", "incremental", residents(3, 4, "Current"));
     waitUntilWaiting(api, id);
 
+    // as another instance's takeover leaves it: a new run counted, the row named after it
     sql(
-        "UPDATE recipient_import SET run_owner = 'server@taken-over.example',"
+        "UPDATE recipient_import SET run_owner = 'server@taken-over.example', runs = runs + 1,"
             + " heartbeat_at = now() - interval '1 minute' WHERE id = ?",
         id);
     pause(4_000); // several looks for the turn
@@ -412,7 +414,8 @@ class ImportIT {
           count(
               "SELECT COUNT(*) FROM recipient_import WHERE id = ? AND status = 'STARTED'"
                   + " AND failure_reason IS NULL AND run_owner = 'server@taken-over.example'"
-                  + " AND heartbeat_at < now() - interval '50 seconds' AND read_count = 0",
+                  + " AND heartbeat_at < now() - interval '50 seconds' AND read_count = 0"
+                  + " AND runs = 2",
               id),
           "the row is as the other instance left it");
     } finally {

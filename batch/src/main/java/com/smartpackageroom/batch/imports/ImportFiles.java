@@ -169,6 +169,10 @@ public class ImportFiles {
 
   /** An import's file as text, wherever it is kept (the database, or a file of earlier imports). */
   public Reader open(RecipientImport imp) throws IOException {
+    if (RecipientImport.FILE_REMOVED.equals(imp.getFilePath())) {
+      throw new IllegalStateException(
+          "The file of import " + imp.getId() + " is no longer kept: upload it again");
+    }
     return ImportFileStore.IN_DATABASE.equals(imp.getFilePath())
         ? open(store.open(imp.getId()))
         : open(Path.of(imp.getFilePath()));
@@ -176,6 +180,9 @@ public class ImportFiles {
 
   /** Whether an import's file is still kept (a completed import's is deleted). */
   public boolean exists(RecipientImport imp) {
+    if (RecipientImport.FILE_REMOVED.equals(imp.getFilePath())) {
+      return false;
+    }
     return ImportFileStore.IN_DATABASE.equals(imp.getFilePath())
         ? store.exists(imp.getId())
         : exists(imp.getFilePath());
@@ -183,6 +190,9 @@ public class ImportFiles {
 
   /** Deletes an import's file (it completed). */
   public void delete(RecipientImport imp) {
+    if (RecipientImport.FILE_REMOVED.equals(imp.getFilePath())) {
+      return;
+    }
     if (ImportFileStore.IN_DATABASE.equals(imp.getFilePath())) {
       store.delete(imp.getId());
     } else {

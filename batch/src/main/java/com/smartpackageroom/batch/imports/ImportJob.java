@@ -14,6 +14,15 @@ final class ImportJob {
     return Long.parseLong(job.getProperties().getProperty("importId"));
   }
 
+  /**
+   * The import's count of runs when this run was launched (each new run, restarted or resumed,
+   * counts one more), or 0 for a run launched without it.
+   */
+  static int run(JobContext job) {
+    String run = job.getProperties().getProperty("run");
+    return run == null || run.isBlank() ? 0 : Integer.parseInt(run.strip());
+  }
+
   /** Who the audit log names for what the import does. */
   static Caller caller(long importId) {
     return Caller.system("import:" + importId);

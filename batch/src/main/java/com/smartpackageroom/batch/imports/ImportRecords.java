@@ -189,8 +189,9 @@ public class ImportRecords {
     /** Another import of the site runs, or an older one waits: it waits. */
     WAITING,
     /**
-     * The run no longer has the import: it ended meanwhile, or another instance took it over (this
-     * run was silent too long). The run ends without a word to the import's row.
+     * The run no longer has the import: it ended meanwhile, or a newer run took it over (this run
+     * was silent too long, or waited too long to start). The run ends without a word to the
+     * import's row.
      */
     LOST
   }
@@ -201,10 +202,13 @@ public class ImportRecords {
    * had it already, or when the import that had it has ended and no older import of the site is
    * unfinished (the oldest, by its creation, goes first; a newer one that holds the turn keeps it).
    * A run that waits shows progress.
+   *
+   * @param run the import's count of runs when this run was launched ({@link ImportJob#run}; 0: not
+   *     known): a run of another count has lost the import to a newer run
    */
-  public Turn takeTurn(long importId) {
+  public Turn takeTurn(long importId, int run) {
     RecipientImport imp = find(importId);
-    if (imp.getStatus().isFinished() || !ImportRuns.OWNER.equals(imp.getRunOwner())) {
+    if (imp.getStatus().isFinished() || (run > 0 && imp.getRuns() != run)) {
       return Turn.LOST;
     }
     long site = imp.getSiteId();
@@ -310,41 +314,42 @@ public class ImportRecords {
       List.of(ImportStatus.FAILED, ImportStatus.STOPPED, ImportStatus.ABANDONED);
 
   /**
-   * The imports that ended without completing before {@code endedBefore} and still keep their file,
-   * their residents' lines or their list of unseen residents.
+   * The imports that ended without completing before {@code endedBefore} and still keep their file
+   * and the lines read from it.
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<Long> keptSince(OffsetDateTime endedBefore) {
-    List<?> ids =
-        em.createNativeQuery(
-                "SELECT i.id FROM recipient_import i WHERE i.status IN ('FAILED', 'STOPPED',"
-                    + " 'ABANDONED') AND i.finished_at < ? AND (i.done_step IS NOT NULL"
-                    + " OR EXISTS (SELECT 1 FROM import_file_chunk c WHERE c.import_id = i.id)"
-                    + " OR EXISTS (SELECT 1 FROM import_line l WHERE l.import_id = i.id"
-                    + " AND l.error IS NULL)"
-                    + " OR EXISTS (SELECT 1 FROM import_unseen u WHERE u.import_id = i.id))"
-                    + " ORDER BY i.id")
-            .setParameter(1, endedBefore)
-            .getResultList();
-    return ids.stream().map(id -> ((Number) id).longValue()).toList();
+    return em.createQuery(
+            "SELECT i.id FROM RecipientImport i WHERE i.status IN :ended"
+                + " AND i.finishedAt < :endedBefore AND i.filePath <> :removed ORDER BY i.id",
+            Long.class)
+        .setParameter("ended", ENDED_UNFINISHED)
+        .setParameter("endedBefore", endedBefore)
+        .setParameter("removed", RecipientImport.FILE_REMOVED)
+        .getResultList();
   }
 
   /**
    * Removes what an import that ended without completing before {@code endedBefore} keeps for a
-   * restart (its file, the lines it read but the refused ones, its unseen residents), in one
-   * transaction with its row locked, so that a restart asked for meanwhile either comes first or
-   * finds nothing to restart. False when it no longer qualifies (restarted meanwhile).
+   * restart (its file, the lines it read but the refused ones, its unseen residents) and marks it
+   * so that it can no longer be restarted, in one transaction with its row locked: a restart asked
+   * for meanwhile either comes first or finds nothing to restart.
+   *
+   * @return empty when it no longer qualifies (restarted meanwhile); else the file it was kept in
+   *     ({@link ImportFileStore#IN_DATABASE}, or a file of an earlier version, for the caller to
+   *     delete once this has committed)
    */
-  public boolean expire(long importId, OffsetDateTime endedBefore) {
+  public Optional<String> expire(long importId, OffsetDateTime endedBefore) {
     RecipientImport imp = em.find(RecipientImport.class, importId, LockModeType.PESSIMISTIC_WRITE);
     if (imp == null
         || !ENDED_UNFINISHED.contains(imp.getStatus())
         || imp.getFinishedAt() == null
-        || !imp.getFinishedAt().isBefore(endedBefore)) {
-      return false;
+        || !imp.getFinishedAt().isBefore(endedBefore)
+        || RecipientImport.FILE_REMOVED.equals(imp.getFilePath())) {
+      return Optional.empty();
     }
-    // a restart would have to read the file again, which is gone: it is refused
-    imp.readAgain();
+    String file = imp.getFilePath();
+    imp.fileRemoved();
     for (String delete :
         List.of(
             "DELETE FROM import_file_chunk WHERE import_id = ?",
@@ -352,7 +357,7 @@ public class ImportRecords {
             "DELETE FROM import_unseen WHERE import_id = ?")) {
       em.createNativeQuery(delete).setParameter(1, importId).executeUpdate();
     }
-    return true;
+    return Optional.of(file);
   }
 
   /** The country a site's phone numbers are read in (the region of numbers without a prefix). */

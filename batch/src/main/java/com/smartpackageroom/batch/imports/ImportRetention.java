@@ -14,9 +14,11 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -68,23 +70,40 @@ public class ImportRetention {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void removeExpired() {
     OffsetDateTime endedBefore = Times.now(clock).minus(keep);
+    List<Long> kept;
     try {
-      for (Long id : records.keptSince(endedBefore)) {
-        if (records.expire(id, endedBefore)) {
-          files.delete(records.find(id));
-          LOG.info(
-              () ->
-                  "Import "
-                      + id
-                      + " ended more than "
-                      + keep
-                      + " ago without completing: its file and lines were removed"
-                      + " (spr.import.keep-unfinished); it can no longer be restarted");
-        }
-      }
+      kept = records.keptSince(endedBefore);
     } catch (RuntimeException e) {
-      LOG.log(
-          Level.WARNING, "Removing what ended imports keep failed; the next look tries again", e);
+      LOG.log(Level.WARNING, "Looking for ended imports' files failed; the next look tries", e);
+      return;
+    }
+    for (Long id : kept) {
+      try {
+        records
+            .expire(id, endedBefore)
+            .ifPresent(
+                file -> {
+                  if (!ImportFileStore.IN_DATABASE.equals(file)) {
+                    // a file of an earlier version, on the disk of the instance that took it
+                    files.delete(Path.of(file));
+                  }
+                  LOG.info(
+                      () ->
+                          "Import "
+                              + id
+                              + " ended more than "
+                              + (keep.toDays() > 0 && keep.equals(Duration.ofDays(keep.toDays()))
+                                  ? keep.toDays() + " days"
+                                  : keep.toString())
+                              + " ago without completing: its file and lines were removed"
+                              + " (spr.import.keep-unfinished); it can no longer be restarted");
+                });
+      } catch (RuntimeException e) {
+        LOG.log(
+            Level.WARNING,
+            "Removing what import " + id + " kept failed; the next look tries again",
+            e);
+      }
     }
   }
 }

@@ -188,6 +188,8 @@ public class ImportService {
   public void launch(long importId) {
     Properties parameters = new Properties();
     parameters.setProperty("importId", String.valueOf(importId));
+    // which run this is: a run launched before a later one (a takeover) knows it has lost
+    parameters.setProperty("run", String.valueOf(records.find(importId).getRuns()));
     parameters.setProperty("skipLimit", String.valueOf(skipLimit));
     try {
       long execution = BatchRuntime.getJobOperator().start(JOB, parameters);

@@ -137,18 +137,25 @@ public class LineLoader extends AbstractBatchlet {
    * Waits until the import has its site's turn ({@link ImportRecords#takeTurn}): every run of an
    * import passes here first, a resumed one included, so its steps never overlap another import of
    * the site. The wait shows progress, so that no instance takes the import for interrupted; a look
-   * that fails (the database for a moment) is logged and tried again. A run that lost its import
-   * meanwhile (ended, or taken over elsewhere) ends without a word to the import's row.
+   * that fails (the database for a moment) is logged and tried again, for as long as it takes: if
+   * the wait goes silent for long, another run takes the import over, and this one finds it lost at
+   * its next look. A run that lost its import (it ended, or a newer run took it over) ends without
+   * a word to the import's row.
    *
    * @return false when the import was stopped while it waited
    */
   private boolean waitForTurn(long importId) throws InterruptedException {
     boolean said = false;
     long quietUntil = 0;
+    int run = ImportJob.run(job);
     while (true) {
       ImportRecords.Turn turn;
+      Long other = null;
       try {
-        turn = records.takeTurn(importId);
+        turn = records.takeTurn(importId, run);
+        if (turn == ImportRecords.Turn.WAITING && !said) {
+          other = records.find(importId).getWaitingFor();
+        }
       } catch (RuntimeException e) {
         if (System.nanoTime() - quietUntil >= 0) {
           LOG.log(
@@ -165,17 +172,11 @@ public class LineLoader extends AbstractBatchlet {
       if (turn == ImportRecords.Turn.LOST) {
         ImportListener.lost(job);
         throw new IllegalStateException(
-            "Import " + importId + " ended or was taken over by another instance while it waited");
+            "Import " + importId + " ended or was taken over by a newer run while it waited");
       }
       if (!said) {
-        Long other = records.find(importId).getWaitingFor();
-        LOG.info(
-            () ->
-                "Import "
-                    + importId
-                    + " waits for "
-                    + (other == null ? "another import" : "import " + other)
-                    + " of its site to end");
+        String whom = other == null ? "another import" : "import " + other;
+        LOG.info(() -> "Import " + importId + " waits for " + whom + " of its site to end");
         said = true;
       }
       if (stopping) {

@@ -306,6 +306,18 @@ public class RecipientImport {
         || status == ImportStatus.ABANDONED;
   }
 
+  /**
+   * What {@code filePath} says once the file, and the lines read from it, of an import that ended
+   * unfinished were removed for being kept too long: it can no longer be restarted.
+   */
+  public static final String FILE_REMOVED = "removed";
+
+  /** Its file and the lines read from it were removed: a restart would have nothing to read. */
+  public void fileRemoved() {
+    this.filePath = FILE_REMOVED;
+    this.doneStep = null;
+  }
+
   /** Its file is to be read again from the start: the steps done so far count for nothing. */
   public void readAgain() {
     this.doneStep = null;

@@ -14,6 +14,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -290,6 +294,87 @@ class ImportsPortalIT {
     browser.awaitText("The column mapping tenants is deleted");
     assertEquals(
         404, api.get("/api/v1/sites/" + site + "/import-mappings/tenants", BOOTSTRAP).status());
+  }
+
+  /**
+   * An import uploaded while another import of the site runs (here one that another instance runs,
+   * as the database says) waits for it, and the page says which, with a link to it; once that one
+   * has ended the upload runs to its counts.
+   */
+  @Test
+  void anUploadWaitsForTheImportOfItsSiteThatRunsAndSaysWhich() throws Exception {
+    long other = runningElsewhere(site);
+    try {
+      signInAsManager();
+      new Frame(browser).menu("Imports");
+      browser.await(d -> d.getCurrentUrl().contains("/imports/") ? true : null);
+      upload(file("waiting-" + site + ".csv", residents(1, 3)), "Yardi Voyager", "Full");
+      awaitStatus("Starting");
+      String waiting =
+          browser.await(
+              d -> {
+                var shown = d.findElements(By.id("importWaitingFor"));
+                return shown.isEmpty() ? null : shown.get(0).getText();
+              });
+      assertTrue(waiting.contains("Import " + other), waiting);
+      assertTrue(waiting.contains("one import of a site runs at a time"), waiting);
+      assertFalse(browser.bodyText().contains("Step"), "no step while it waits");
+      browser.snapshot("imports-waiting");
+      assertEquals(
+          "Import " + other,
+          browser.driver().findElement(By.linkText("Import " + other)).getText());
+    } finally {
+      sql(
+          "UPDATE recipient_import SET status = 'COMPLETED', finished_at = now() WHERE id = ?",
+          other);
+    }
+    awaitStatus("Completed");
+    assertEquals("3", browser.visible("countInserted").getText());
+    assertTrue(browser.driver().findElements(By.id("importWaitingFor")).isEmpty());
+  }
+
+  /**
+   * An import of the site as another instance runs it: STARTED, showing progress just now, and
+   * holding the site's turn.
+   */
+  private static long runningElsewhere(long site) throws Exception {
+    try (Connection db = db()) {
+      long id;
+      try (PreparedStatement insert =
+          db.prepareStatement(
+              "INSERT INTO recipient_import (id, site_id, layout, mode, forced, status,"
+                  + " file_path, file_bytes, started_by, created_at, run_owner, heartbeat_at)"
+                  + " VALUES (nextval('recipient_import_seq'), ?, 'yardi', 'FULL', FALSE,"
+                  + " 'STARTED', 'database', 0, 'it', now(), 'server@elsewhere.example', now())"
+                  + " RETURNING id")) {
+        insert.setLong(1, site);
+        try (ResultSet rs = insert.executeQuery()) {
+          rs.next();
+          id = rs.getLong(1);
+        }
+      }
+      try (PreparedStatement turn =
+          db.prepareStatement(
+              "INSERT INTO import_turn (site_id, import_id, taken_at) VALUES (?, ?, now())")) {
+        turn.setLong(1, site);
+        turn.setLong(2, id);
+        turn.executeUpdate();
+      }
+      return id;
+    }
+  }
+
+  private static void sql(String statement, long id) throws Exception {
+    try (Connection db = db();
+        PreparedStatement update = db.prepareStatement(statement)) {
+      update.setLong(1, id);
+      assertEquals(1, update.executeUpdate(), statement);
+    }
+  }
+
+  private static Connection db() throws Exception {
+    return DriverManager.getConnection(
+        System.getProperty("spr.it.db.url"), System.getProperty("spr.it.db.user"), "");
   }
 
   @Test

@@ -249,23 +249,27 @@ public class BulkKeys {
                 + BulkSql.marks(part.size())
                 + ") AND status = 'ACTIVE'";
         if (postgres) {
-          // one statement: the keys it deactivates are the ones it audits
+          // one statement: the keys it deactivates are the ones it audits; locked in the order of
+          // their ids first, as the expiry of single access PINs locks them, so that the two never
+          // wait for each other
           try (PreparedStatement ps =
               c.prepareStatement(
-                  "WITH gone AS (UPDATE access_key SET status = 'INACTIVE', updated_at = ?,"
-                      + " version = version + 1"
-                      + where.substring(" FROM access_key".length())
-                      + " RETURNING site_id, id, type, holder_kind, holder_id)"
+                  "WITH locked AS (SELECT id"
+                      + where
+                      + " ORDER BY id FOR UPDATE), gone AS (UPDATE access_key k SET status ="
+                      + " 'INACTIVE', updated_at = ?, version = k.version + 1 FROM locked"
+                      + " WHERE k.id = locked.id AND k.status = 'ACTIVE'"
+                      + " RETURNING k.site_id, k.id, k.type, k.holder_kind, k.holder_id)"
                       + " INSERT INTO audit_event ("
                       + AuditLog.COLUMNS
                       + ") SELECT site_id, CAST(? AS TIMESTAMP WITH TIME ZONE), '"
                       + AuditEventType.KEY_DEACTIVATED.name()
                       + "', CAST(? AS VARCHAR(100)), id, type, holder_kind, holder_id, NULL, NULL"
                       + " FROM gone ORDER BY id")) {
-            ps.setObject(1, now);
-            int next = BulkSql.bindAll(ps, 2, part);
+            int next = BulkSql.bindAll(ps, 1, part);
             ps.setObject(next, now);
-            ps.setString(next + 1, caller.actor());
+            ps.setObject(next + 1, now);
+            ps.setString(next + 2, caller.actor());
             ps.executeUpdate();
           }
           continue;

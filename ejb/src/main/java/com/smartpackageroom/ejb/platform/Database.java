@@ -114,12 +114,7 @@ public class Database {
 
         // a partial index's condition (H2 has none: its index then holds every line)
         "only_refused_lines",
-        postgres ? "WHERE error IS NOT NULL" : "",
-        // the outbox's due messages: on PostgreSQL only the pending ones, which the claim reads
-        "pending_messages",
-        postgres
-            ? "(bulk, next_attempt_at, id) WHERE status = 'PENDING'"
-            : "(status, bulk, next_attempt_at, id)");
+        postgres ? "WHERE error IS NOT NULL" : "");
   }
 
   @PostConstruct
