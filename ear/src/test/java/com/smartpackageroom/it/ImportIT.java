@@ -358,7 +358,7 @@ class ImportIT {
     Api api = new Api(base);
     long site = api.newSite(false).id();
     importAndWait(api, site, "yardi", "incremental", residents(1, 10, "Current"));
-    long other = runningElsewhere(site);
+    long other = ImportRows.runningElsewhere(site);
 
     long first = start(api, site, "yardi", "incremental", residents(11, 2000, "Current"));
     long second = start(api, site, "yardi&force=true", "full", residents(11, 2000, "Current"));
@@ -368,7 +368,7 @@ class ImportIT {
       assertEquals(other, waiting.getJsonNumber("waitingFor").longValue(), waiting.toString());
       assertEquals(0, waiting.getInt("read"), waiting.toString());
     }
-    endElsewhere(other);
+    ImportRows.endElsewhere(other);
 
     List<JsonObject> ended = inTurn(api, first, second);
     assertEquals("COMPLETED", ended.get(0).getString("status"), ended.get(0).toString());
@@ -398,7 +398,7 @@ class ImportIT {
     Api api = new Api(base);
     long site = api.newSite(false).id();
     importAndWait(api, site, "yardi", "incremental", residents(1, 2, "Current"));
-    long other = runningElsewhere(site);
+    long other = ImportRows.runningElsewhere(site);
     long id = start(api, site, "yardi", "incremental", residents(3, 4, "Current"));
     waitUntilWaiting(api, id);
 
@@ -421,7 +421,7 @@ class ImportIT {
     } finally {
       // nobody runs it now: ended, as the other instance would have it
       sql("UPDATE recipient_import SET status = 'FAILED', finished_at = now() WHERE id = ?", id);
-      endElsewhere(other);
+      ImportRows.endElsewhere(other);
     }
   }
 
@@ -469,53 +469,6 @@ class ImportIT {
       pause(50);
     }
     throw new AssertionError("imports " + earlier + " and " + later + " did not end in 120 s");
-  }
-
-  /**
-   * An import of the site as another instance runs it: STARTED, showing progress just now, and
-   * holding the site's turn.
-   */
-  private static long runningElsewhere(long site) {
-    try (Connection db = db()) {
-      long id;
-      try (PreparedStatement insert =
-          db.prepareStatement(
-              "INSERT INTO recipient_import (id, site_id, layout, mode, forced, status,"
-                  + " file_path, file_bytes, started_by, created_at, run_owner, heartbeat_at)"
-                  + " VALUES (nextval('recipient_import_seq'), ?, 'yardi', 'FULL', FALSE,"
-                  + " 'STARTED', 'database', 0, 'it', now(), 'server@elsewhere.example', now())"
-                  + " RETURNING id")) {
-        insert.setLong(1, site);
-        try (ResultSet rs = insert.executeQuery()) {
-          rs.next();
-          id = rs.getLong(1);
-        }
-      }
-      try (PreparedStatement turn =
-          db.prepareStatement(
-              "UPDATE import_turn SET import_id = ?, taken_at = now() WHERE site_id = ?")) {
-        turn.setLong(1, id);
-        turn.setLong(2, site);
-        assertEquals(1, turn.executeUpdate(), "the site's first import took its turn");
-      }
-      return id;
-    } catch (SQLException e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  /** The import of {@link #runningElsewhere} ends. */
-  private static void endElsewhere(long id) {
-    try (Connection db = db();
-        PreparedStatement end =
-            db.prepareStatement(
-                "UPDATE recipient_import SET status = 'COMPLETED', finished_at = now()"
-                    + " WHERE id = ?")) {
-      end.setLong(1, id);
-      assertEquals(1, end.executeUpdate());
-    } catch (SQLException e) {
-      throw new AssertionError(e);
-    }
   }
 
   private static void pause(long millis) {

@@ -146,7 +146,7 @@ public class LineLoader extends AbstractBatchlet {
    */
   private boolean waitForTurn(long importId) throws InterruptedException {
     boolean said = false;
-    long quietUntil = 0;
+    long quietUntil = System.nanoTime();
     int run = ImportJob.run(job);
     while (true) {
       ImportRecords.Turn turn;
@@ -157,6 +157,7 @@ public class LineLoader extends AbstractBatchlet {
           other = records.find(importId).getWaitingFor();
         }
       } catch (RuntimeException e) {
+        // one warning a minute at most while it lasts
         if (System.nanoTime() - quietUntil >= 0) {
           LOG.log(
               Level.WARNING,
@@ -164,7 +165,11 @@ public class LineLoader extends AbstractBatchlet {
               e);
           quietUntil = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
         }
-        turn = ImportRecords.Turn.WAITING;
+        if (stopping) {
+          return false;
+        }
+        Thread.sleep(TURN_POLL_MILLIS);
+        continue;
       }
       if (turn == ImportRecords.Turn.TAKEN) {
         break;

@@ -70,15 +70,8 @@ public class MoveOut extends AbstractItemWriter {
       Connection c, List<Long> ids, OffsetDateTime now, List<Long> moved) throws SQLException {
     for (List<Long> part : BulkSql.inLists(ids)) {
       try (PreparedStatement ps =
-          c.prepareStatement(
-              "UPDATE recipient SET status = 'MOVED_OUT', updated_at = ?, version = version + 1"
-                  + " WHERE id BETWEEN ? AND ? AND id IN ("
-                  + BulkSql.marks(part.size())
-                  + ") AND status = 'ACTIVE' RETURNING id")) {
-        ps.setObject(1, now);
-        ps.setLong(2, Collections.min(part));
-        ps.setLong(3, Collections.max(part));
-        BulkSql.bindAll(ps, 4, part);
+          c.prepareStatement(moveOut(part, " AND status = 'ACTIVE' RETURNING id"))) {
+        bindMoveOut(ps, now, part);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             moved.add(rs.getLong(1));
@@ -109,18 +102,28 @@ public class MoveOut extends AbstractItemWriter {
       }
     }
     for (List<Long> part : BulkSql.inLists(moved)) {
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "UPDATE recipient SET status = 'MOVED_OUT', updated_at = ?, version = version + 1"
-                  + " WHERE id BETWEEN ? AND ? AND id IN ("
-                  + BulkSql.marks(part.size())
-                  + ")")) {
-        ps.setObject(1, now);
-        ps.setLong(2, Collections.min(part));
-        ps.setLong(3, Collections.max(part));
-        BulkSql.bindAll(ps, 4, part);
+      try (PreparedStatement ps = c.prepareStatement(moveOut(part, ""))) {
+        bindMoveOut(ps, now, part);
         ps.executeUpdate();
       }
     }
+  }
+
+  /** The update that moves out the residents of a list, and what follows its condition. */
+  private static String moveOut(List<Long> part, String tail) {
+    return "UPDATE recipient SET status = 'MOVED_OUT', updated_at = ?, version = version + 1"
+        + " WHERE id BETWEEN ? AND ? AND id IN ("
+        + BulkSql.marks(part.size())
+        + ")"
+        + tail;
+  }
+
+  private static void bindMoveOut(PreparedStatement ps, OffsetDateTime now, List<Long> part)
+      throws SQLException {
+    ps.setObject(1, now);
+    // the range bounds the index scan even in a generic plan
+    ps.setLong(2, Collections.min(part));
+    ps.setLong(3, Collections.max(part));
+    BulkSql.bindAll(ps, 4, part);
   }
 }

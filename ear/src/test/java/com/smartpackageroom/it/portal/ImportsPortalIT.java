@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.smartpackageroom.it.Api;
+import com.smartpackageroom.it.ImportRows;
 import com.smartpackageroom.it.portal.PortalAccounts.Person;
 import jakarta.json.JsonObject;
 import java.net.URL;
@@ -14,10 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -303,7 +300,7 @@ class ImportsPortalIT {
    */
   @Test
   void anUploadWaitsForTheImportOfItsSiteThatRunsAndSaysWhich() throws Exception {
-    long other = runningElsewhere(site);
+    long other = ImportRows.runningElsewhere(site);
     try {
       signInAsManager();
       new Frame(browser).menu("Imports");
@@ -324,57 +321,11 @@ class ImportsPortalIT {
           "Import " + other,
           browser.driver().findElement(By.linkText("Import " + other)).getText());
     } finally {
-      sql(
-          "UPDATE recipient_import SET status = 'COMPLETED', finished_at = now() WHERE id = ?",
-          other);
+      ImportRows.endElsewhere(other);
     }
     awaitStatus("Completed");
     assertEquals("3", browser.visible("countInserted").getText());
     assertTrue(browser.driver().findElements(By.id("importWaitingFor")).isEmpty());
-  }
-
-  /**
-   * An import of the site as another instance runs it: STARTED, showing progress just now, and
-   * holding the site's turn.
-   */
-  private static long runningElsewhere(long site) throws Exception {
-    try (Connection db = db()) {
-      long id;
-      try (PreparedStatement insert =
-          db.prepareStatement(
-              "INSERT INTO recipient_import (id, site_id, layout, mode, forced, status,"
-                  + " file_path, file_bytes, started_by, created_at, run_owner, heartbeat_at)"
-                  + " VALUES (nextval('recipient_import_seq'), ?, 'yardi', 'FULL', FALSE,"
-                  + " 'STARTED', 'database', 0, 'it', now(), 'server@elsewhere.example', now())"
-                  + " RETURNING id")) {
-        insert.setLong(1, site);
-        try (ResultSet rs = insert.executeQuery()) {
-          rs.next();
-          id = rs.getLong(1);
-        }
-      }
-      try (PreparedStatement turn =
-          db.prepareStatement(
-              "INSERT INTO import_turn (site_id, import_id, taken_at) VALUES (?, ?, now())")) {
-        turn.setLong(1, site);
-        turn.setLong(2, id);
-        turn.executeUpdate();
-      }
-      return id;
-    }
-  }
-
-  private static void sql(String statement, long id) throws Exception {
-    try (Connection db = db();
-        PreparedStatement update = db.prepareStatement(statement)) {
-      update.setLong(1, id);
-      assertEquals(1, update.executeUpdate(), statement);
-    }
-  }
-
-  private static Connection db() throws Exception {
-    return DriverManager.getConnection(
-        System.getProperty("spr.it.db.url"), System.getProperty("spr.it.db.user"), "");
   }
 
   @Test
