@@ -20,8 +20,13 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -423,6 +428,129 @@ class ImportIT {
       sql("UPDATE recipient_import SET status = 'FAILED', finished_at = now() WHERE id = ?", id);
       ImportRows.endElsewhere(other);
     }
+  }
+
+  /**
+   * A run that goes on after another instance took its import over (its server paused past
+   * spr.import.resume-after, say) stops at its next write: that chunk's transaction is rolled back,
+   * and nothing more is inserted, updated, counted or written to the import's row, which is the
+   * newer run's.
+   */
+  @Test
+  void aRunTakenOverWhileItAppliesStopsAtItsNextWrite() throws SQLException {
+    Api api = new Api(base);
+    long site = api.newSite(false).id();
+    importAndWait(api, site, "yardi", "incremental", residents(1, 2, "Current"));
+    String file =
+        residents(3, 2002, "Current")
+            .replaceFirst("\r\n", "\r\n" + line(1, "Current", "new.1@example.org"));
+    try (Connection lock = db()) {
+      // the first line's resident held, as by a long transaction: the run's first chunk waits
+      lock.setAutoCommit(false);
+      try (PreparedStatement hold =
+          lock.prepareStatement(
+              "SELECT id FROM recipient WHERE site_id = ? AND external_id = 'r0001' FOR UPDATE")) {
+        hold.setLong(1, site);
+        hold.executeQuery().close();
+      }
+      long id = start(api, site, "yardi", "incremental", file);
+      long deadline = System.currentTimeMillis() + 60_000;
+      while (!"apply".equals(stepOf(api, id))) {
+        assertTrue(System.currentTimeMillis() < deadline, "never applied: " + stepOf(api, id));
+        pause(100);
+      }
+      pause(1_000); // its first chunk waits for the resident
+      // another instance's takeover, as it leaves the row: a newer run counted, named after it
+      sql(
+          "UPDATE recipient_import SET run_owner = 'server@taken-over.example', runs = runs + 1,"
+              + " heartbeat_at = now() WHERE id = ?",
+          id);
+      lock.commit();
+      pause(5_000);
+      try {
+        assertEquals(
+            1,
+            count(
+                "SELECT COUNT(*) FROM recipient_import WHERE id = ? AND status = 'STARTED'"
+                    + " AND failure_reason IS NULL AND run_owner = 'server@taken-over.example'"
+                    + " AND inserted_count = 0 AND updated_count = 0 AND runs = 2"
+                    + " AND read_count = 2001 AND applied_through = 0",
+                id),
+            "the row is as the takeover left it: "
+                + api.get("/api/v1/imports/" + id, BOOTSTRAP).body());
+        assertEquals(
+            2,
+            count("SELECT COUNT(*) FROM recipient WHERE site_id = ?", site),
+            "nothing of the chunk lasted");
+        assertEquals("res.1@example.org", onlyRecipient(api, site, "r0001").getString("email"));
+      } finally {
+        sql("UPDATE recipient_import SET status = 'FAILED', finished_at = now() WHERE id = ?", id);
+      }
+    }
+  }
+
+  private static String stepOf(Api api, long id) {
+    JsonObject status = api.get("/api/v1/imports/" + id, BOOTSTRAP).expect(200).json();
+    return status.containsKey("step") ? status.getString("step") : status.getString("status");
+  }
+
+  /**
+   * A site has at most 10 imports waiting or running (spr.import.max-unfinished-per-site): of 30
+   * uploads at once while one runs, exactly 9 are taken and the others refused 429 with nothing
+   * kept; a restart is refused alike; once they have run, uploads are taken again.
+   */
+  @Test
+  void aSiteTakesNoMoreUploadsThanItMayHaveWaiting() throws Exception {
+    Api api = new Api(base);
+    long site = api.newSite(false).id();
+    importAndWait(api, site, "yardi", "full", residents(1, 10, "Current"));
+    // a file that would move out nine of ten residents: FAILED as suspicious, restartable
+    JsonObject suspicious = importAndWait(api, site, "yardi", "full", residents(1, 1, "Current"));
+    assertEquals("FAILED", suspicious.getString("status"), suspicious.toString());
+    long failed = suspicious.getJsonNumber("id").longValue();
+    long other = ImportRows.runningElsewhere(site);
+    String path = "/api/v1/sites/" + site + "/imports?layout=yardi&mode=incremental";
+    String csv = residents(1, 3, "Current");
+    ExecutorService uploaders = Executors.newFixedThreadPool(30);
+    List<Api.Reply> replies = new ArrayList<>();
+    try {
+      List<Future<Api.Reply>> sent = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        sent.add(uploaders.submit(() -> api.postCsv(path, BOOTSTRAP, csv)));
+      }
+      for (Future<Api.Reply> reply : sent) {
+        replies.add(reply.get(60, TimeUnit.SECONDS));
+      }
+    } finally {
+      uploaders.shutdownNow();
+    }
+    List<Long> taken = new ArrayList<>();
+    for (Api.Reply reply : replies) {
+      if (reply.status() == 202) {
+        taken.add(reply.json().getJsonNumber("id").longValue());
+      } else {
+        reply.problem(429, "too-many-imports");
+        assertTrue(reply.json().getString("detail").contains("10 imports waiting or running"));
+        assertTrue(reply.raw().headers().firstValue("Retry-After").isPresent(), reply.body());
+      }
+    }
+    try {
+      assertEquals(9, taken.size(), "taken while one runs: " + taken);
+      assertEquals(
+          12, // the two before, the one running elsewhere and the 9 taken: none of the refused
+          api.get("/api/v1/sites/" + site + "/imports?size=100", BOOTSTRAP)
+              .expect(200)
+              .json()
+              .getInt("total"));
+      api.post("/api/v1/imports/" + failed + "/restart", BOOTSTRAP, null)
+          .problem(429, "too-many-imports");
+    } finally {
+      ImportRows.endElsewhere(other);
+    }
+    for (long id : taken) {
+      assertEquals("COMPLETED", waitFor(api, id).getString("status"));
+    }
+    start(api, site, "yardi", "incremental", csv);
   }
 
   /** A statement of one id, straight to the database. */

@@ -16,6 +16,7 @@ public class ImportLineCleanup {
    */
   public void stage(
       long importId,
+      int run,
       LineFile file,
       int maxLines,
       long until,
@@ -28,6 +29,7 @@ public class ImportLineCleanup {
           stored.suspects().length == 0 ? 0 : lines.refuseDuplicates(importId, stored.suspects());
       lines.count(
           importId,
+          run,
           stored.stored() + stored.unchanged(),
           stored.refused() + duplicates,
           0,
@@ -45,11 +47,11 @@ public class ImportLineCleanup {
    * whose id an earlier one holds (stored by a run of an earlier version, which refused duplicates
    * only once the whole file was read) is refused now. How many lines it refused.
    */
-  public long storedIds(long importId, IdHashes seen) {
+  public long storedIds(long importId, int run, IdHashes seen) {
     long[] suspects = lines.goodIds(importId, seen);
     long duplicates = suspects.length == 0 ? 0 : lines.refuseDuplicates(importId, suspects);
     if (duplicates > 0) {
-      lines.count(importId, 0, duplicates, 0, 0, 0, 0);
+      lines.count(importId, run, 0, duplicates, 0, 0, 0, 0);
     }
     return duplicates;
   }

@@ -433,12 +433,21 @@ public class ImportLines {
    * through} are applied, in that transaction.
    */
   public void applied(
-      long importId, long through, long inserted, long updated, long unchanged, long movedOut) {
-    update(
+      long importId,
+      int run,
+      long through,
+      long inserted,
+      long updated,
+      long unchanged,
+      long movedOut) {
+    guarded(
+        importId,
+        run,
         "UPDATE recipient_import SET inserted_count = inserted_count + ?,"
             + " updated_count = updated_count + ?, unchanged_count = unchanged_count + ?,"
             + " moved_out_count = moved_out_count + ?, applied_through = ?, heartbeat_at = ?,"
-            + " run_owner = ? WHERE id = ?",
+            + " run_owner = ? WHERE id = ?"
+            + OF_RUN,
         inserted,
         updated,
         unchanged,
@@ -446,7 +455,22 @@ public class ImportLines {
         through,
         Times.now(clock),
         ImportRuns.OWNER,
-        importId);
+        importId,
+        (long) run,
+        (long) run);
+  }
+
+  /** The import's row as long as it counts the given run (0: a run that does not know it). */
+  private static final String OF_RUN = " AND (? = 0 OR runs = ?)";
+
+  /**
+   * An update of the import's row by a run, in the transaction of the work it counts: when the row
+   * counts another run now, nothing is updated and {@link RunLost} rolls the transaction back.
+   */
+  private void guarded(long importId, int run, String sql, Object... args) {
+    if (update(sql, args) == 0) {
+      throw new RunLost(importId, run);
+    }
   }
 
   /**
@@ -455,17 +479,21 @@ public class ImportLines {
    */
   public void count(
       long importId,
+      int run,
       long read,
       long skipped,
       long inserted,
       long updated,
       long unchanged,
       long movedOut) {
-    update(
+    guarded(
+        importId,
+        run,
         "UPDATE recipient_import SET read_count = read_count + ?, skipped_count = skipped_count + ?,"
             + " inserted_count = inserted_count + ?, updated_count = updated_count + ?,"
             + " unchanged_count = unchanged_count + ?, moved_out_count = moved_out_count + ?,"
-            + " heartbeat_at = ?, run_owner = ? WHERE id = ?",
+            + " heartbeat_at = ?, run_owner = ? WHERE id = ?"
+            + OF_RUN,
         read,
         skipped,
         inserted,
@@ -474,7 +502,9 @@ public class ImportLines {
         movedOut,
         Times.now(clock),
         ImportRuns.OWNER,
-        importId);
+        importId,
+        (long) run,
+        (long) run);
   }
 
   public List<Error> errors(long importId, int limit) {
@@ -669,9 +699,10 @@ public class ImportLines {
   }
 
   /**
-   * How many active residents the file would move out, and how many there are. The lines that move
-   * their resident out are few: on PostgreSQL each looks up its resident by the (site, id) index,
-   * where a join read every resident of the site (a million-resident site: 4.3 s).
+   * How many active residents the file would move out, and how many there are (0 when it moves none
+   * out). The lines that move their resident out are few: on PostgreSQL each looks up its resident
+   * by the (site, id) index, where a join read every resident of the site (a million-resident site:
+   * 4.3 s).
    */
   public long[] moveOutFigures(long importId, long siteId, boolean full) {
     boolean postgres = Database.isPostgres(dataSource);
@@ -690,9 +721,14 @@ public class ImportLines {
                 importId,
                 siteId);
     long missing = full ? single("SELECT COUNT(*)" + missing(postgres), importId) : 0;
+    long moving = byStatus + missing;
+    // a file that moves nobody out is never suspicious, whatever the site holds: not counted
     long active =
-        single("SELECT COUNT(*) FROM recipient WHERE site_id = ? AND status = 'ACTIVE'", siteId);
-    return new long[] {byStatus + missing, active};
+        moving == 0
+            ? 0
+            : single(
+                "SELECT COUNT(*) FROM recipient WHERE site_id = ? AND status = 'ACTIVE'", siteId);
+    return new long[] {moving, active};
   }
 
   /**
@@ -755,11 +791,11 @@ public class ImportLines {
     return result[0];
   }
 
-  private void update(String sql, Object... args) {
+  private int update(String sql, Object... args) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
       bind(ps, args);
-      ps.executeUpdate();
+      return ps.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("Import update failed", e);
     }

@@ -41,7 +41,9 @@ public class ImportListener implements JobListener, StepListener {
   public void beforeJob() {
     long importId = ImportJob.importId(job);
     endLeftoverTransaction(importId);
-    records.running(importId);
+    if (!records.running(importId, ImportJob.run(job))) {
+      lost(job);
+    }
   }
 
   /**
@@ -90,6 +92,7 @@ public class ImportListener implements JobListener, StepListener {
       return;
     }
     long importId = ImportJob.importId(job);
+    int run = ImportJob.run(job);
     BatchStatus status = job.getBatchStatus();
     boolean suspicious = MoveOutSafeguard.SUSPICIOUS.equals(job.getExitStatus());
     boolean failed = records.find(importId).getFailureReason() != null;
@@ -99,15 +102,21 @@ public class ImportListener implements JobListener, StepListener {
             : status == BatchStatus.STOPPED || status == BatchStatus.STOPPING
                 ? ImportStatus.STOPPED
                 : ImportStatus.COMPLETED;
-    records.finished(
+    if (!records.finished(
         importId,
+        run,
         outcome,
-        outcome == ImportStatus.FAILED ? "The import failed; see the server log" : null);
+        outcome == ImportStatus.FAILED ? "The import failed; see the server log" : null)) {
+      LOG.info(() -> "Import " + importId + ": run " + run + " ended, a newer run has the import");
+    }
   }
 
   @Override
   public void beforeStep() {
-    records.heartbeat(ImportJob.importId(job));
+    if (!isLost() && !records.heartbeat(ImportJob.importId(job), ImportJob.run(job))) {
+      // the step's writes fail as they find it; nothing is written to the row after them
+      lost(job);
+    }
   }
 
   @Override
@@ -118,6 +127,32 @@ public class ImportListener implements JobListener, StepListener {
     }
     Exception e = step.getException();
     long importId = ImportJob.importId(job);
+    int run = ImportJob.run(job);
+    try {
+      if (RunLost.in(e)) {
+        throw new RunLost(importId, run);
+      }
+      afterStep(importId, run, e);
+    } catch (RuntimeException lost) {
+      if (!RunLost.in(lost)) {
+        throw lost;
+      }
+      // what this run did in the transaction that found it was rolled back; the rest is the
+      // newer run's to do (or it ended)
+      lost(job);
+      LOG.info(
+          () ->
+              "Import "
+                  + importId
+                  + ": run "
+                  + run
+                  + " ended in step "
+                  + step.getStepName()
+                  + ", a newer run has the import");
+    }
+  }
+
+  private void afterStep(long importId, int run, Exception e) {
     if (e == null) {
       BatchStatus status = step.getBatchStatus();
       if (status == BatchStatus.STOPPING || status == BatchStatus.STOPPED) {
@@ -126,12 +161,12 @@ public class ImportListener implements JobListener, StepListener {
       // a resumed run skips the step, unless it ended the import (a suspicious file)
       if (!MoveOutSafeguard.SUSPICIOUS.equals(step.getExitStatus())
           && records.find(importId).getFailureReason() == null) {
-        records.stepDone(importId, step.getStepName());
+        records.stepDone(importId, run, step.getStepName());
       }
       return;
     }
     LOG.log(Level.WARNING, "Import " + importId + " failed in step " + step.getStepName(), e);
-    records.failing(importId, describe(e));
+    records.failing(importId, run, describe(e));
   }
 
   private String describe(Throwable e) {

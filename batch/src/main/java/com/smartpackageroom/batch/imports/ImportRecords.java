@@ -4,7 +4,9 @@ import com.smartpackageroom.domain.imports.ImportMode;
 import com.smartpackageroom.domain.imports.ImportStatus;
 import com.smartpackageroom.domain.imports.RecipientImport;
 import com.smartpackageroom.domain.shared.DomainException;
+import com.smartpackageroom.domain.shared.Reason;
 import com.smartpackageroom.domain.site.Site;
+import com.smartpackageroom.ejb.kiosk.SiteLocks;
 import com.smartpackageroom.ejb.platform.Database;
 import com.smartpackageroom.ejb.platform.Times;
 import jakarta.annotation.Resource;
@@ -20,12 +22,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The rows of imports, each change in a transaction of its own: the job, which runs on other
@@ -48,9 +52,23 @@ public class ImportRecords {
 
   @Inject ImportFiles files;
 
+  @Inject SiteLocks siteLocks;
+
+  /**
+   * Imports of a site that may wait or run at once, started by people (uploads, restarts): one runs
+   * at a time, and each waiting one holds a batch thread and its file.
+   */
+  @Inject
+  @ConfigProperty(name = "spr.import.max-unfinished-per-site", defaultValue = "10")
+  int maxUnfinished;
+
   /**
    * A new import, its file kept in the database in the same transaction (the staged file is the
    * caller's to delete once this returns).
+   *
+   * @param bounded whether the import is refused (and nothing kept) when the site has {@link
+   *     #maxUnfinished} imports waiting or running already (uploads; the daily schedule's files are
+   *     not: it takes a site's files once a day)
    */
   public RecipientImport create(
       Long siteId,
@@ -60,7 +78,8 @@ public class ImportRecords {
       Path stagedFile,
       long fileBytes,
       long totalLines,
-      String startedBy) {
+      String startedBy,
+      boolean bounded) {
     RecipientImport imp =
         new RecipientImport(
             siteId,
@@ -76,7 +95,60 @@ public class ImportRecords {
     em.persist(imp);
     em.flush();
     store.save(imp.getId(), stagedFile);
+    if (bounded) {
+      // last, so that the site's lock is held only for the count and the commit
+      requireRoom(siteId, imp.getId());
+    }
     return imp;
+  }
+
+  /**
+   * Refuses (429 too-many-imports) when the site has {@link #maxUnfinished} imports other than this
+   * one waiting or running. Counted under the site's lock, until the transaction ends: of uploads
+   * at once, each counts those committed before it.
+   */
+  void requireRoom(long siteId, long importId) {
+    siteLocks.lock(siteId);
+    long unfinished = unfinishedOf(siteId, importId);
+    if (unfinished >= maxUnfinished) {
+      throw tooMany(unfinished);
+    }
+  }
+
+  /**
+   * The site's imports waiting or running, the given one left out; read without a lock (a first
+   * look before an upload is read: the count under the lock decides).
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public void requireRoomNow(long siteId) {
+    long unfinished = unfinishedOf(siteId, 0);
+    if (unfinished >= maxUnfinished) {
+      throw tooMany(unfinished);
+    }
+  }
+
+  private long unfinishedOf(long siteId, long importId) {
+    return ((Number)
+            em.createNativeQuery(
+                    "SELECT COUNT(*) FROM recipient_import WHERE site_id = ? AND id <> ?"
+                        + " AND status IN "
+                        + UNFINISHED)
+                .setParameter(1, siteId)
+                .setParameter(2, importId)
+                .getSingleResult())
+        .longValue();
+  }
+
+  private DomainException tooMany(long unfinished) {
+    return new DomainException(
+        Reason.TOO_MANY_REQUESTS,
+        "too-many-imports",
+        "The site has "
+            + unfinished
+            + " imports waiting or running, as many as it may have at once"
+            + " (spr.import.max-unfinished-per-site): one runs at a time. Start this one once they"
+            + " have ended, or stop one",
+        Duration.ofMinutes(1));
   }
 
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -92,15 +164,30 @@ public class ImportRecords {
     find(importId).started(executionId);
   }
 
-  public void running(long importId) {
-    RecipientImport imp = find(importId);
+  /** A run's job has started; false (nothing written) when the import is another run's now. */
+  public boolean running(long importId, int run) {
+    RecipientImport imp;
+    try {
+      imp = ofRun(importId, run);
+    } catch (RunLost e) {
+      return false;
+    }
     imp.running();
     imp.heartbeat(ImportRuns.OWNER, Times.now(clock));
+    return true;
   }
 
-  /** The run shows progress (between its steps; its chunks do it in their own transactions). */
-  public void heartbeat(long importId) {
-    find(importId).heartbeat(ImportRuns.OWNER, Times.now(clock));
+  /**
+   * The run shows progress (between its steps; its chunks do it in their own transactions); false
+   * (nothing written) when the import is another run's now.
+   */
+  public boolean heartbeat(long importId, int run) {
+    try {
+      ofRun(importId, run).heartbeat(ImportRuns.OWNER, Times.now(clock));
+      return true;
+    } catch (RunLost e) {
+      return false;
+    }
   }
 
   /** Its file is to be read again (see {@link RecipientImport#readAgain}). */
@@ -109,8 +196,23 @@ public class ImportRecords {
   }
 
   /** A step finished: a resumed run of the import goes on after it. */
-  public void stepDone(long importId, String step) {
-    find(importId).stepDone(step, Times.now(clock));
+  public void stepDone(long importId, int run, String step) {
+    ofRun(importId, run).stepDone(step, Times.now(clock));
+  }
+
+  /**
+   * The import's row, locked, as long as it counts the given run (0: a run that does not know it);
+   * otherwise {@link RunLost} (a newer run has it: this run writes nothing to it).
+   */
+  private RecipientImport ofRun(long importId, int run) {
+    RecipientImport imp = em.find(RecipientImport.class, importId, LockModeType.PESSIMISTIC_WRITE);
+    if (imp == null) {
+      throw DomainException.notFound("There is no import " + importId);
+    }
+    if (run > 0 && imp.getRuns() != run) {
+      throw new RunLost(importId, run);
+    }
+    return imp;
   }
 
   /**
@@ -138,6 +240,7 @@ public class ImportRecords {
           "import-not-restartable",
           "The file of import " + importId + " is no longer kept: upload it again");
     }
+    requireRoom(imp.getSiteId(), importId);
     imp.rerun(ImportRuns.OWNER, force, Times.now(clock));
     return imp;
   }
@@ -166,7 +269,8 @@ public class ImportRecords {
     int changed =
         em.createQuery(
                 "UPDATE RecipientImport i SET i.runOwner = :me, i.heartbeatAt = :now,"
-                    + " i.status = :starting, i.runs = i.runs + 1 WHERE i.id = :id AND "
+                    + " i.status = :starting, i.runs = i.runs + 1, i.waitingFor = NULL"
+                    + " WHERE i.id = :id AND "
                     + INTERRUPTED)
             .setParameter("me", ImportRuns.OWNER)
             .setParameter("now", Times.now(clock))
@@ -235,17 +339,24 @@ public class ImportRecords {
                 .setParameter(9, importId)
                 .executeUpdate()
             == 1;
-    if (!taken && turnHolder(site).isEmpty() && olderUnfinished(imp) == null) {
-      // the site's first import: of two at once, the primary key lets one in
-      taken = firstTurn(site, importId, now);
-    }
     Long waitsFor = null;
     if (!taken) {
-      RecipientImport holder =
-          turnHolder(site).map(id -> em.find(RecipientImport.class, id)).orElse(null);
-      boolean holderRuns =
-          holder != null && !holder.getStatus().isFinished() && holder.getId() != importId;
-      waitsFor = holderRuns ? holder.getId() : olderUnfinished(imp);
+      Optional<Long> holderId = turnHolder(site);
+      Long older = olderUnfinished(imp);
+      if (holderId.isEmpty() && older == null) {
+        // the site's first import: of two at once, the primary key lets one in
+        taken = firstTurn(site, importId, now);
+        if (!taken) {
+          holderId = turnHolder(site);
+        }
+      }
+      if (!taken) {
+        RecipientImport holder =
+            holderId.map(id -> em.find(RecipientImport.class, id)).orElse(null);
+        boolean holderRuns =
+            holder != null && !holder.getStatus().isFinished() && holder.getId() != importId;
+        waitsFor = holderRuns ? holder.getId() : older;
+      }
     }
     imp.waitingFor(waitsFor, ImportRuns.OWNER, now);
     return taken ? Turn.TAKEN : Turn.WAITING;
@@ -415,8 +526,9 @@ public class ImportRecords {
           + " OR (i.runOwner = :me AND i.heartbeatAt < :instanceStart))";
 
   /** Remembers why the import fails; the first reason stays. */
-  public void failing(long importId, String reason) {
-    RecipientImport imp = find(importId);
+  /** Why a run is failing, unless a reason is known already; {@link RunLost} as stepDone. */
+  public void failing(long importId, int run, String reason) {
+    RecipientImport imp = ofRun(importId, run);
     if (imp.getFailureReason() == null) {
       imp.failing(reason);
     }
@@ -424,5 +536,15 @@ public class ImportRecords {
 
   public void finished(long importId, ImportStatus status, String reason) {
     find(importId).finished(status, reason, Times.now(clock));
+  }
+
+  /** A run's outcome; false (nothing written) when the import counts another run now. */
+  public boolean finished(long importId, int run, ImportStatus status, String reason) {
+    try {
+      ofRun(importId, run).finished(status, reason, Times.now(clock));
+      return true;
+    } catch (RunLost e) {
+      return false;
+    }
   }
 }

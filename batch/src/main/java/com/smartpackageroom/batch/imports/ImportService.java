@@ -94,6 +94,8 @@ public class ImportService {
         ImportMode.named(modeName)
             .orElseThrow(() -> DomainException.invalid("mode must be full or incremental"));
     boolean forced = parseForce(force);
+    // before the file is read: a site with as many imports as it may have waiting is refused now
+    records.requireRoomNow(siteId);
     Path file = files.store(csv);
     RecipientImport imp;
     try {
@@ -107,7 +109,8 @@ public class ImportService {
               file,
               files.size(file),
               files.countLines(file),
-              caller.actor());
+              caller.actor(),
+              true);
     } finally {
       // kept in the database now (or refused): the staged copy is not needed any more
       files.delete(file);
@@ -147,7 +150,8 @@ public class ImportService {
             file,
             files.size(file),
             files.countLines(file),
-            SCHEDULE);
+            SCHEDULE,
+            false);
     files.delete(file);
     if (problem != null) {
       records.finished(imp.getId(), ImportStatus.FAILED, problem);

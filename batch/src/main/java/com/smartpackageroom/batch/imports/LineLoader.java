@@ -90,6 +90,7 @@ public class LineLoader extends AbstractBatchlet {
       imp = records.find(importId);
     }
     boolean full = imp.getMode() == ImportMode.FULL;
+    long began = System.nanoTime();
     KnownResidents known =
         full || worthKnowing(imp)
             ? lineWork.known(imp.getSiteId(), full)
@@ -101,10 +102,11 @@ public class LineLoader extends AbstractBatchlet {
         skipLimit == null || skipLimit.isBlank() ? Long.MAX_VALUE : Long.parseLong(skipLimit);
     // a resumed run may refuse only what the runs before it left of the limit
     long left = limit == Long.MAX_VALUE ? limit : Math.max(0, limit - imp.getSkipped());
+    long knownNanos = System.nanoTime() - began;
     long storedBefore = lines.lastLine(importId);
     // the resident ids read so far, for the duplicates (a resumed run reads those stored before)
     IdHashes seen = new IdHashes();
-    long refusedNow = storedBefore > 0 ? lineWork.storedIds(importId, seen) : 0;
+    long refusedNow = storedBefore > 0 ? lineWork.storedIds(importId, ImportJob.run(job), seen) : 0;
     try (Reader text = files.open(imp);
         LineFile file =
             new LineFile(
@@ -120,13 +122,26 @@ public class LineLoader extends AbstractBatchlet {
         if (stopping) {
           return "STOPPED";
         }
-        lineWork.stage(importId, file, LINES, System.nanoTime() + NANOS, executor, seen);
+        lineWork.stage(
+            importId, ImportJob.run(job), file, LINES, System.nanoTime() + NANOS, executor, seen);
       }
     }
+    long readNanos = System.nanoTime() - began - knownNanos;
     if (full) {
       // the missing are among them; the move-out step looks for them there
       lineWork.unseen(importId, known.unseen());
     }
+    LOG.info(
+        () ->
+            "Import "
+                + importId
+                + " read its file in "
+                + TimeUnit.NANOSECONDS.toMillis(readNanos)
+                + " ms, after "
+                + TimeUnit.NANOSECONDS.toMillis(knownNanos)
+                + " ms loading "
+                + known.size()
+                + " residents a line may leave unchanged");
     return "READ";
   }
 

@@ -57,7 +57,7 @@ public class MoveOut extends AbstractItemWriter {
       throw new IllegalStateException("Could not move out residents for import " + importId, e);
     }
     keys.deactivateAllOfRecipients(ImportJob.caller(importId), moved, now);
-    lines.count(importId, 0, 0, 0, 0, 0, moved.size());
+    lines.count(importId, ImportJob.run(job), 0, 0, 0, 0, 0, moved.size());
   }
 
   /**

@@ -44,10 +44,13 @@ public class MoveOutSafeguard extends AbstractBatchlet {
     if (imp.getRuns() > 1) {
       // read (in part) by an earlier run, perhaps of an earlier version that refused a resident
       // id on two lines only here: refused now, if any is left
-      lineWork.storedIds(importId, new IdHashes());
+      lineWork.storedIds(importId, ImportJob.run(job), new IdHashes());
     }
-    // the planner's figures for the lines just read, for the statements over all of them
-    lineWork.analyze();
+    // the planner's figures for the lines just read, for the statements over all of them (none
+    // to plan for when every line was unchanged: nothing was stored)
+    if (imp.getRuns() > 1 || imp.getRead() > imp.getUnchanged()) {
+      lineWork.analyze();
+    }
     if (imp.isForced()) {
       return "CHECKED";
     }
@@ -55,7 +58,7 @@ public class MoveOutSafeguard extends AbstractBatchlet {
         lines.moveOutFigures(importId, imp.getSiteId(), imp.getMode() == ImportMode.FULL);
     MoveOutCheck check = new MoveOutCheck(figures[0], figures[1], maxShare);
     if (check.isSuspicious()) {
-      records.failing(importId, check.explanation(importId));
+      records.failing(importId, ImportJob.run(job), check.explanation(importId));
       return SUSPICIOUS;
     }
     return "CHECKED";

@@ -163,6 +163,7 @@ public class RecipientUpsert extends AbstractItemWriter {
     }
     lines.applied(
         importId,
+        ImportJob.run(job),
         range.to(),
         counts.getOrDefault(Outcome.INSERTED, 0L),
         counts.getOrDefault(Outcome.UPDATED, 0L),
