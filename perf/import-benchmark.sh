@@ -8,7 +8,11 @@
 # Then EXPLAINs the import's queries on that big site (perf/target/import/explain.txt).
 #
 # Usage: bash perf/import-benchmark.sh   (ROWS=1000000 by default; SKIP_BUILD=1 skips the build;
-#        SLOW_MS=100 has PostgreSQL log the statements of 100 ms or more)
+#        SLOW_MS=100 has PostgreSQL log the statements of 100 ms or more; REUSE=1 keeps the database,
+#        the files and the site of the run before (same ROWS) and skips its first import, the floor
+#        of its writes and the EXPLAINs: the site is brought back with the first file (label
+#        "restore"), then the unchanged and the 1 % imports are measured as usual: for trying a
+#        change of the re-imports in minutes; the README's figures come from full runs)
 # Needs: PostgreSQL on 127.0.0.1:5432 (trust auth), ports 8080 and 4848 free, python3, a JDK (jstat).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,15 +31,19 @@ if (exec 3<>/dev/tcp/127.0.0.1/4848) 2>/dev/null; then
   exit 1
 fi
 pg_isready -h 127.0.0.1 -p $PGPORT -q || { echo "PostgreSQL is not running on 127.0.0.1:$PGPORT" >&2; exit 1; }
-psql -h 127.0.0.1 -U postgres -d postgres -q -v ON_ERROR_STOP=1 \
+[ "${REUSE:-}" = 1 ] || psql -h 127.0.0.1 -U postgres -d postgres -q -v ON_ERROR_STOP=1 \
   -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 sql() { psql -h 127.0.0.1 -U postgres -d $DB -tAq -v ON_ERROR_STOP=1 -c "$1"; }
 # SLOW_MS=n: PostgreSQL logs each of the run's statements that takes n ms or more (its server log)
 [ -z "${SLOW_MS:-}" ] || sql "ALTER DATABASE $DB SET log_min_duration_statement = ${SLOW_MS}"
 
 [ "${SKIP_BUILD:-}" = 1 ] || mvn -B -ntp -q verify -DskipTests
-rm -rf "$OUT" && mkdir -p "$OUT"
 result() { echo "RESULT $*" | tee -a $OUT/results.txt; }
+if [ "${REUSE:-}" = 1 ]; then
+  [ -f $OUT/residents.csv ] && [ -f $OUT/changed.csv ] || { echo "REUSE=1: no files of a run before in $OUT" >&2; exit 1; }
+  rm -f $OUT/results.txt $OUT/jstat.txt
+else
+rm -rf "$OUT" && mkdir -p "$OUT"
 
 echo "== $ROWS Entrata rows"
 python3 ../shared/tools/gen-residents.py entrata "$ROWS" > $OUT/residents.csv
@@ -55,6 +63,7 @@ for i, row in enumerate(rows, 1):
     out.writerow(row)
 PY
 echo "files: $(du -h $OUT/residents.csv | cut -f1) and $(du -h $OUT/changed.csv | cut -f1)"
+fi
 
 echo "== the floor: COPY into a plain table"
 COLUMNS=$(head -1 $OUT/residents.csv | tr -d '\r' | sed 's/,/ text, /g; s/$/ text/')
@@ -95,23 +104,26 @@ PID=$(cat ear/target/payara6/glassfish/domains/$DOMAIN/config/pid)
 jstat -gc "$PID" 1000 > $OUT/jstat.txt &
 JSTAT_PID=$!
 
+if [ "${REUSE:-}" = 1 ]; then
+  SITE=$(sql "SELECT id FROM site WHERE name = 'Import benchmark' ORDER BY id DESC LIMIT 1")
+  [ -n "$SITE" ] || { echo "REUSE=1: no site of a run before" >&2; exit 1; }
+else
 SITE=$(curl -sf -X POST -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
   -d '{"name":"Import benchmark","timeZone":"America/New_York"}' $BASE/api/v1/sites | sed 's/.*"id":\([0-9]*\).*/\1/')
+fi
 
 # imports FILE LABEL: uploads the file (a full import) and watches it to its end
 run_import() {
-  local file=$1 label=$2 started id line seconds
+  local file=$1 label=$2 line seconds
   # from a quiet database: the writes of the import before flushed (a checkpoint), as a nightly
   # import finds it, not in the middle of writing back the gigabytes of a first import
   sql "CHECKPOINT"
-  started=$(date +%s.%N)
-  id=$(curl -sf -X POST -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' \
-    --data-binary @"$file" "$BASE/api/v1/sites/$SITE/imports?layout=entrata&mode=full" | sed 's/.*"id":\([0-9]*\).*/\1/')
-  # the upload request alone (staging, header check, line count, storing the file, the job's launch)
-  post=$(echo "$(date +%s.%N) - $started" | bc)
-  line=$(python3 perf/import-watch.py $BASE $TOKEN "$id" "$started" "$label")
+  # one process uploads (its clock starts just before the request) and watches the import to its
+  # end; post= is the upload request alone (staging, header check, line count, storing the file,
+  # the job's launch)
+  line=$(python3 perf/import-watch.py $BASE $TOKEN "/api/v1/sites/$SITE/imports?layout=entrata&mode=full" "$file" "$label")
   seconds=$(echo "$line" | grep -o ' seconds=[0-9.]*' | cut -d= -f2)
-  result "$line post=$(printf %.2f "$post") rate=$(echo "$ROWS / $seconds" | bc)/s copy_ratio=$(printf %.1f "$(echo "$seconds / $COPY_SECONDS" | bc -l)")"
+  result "$line rate=$(echo "$ROWS / $seconds" | bc)/s copy_ratio=$(printf %.1f "$(echo "$seconds / $COPY_SECONDS" | bc -l)")"
 }
 
 # the floor of the first import's writes: the rows it stored (the site's recipients, keys, audit
@@ -133,12 +145,16 @@ write_floor() {
 }
 
 echo "== imports into site $SITE"
+if [ "${REUSE:-}" = 1 ]; then
+  run_import $OUT/residents.csv restore
+else
 run_import $OUT/residents.csv first
 result "issued: pins=$(sql "SELECT count(*) FROM access_key WHERE site_id = $SITE AND type = 'PIN'")" \
   "qr=$(sql "SELECT count(*) FROM access_key WHERE site_id = $SITE AND type = 'QR'")" \
   "messages=$(sql "SELECT count(*) FROM notification WHERE site_id = $SITE")"
 sql "CHECKPOINT"
 write_floor
+fi
 run_import $OUT/residents.csv unchanged
 run_import $OUT/changed.csv one-percent
 kill $JSTAT_PID 2>/dev/null || true
@@ -154,6 +170,7 @@ print(f"RESULT heap peak_used={max(used) / 1024:.0f}MiB peak_old={max(d['OU'] fo
       f" max_heap={sys.argv[2]} samples={len(data)}")
 PY
 
+[ "${REUSE:-}" = 1 ] && exit 0
 echo "== EXPLAIN of the import's queries on the site of $(sql "SELECT count(*) FROM recipient") recipients and $(sql "SELECT count(*) FROM access_key") keys"
 # the lines of a staged import of the whole site, as the read step leaves them, for the planner
 sql "VACUUM ANALYZE"

@@ -1,7 +1,12 @@
 #!/usr/bin/env python3
-"""Watches one import through the API until it ends (part of perf/import-benchmark.sh).
+"""Uploads a file as an import and watches it through the API until it ends (part of
+perf/import-benchmark.sh).
 
-  import-watch.py BASE TOKEN IMPORT_ID STARTED_EPOCH LABEL
+  import-watch.py BASE TOKEN UPLOAD_PATH FILE LABEL
+
+Sends FILE as text/csv to BASE + UPLOAD_PATH (POST /api/v1/sites/{id}/imports?...) and takes the
+import's id from the answer; the clock starts just before the upload, in this process, so that no
+program's start is counted in the import's time (post: the upload request alone).
 
 Polls GET /api/v1/imports/{id} every 0.2 s; a change of any count (read, inserted, updated,
 unchanged, movedOut, skipped), of the step the import is in (read, check, apply, move-out,
@@ -13,9 +18,29 @@ and after it), and steps: the seconds from the upload's start until the first po
 import in a step ("upload"), then in each step seen, to the next (to within a poll); first_answer
 (from STARTED_EPOCH to the first answer) and slowest_poll (the longest a GET took).
 """
-import datetime, json, sys, time, urllib.request
+import datetime, http.client, json, os, sys, time, urllib.parse, urllib.request
 
-base, token, import_id, started, label = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4]), sys.argv[5]
+base, token, upload_path, upload_file, label = sys.argv[1:6]
+
+
+def upload():
+    url = urllib.parse.urlsplit(base)
+    conn = http.client.HTTPConnection(url.hostname, url.port, timeout=600, blocksize=1 << 20)
+    with open(upload_file, "rb") as body:
+        conn.request("POST", upload_path, body=body,
+                     headers={"Authorization": f"Bearer {token}", "Content-Type": "text/csv",
+                              "Content-Length": str(os.path.getsize(upload_file))})
+        answer = conn.getresponse()
+        text = answer.read()
+    conn.close()
+    if answer.status != 202:
+        sys.exit(f"upload refused: {answer.status} {text!r}")
+    return json.loads(text)["id"]
+
+
+started = time.time()
+import_id = upload()
+post = time.time() - started
 KEYS = ("read", "inserted", "updated", "unchanged", "movedOut", "skipped")
 
 
@@ -65,5 +90,5 @@ job = (ts(view["finishedAt"]) - ts(view["createdAt"])).total_seconds() if view.g
 print(f"{label} status={view['status']} " + " ".join(f"{k}={view.get(k, 0)}" for k in KEYS)
       + f" seconds={end - started:.2f} job_seconds={job:.2f} max_gap={max_gap:.2f}s"
       + f" max_gap_at={gap_at.replace(' ', '')} steps={','.join(steps)}"
-      + f" first_answer={first_answer:.2f} slowest_poll={slowest_poll:.2f}"
+      + f" first_answer={first_answer:.2f} slowest_poll={slowest_poll:.2f} post={post:.2f}"
       + (f" reason={view.get('failureReason')!r}" if view["status"] != "COMPLETED" else ""))
