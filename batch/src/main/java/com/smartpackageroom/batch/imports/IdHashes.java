@@ -73,12 +73,53 @@ public final class IdHashes {
    * only: hashes are never stored.
    */
   static long hash(String id) {
-    long h = 0xcbf29ce484222325L ^ SEED;
-    for (byte b : id.getBytes(StandardCharsets.UTF_8)) {
+    return keyed(id, SEED);
+  }
+
+  /** {@link #hash(String)} of an id given as its UTF-8 bytes. */
+  static long hash(byte[] utf8) {
+    return keyed(utf8, SEED);
+  }
+
+  /**
+   * A second hash of the id, by a secret of its own: with {@link #hash} it tells ids apart where
+   * they are not kept (128 bits: two different ids of one file alike in both is not to be expected
+   * in the life of the universe).
+   */
+  static long check(String id) {
+    return keyed(id, CHECK_SEED);
+  }
+
+  /** {@link #check(String)} of an id given as its UTF-8 bytes. */
+  static long check(byte[] utf8) {
+    return keyed(utf8, CHECK_SEED);
+  }
+
+  private static final long CHECK_SEED = new SecureRandom().nextLong();
+
+  /** {@link #keyed(byte[], long)} of the id's UTF-8 bytes, read from its chars while ASCII. */
+  private static long keyed(String id, long seed) {
+    long h = 0xcbf29ce484222325L ^ seed;
+    int n = id.length();
+    for (int i = 0; i < n; i++) {
+      char c = id.charAt(i);
+      if (c >= 0x80) {
+        return keyed(id.getBytes(StandardCharsets.UTF_8), seed);
+      }
+      h ^= c;
+      h *= 0x100000001b3L;
+    }
+    h = mix(h ^ Long.rotateLeft(seed, 32));
+    return h == 0 ? 1 : h;
+  }
+
+  private static long keyed(byte[] utf8, long seed) {
+    long h = 0xcbf29ce484222325L ^ seed;
+    for (byte b : utf8) {
       h ^= b & 0xff;
       h *= 0x100000001b3L;
     }
-    h = mix(h ^ Long.rotateLeft(SEED, 32));
+    h = mix(h ^ Long.rotateLeft(seed, 32));
     return h == 0 ? 1 : h;
   }
 

@@ -58,8 +58,14 @@ public class ImportFiles {
   @ConfigProperty(name = "spr.import.max-file-mb", defaultValue = "200")
   long maxMegabytes;
 
+  /**
+   * An upload as stored: the file, its bytes and its lines after the header ({@link #countLines},
+   * counted as it was written).
+   */
+  public record Staged(Path file, long bytes, long lines) {}
+
   /** Stores an upload; refuses an empty or oversized one. */
-  public Path store(InputStream body) {
+  public Staged store(InputStream body) {
     long limit = maxMegabytes * 1024 * 1024;
     Path file = null;
     try {
@@ -74,11 +80,15 @@ public class ImportFiles {
         Files.createFile(file);
       }
       long total = 0;
+      long breaks = 0;
+      int last = '\n';
       byte[] buffer = new byte[64 * 1024];
       try (InputStream in = body;
           OutputStream out = Files.newOutputStream(file)) {
         int n;
         while (in != null && (n = in.read(buffer)) > 0) {
+          breaks += breaks(buffer, n);
+          last = buffer[n - 1];
           total += n;
           if (total > limit) {
             throw new DomainException(
@@ -98,7 +108,7 @@ public class ImportFiles {
             "invalid-file",
             "The file is empty: send the CSV export as the body");
       }
-      return file;
+      return new Staged(file, total, lines(breaks, last));
     } catch (IOException e) {
       delete(file);
       throw new UncheckedIOException("The import file could not be stored in " + directory, e);
@@ -238,16 +248,27 @@ public class ImportFiles {
     try (InputStream in = Files.newInputStream(file)) {
       int n;
       while ((n = in.read(buffer)) > 0) {
-        for (int i = 0; i < n; i++) {
-          if (buffer[i] == '\n') {
-            breaks++;
-          }
-        }
+        breaks += breaks(buffer, n);
         last = buffer[n - 1];
       }
     } catch (IOException e) {
       throw new UncheckedIOException("The import file " + file + " cannot be read", e);
     }
+    return lines(breaks, last);
+  }
+
+  private static long breaks(byte[] buffer, int n) {
+    long breaks = 0;
+    for (int i = 0; i < n; i++) {
+      if (buffer[i] == '\n') {
+        breaks++;
+      }
+    }
+    return breaks;
+  }
+
+  /** The lines after the header, from the file's line breaks and its last byte. */
+  private static long lines(long breaks, int last) {
     long lines = breaks + (last == '\n' ? 0 : 1);
     return Math.max(0, lines - 1);
   }

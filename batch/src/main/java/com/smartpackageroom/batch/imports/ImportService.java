@@ -96,24 +96,24 @@ public class ImportService {
     boolean forced = parseForce(force);
     // before the file is read: a site with as many imports as it may have waiting is refused now
     records.requireRoomNow(siteId);
-    Path file = files.store(csv);
+    ImportFiles.Staged staged = files.store(csv);
     RecipientImport imp;
     try {
-      files.requireColumns(file, layout);
+      files.requireColumns(staged.file(), layout);
       imp =
           records.create(
               siteId,
               layout.apiName(),
               mode,
               forced,
-              file,
-              files.size(file),
-              files.countLines(file),
+              staged.file(),
+              staged.bytes(),
+              staged.lines(),
               caller.actor(),
               true);
     } finally {
       // kept in the database now (or refused): the staged copy is not needed any more
-      files.delete(file);
+      files.delete(staged.file());
     }
     launch(imp.getId());
     return view(records.find(imp.getId()), List.of());

@@ -1,5 +1,6 @@
 package com.smartpackageroom.batch.imports;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -10,15 +11,16 @@ import java.util.Arrays;
  * unchanged without being read further, once per resident ({@link #claim}); the active imported
  * residents that no line claimed are the unseen ones, among which the file's missing are.
  *
- * <p>Held in arrays and two open-addressing tables (by fingerprint, by resident id hash): some 100
- * bytes a resident, its id included.
+ * <p>Held in arrays and two open-addressing tables (by fingerprint, by resident id hash): some 60
+ * bytes a resident. Ids are not kept: two keyed hashes of each ({@link IdHashes#hash}, {@link
+ * IdHashes#check}) tell them apart (as strings, a million ids took some 60 MB more).
  */
 public final class KnownResidents {
 
   private long[] recipientIds = new long[1024];
   private long[] fingerprints = new long[1024];
   private long[] idHashes = new long[1024];
-  private String[] externalIds = new String[1024];
+  private long[] idChecks = new long[1024];
   private boolean[] movable = new boolean[1024];
   private long[] claimedBy;
   private int size;
@@ -36,6 +38,11 @@ public final class KnownResidents {
    * @param movable active and imported: moved out by a full import whose file lacks them
    */
   void add(long recipientId, String externalId, long fingerprint, boolean movable) {
+    add(recipientId, externalId.getBytes(StandardCharsets.UTF_8), fingerprint, movable);
+  }
+
+  /** {@link #add(long, String, long, boolean)} with the id as its UTF-8 bytes. */
+  void add(long recipientId, byte[] externalId, long fingerprint, boolean movable) {
     if (claimedBy != null) {
       throw new IllegalStateException("sealed");
     }
@@ -44,13 +51,13 @@ public final class KnownResidents {
       recipientIds = Arrays.copyOf(recipientIds, n);
       fingerprints = Arrays.copyOf(fingerprints, n);
       idHashes = Arrays.copyOf(idHashes, n);
-      externalIds = Arrays.copyOf(externalIds, n);
+      idChecks = Arrays.copyOf(idChecks, n);
       this.movable = Arrays.copyOf(this.movable, n);
     }
     recipientIds[size] = recipientId;
     fingerprints[size] = fingerprint;
     idHashes[size] = IdHashes.hash(externalId);
-    externalIds[size] = externalId;
+    idChecks[size] = IdHashes.check(externalId);
     this.movable[size] = movable;
     size++;
   }
@@ -101,9 +108,9 @@ public final class KnownResidents {
     return -1;
   }
 
-  /** Resident {@code k}'s id. */
-  String externalId(int k) {
-    return externalIds[k];
+  /** Whether resident {@code k}'s id is this one (both its hashes alike). */
+  boolean hasId(int k, String externalId) {
+    return idHashes[k] == IdHashes.hash(externalId) && idChecks[k] == IdHashes.check(externalId);
   }
 
   /** The hash of resident {@code k}'s id ({@link IdHashes#hash}). */
@@ -129,10 +136,11 @@ public final class KnownResidents {
   /** The line that claimed the resident of this id, or 0 when no line did. */
   long claimedLine(String externalId) {
     long hash = IdHashes.hash(externalId);
+    long check = IdHashes.check(externalId);
     int mask = byIdHash.length - 1;
     for (int i = slot(hash, mask); byIdHash[i] != 0; i = (i + 1) & mask) {
       int k = byIdHash[i] - 1;
-      if (idHashes[k] == hash && claimedBy[k] != 0 && externalIds[k].equals(externalId)) {
+      if (idHashes[k] == hash && claimedBy[k] != 0 && idChecks[k] == check) {
         return claimedBy[k];
       }
     }

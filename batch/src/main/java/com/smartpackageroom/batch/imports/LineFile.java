@@ -298,18 +298,11 @@ public final class LineFile implements Closeable {
     return ahead == null ? ended : aheadEnded && pending.isEmpty();
   }
 
-  /** A line as read, before it is checked: its values by field, or why they cannot be read. */
-  private record Raw(long line, EnumMap<ResidentField, String> values, String problem) {
-
-    /** The characters of its values. */
-    long chars() {
-      long chars = 0;
-      for (String value : values.values()) {
-        chars += value == null ? 0 : value.length();
-      }
-      return chars;
-    }
-  }
+  /**
+   * A line as read, before it is checked: its values by field, or why they cannot be read, and the
+   * characters of its values.
+   */
+  private record Raw(long line, EnumMap<ResidentField, String> values, String problem, int chars) {}
 
   /**
    * The next lines to store, at most {@code max}, in file order; none at the end of the file. They
@@ -380,7 +373,7 @@ public final class LineFile implements Closeable {
     String id = raw.values().get(ResidentField.EXTERNAL_ID);
     // the resident of that fingerprint holds the line's id, as a good line stores it: a
     // fingerprint shared by two different lines never takes one for the other
-    if (resident >= 0 && id != null && id.strip().equals(known.externalId(resident))) {
+    if (resident >= 0 && id != null && known.hasId(resident, id.strip())) {
       return StagedLine.unchanged(raw.line(), print, resident, raw.values());
     }
     return check(raw.line(), raw.values(), print);
@@ -419,9 +412,12 @@ public final class LineFile implements Closeable {
           continue;
         }
         EnumMap<ResidentField, String> values = new EnumMap<>(ResidentField.class);
+        int chars = 0;
         for (Map.Entry<ResidentField, Integer> c : columns.entrySet()) {
           if (c.getValue() < record.size()) {
-            values.put(c.getKey(), record.get(c.getValue()));
+            String value = record.get(c.getValue());
+            values.put(c.getKey(), value);
+            chars += value.length();
           }
         }
         String problem =
@@ -430,7 +426,7 @@ public final class LineFile implements Closeable {
                 : record.size() == headerSize
                     ? null
                     : "has " + record.size() + " values where the header has " + headerSize;
-        return new Raw(line, values, problem);
+        return new Raw(line, values, problem, chars);
       }
       ended = true;
       return null;

@@ -36,24 +36,74 @@ public final class LineFingerprint {
   /** The fingerprint of a line's values by field (a field the line lacks: absent or null). */
   long of(Map<ResidentField, String> values) {
     // the line as one run of bytes, each value after its length (no two lines run into the same
-    // bytes), digested at once
-    StringBuilder line = new StringBuilder(128);
+    // bytes), digested at once: "-" for a field without a value, else its length in chars, ":" and
+    // its UTF-8 bytes, then a line break. Written into this thread's buffer (a line's values are
+    // few: no string is built for it)
+    Buffer line = BUFFER.get();
+    line.size = 0;
     for (ResidentField field : ResidentField.values()) {
       String value = values.get(field);
       if (value == null) {
-        line.append('-');
+        line.put('-');
       } else {
-        line.append(value.length()).append(':').append(value);
+        line.putNumber(value.length());
+        line.put(':');
+        line.putUtf8(value);
       }
-      line.append('\n');
+      line.put('\n');
     }
     MessageDigest sha = SHA256.get();
     sha.reset();
     sha.update(context);
-    sha.update(line.toString().getBytes(StandardCharsets.UTF_8));
+    sha.update(line.bytes, 0, line.size);
     long hash = ByteBuffer.wrap(sha.digest()).getLong();
     return hash == 0 ? 1 : hash;
   }
+
+  /** A line's bytes as they are digested, reused by its thread. */
+  private static final class Buffer {
+    byte[] bytes = new byte[512];
+    int size;
+
+    void put(char ascii) {
+      room(1);
+      bytes[size++] = (byte) ascii;
+    }
+
+    void putNumber(int n) {
+      String digits = Integer.toString(n);
+      room(digits.length());
+      for (int i = 0; i < digits.length(); i++) {
+        bytes[size++] = (byte) digits.charAt(i);
+      }
+    }
+
+    /** The value's UTF-8 bytes, as String.getBytes(UTF_8) gives them. */
+    void putUtf8(String value) {
+      int n = value.length();
+      room(n);
+      for (int i = 0; i < n; i++) {
+        char c = value.charAt(i);
+        if (c >= 0x80) {
+          // not ASCII: the rest encoded by the JDK, which knows every case (surrogates included)
+          byte[] rest = value.substring(i).getBytes(StandardCharsets.UTF_8);
+          room(rest.length);
+          System.arraycopy(rest, 0, bytes, size, rest.length);
+          size += rest.length;
+          return;
+        }
+        bytes[size++] = (byte) c;
+      }
+    }
+
+    private void room(int more) {
+      if (size + more > bytes.length) {
+        bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+      }
+    }
+  }
+
+  private static final ThreadLocal<Buffer> BUFFER = ThreadLocal.withInitial(Buffer::new);
 
   /** One digest per thread: the read step fingerprints lines on several. */
   private static final ThreadLocal<MessageDigest> SHA256 =

@@ -12,6 +12,15 @@ import org.junit.jupiter.api.Test;
 class IdHashesTest {
 
   @Test
+  void anIdHashesAlikeAsTextAndAsItsBytesAndItsTwoHashesDiffer() {
+    byte[] bytes = "t0000001-é".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(IdHashes.hash("t0000001-é"), IdHashes.hash(bytes));
+    assertEquals(IdHashes.check("t0000001-é"), IdHashes.check(bytes));
+    assertNotEquals(IdHashes.hash(bytes), IdHashes.check(bytes), "two secrets, two hashes");
+    assertNotEquals(IdHashes.check("t0000001"), IdHashes.check("t0000002"));
+  }
+
+  @Test
   void anIdSeenBeforeIsASuspectAndOthersAreNot() {
     IdHashes seen = new IdHashes();
     assertTrue(seen.add("t0000001"));

@@ -67,6 +67,22 @@ class KnownResidentsTest {
   }
 
   @Test
+  void anIdIsKnownByItsHashesWhetherReadAsTextOrAsBytes() {
+    KnownResidents known = new KnownResidents();
+    known.add(10, "r1", 111, true);
+    known.add(11, "Ünit-7".getBytes(java.nio.charset.StandardCharsets.UTF_8), 222, true);
+    known.seal();
+    assertTrue(known.hasId(0, "r1"));
+    assertFalse(known.hasId(0, "r2"));
+    assertFalse(known.hasId(0, "R1"), "ids are told apart exactly as written");
+    assertTrue(known.hasId(1, "Ünit-7"));
+    assertFalse(known.hasId(1, "Unit-7"));
+    known.claim(1, 4);
+    assertEquals(4, known.claimedLine("Ünit-7"));
+    assertEquals(0, known.claimedLine("Unit-7"));
+  }
+
+  @Test
   void noResidentIsAddedOnceSealed() {
     KnownResidents known = new KnownResidents().seal();
     assertThrows(IllegalStateException.class, () -> known.add(1, "r1", 1, true));

@@ -35,6 +35,55 @@ class LineFingerprintTest {
           "STATUS",
           "Current");
 
+  /**
+   * The fingerprint as first written (the line built as a string, then its UTF-8 bytes): residents
+   * keep the fingerprints of their last lines, so the bytes digested never change.
+   */
+  private static long asFirstWritten(
+      ImportLayout layout, String region, Map<ResidentField, String> values) throws Exception {
+    java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+    byte[] context =
+        sha.digest(
+            ("rules="
+                    + com.smartpackageroom.domain.imports.ResidentRows.RULES_VERSION
+                    + " region="
+                    + region
+                    + " layout="
+                    + layout.meaning())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    StringBuilder line = new StringBuilder();
+    for (ResidentField field : ResidentField.values()) {
+      String value = values.get(field);
+      if (value == null) {
+        line.append('-');
+      } else {
+        line.append(value.length()).append(':').append(value);
+      }
+      line.append('\n');
+    }
+    sha.reset();
+    sha.update(context);
+    sha.update(line.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    long hash = java.nio.ByteBuffer.wrap(sha.digest()).getLong();
+    return hash == 0 ? 1 : hash;
+  }
+
+  @Test
+  void theBytesDigestedAreThoseOfTheFirstVersionWhateverTheValuesHold() throws Exception {
+    LineFingerprint print = new LineFingerprint(ImportLayout.YARDI, "US");
+    String longValue = "x".repeat(3000) + "é" + "y".repeat(700);
+    for (Map<ResidentField, String> line :
+        List.of(
+            ANA,
+            values("EXTERNAL_ID", "r2", "FIRST_NAME", "", "LAST_NAME", "O'Brien"),
+            values("EXTERNAL_ID", "r3", "FIRST_NAME", "Zoë 😀", "LAST_NAME", "Łukasz-Ωmega"),
+            values("EXTERNAL_ID", "r4", "FIRST_NAME", "broken \uD800 pair", "UNIT", "12\uDC00"),
+            values("EXTERNAL_ID", "r5", "FIRST_NAME", longValue, "LAST_NAME", longValue),
+            values())) {
+      assertEquals(asFirstWritten(ImportLayout.YARDI, "US", line), print.of(line), line.toString());
+    }
+  }
+
   @Test
   void theSameValuesGiveTheSameFingerprintWhateverTheirOrder() {
     LineFingerprint print = new LineFingerprint(ImportLayout.YARDI, "US");
