@@ -431,61 +431,71 @@ class ImportIT {
   }
 
   /**
-   * A run that goes on after another instance took its import over (its server paused past
-   * spr.import.resume-after, say) stops at its next write: that chunk's transaction is rolled back,
-   * and nothing more is inserted, updated, counted or written to the import's row, which is the
-   * newer run's.
+   * A run that goes on after another instance took its import over between two of its chunks (its
+   * server paused past spr.import.resume-after, say) stops at its next chunk, before it changes
+   * anything: no recipient, no count, nothing written to the import's row, which is the newer
+   * run's, and its file and lines stay for that run. A chunk under way holds the row: the takeover
+   * waits for it.
    */
   @Test
-  void aRunTakenOverWhileItAppliesStopsAtItsNextWrite() throws SQLException {
+  void aRunTakenOverBetweenTwoChunksStopsBeforeItsNextOne() throws SQLException {
     Api api = new Api(base);
     long site = api.newSite(false).id();
-    importAndWait(api, site, "yardi", "incremental", residents(1, 2, "Current"));
-    String file =
-        residents(3, 2002, "Current")
-            .replaceFirst("\r\n", "\r\n" + line(1, "Current", "new.1@example.org"));
-    try (Connection lock = db()) {
-      // the first line's resident held, as by a long transaction: the run's first chunk waits
-      lock.setAutoCommit(false);
+    long id = start(api, site, "yardi", "incremental", residents(1, 5000, "Current"));
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (!"apply".equals(stepOf(api, id))) {
+      assertTrue(System.currentTimeMillis() < deadline, "never applied: " + stepOf(api, id));
+      pause(20);
+    }
+    long inserted;
+    try (Connection takeover = db()) {
+      takeover.setAutoCommit(false);
+      // granted once the chunk under way has committed; the run's next chunk then waits for it
       try (PreparedStatement hold =
-          lock.prepareStatement(
-              "SELECT id FROM recipient WHERE site_id = ? AND external_id = 'r0001' FOR UPDATE")) {
-        hold.setLong(1, site);
+          takeover.prepareStatement("SELECT runs FROM recipient_import WHERE id = ? FOR UPDATE")) {
+        hold.setLong(1, id);
         hold.executeQuery().close();
       }
-      long id = start(api, site, "yardi", "incremental", file);
-      long deadline = System.currentTimeMillis() + 60_000;
-      while (!"apply".equals(stepOf(api, id))) {
-        assertTrue(System.currentTimeMillis() < deadline, "never applied: " + stepOf(api, id));
-        pause(100);
-      }
-      pause(1_000); // its first chunk waits for the resident
       // another instance's takeover, as it leaves the row: a newer run counted, named after it
-      sql(
-          "UPDATE recipient_import SET run_owner = 'server@taken-over.example', runs = runs + 1,"
-              + " heartbeat_at = now() WHERE id = ?",
-          id);
-      lock.commit();
-      pause(5_000);
-      try {
-        assertEquals(
-            1,
-            count(
-                "SELECT COUNT(*) FROM recipient_import WHERE id = ? AND status = 'STARTED'"
-                    + " AND failure_reason IS NULL AND run_owner = 'server@taken-over.example'"
-                    + " AND inserted_count = 0 AND updated_count = 0 AND runs = 2"
-                    + " AND read_count = 2001 AND applied_through = 0",
-                id),
-            "the row is as the takeover left it: "
-                + api.get("/api/v1/imports/" + id, BOOTSTRAP).body());
-        assertEquals(
-            2,
-            count("SELECT COUNT(*) FROM recipient WHERE site_id = ?", site),
-            "nothing of the chunk lasted");
-        assertEquals("res.1@example.org", onlyRecipient(api, site, "r0001").getString("email"));
-      } finally {
-        sql("UPDATE recipient_import SET status = 'FAILED', finished_at = now() WHERE id = ?", id);
+      try (PreparedStatement take =
+          takeover.prepareStatement(
+              "UPDATE recipient_import SET run_owner = 'server@taken-over.example',"
+                  + " runs = runs + 1, heartbeat_at = now() WHERE id = ? RETURNING inserted_count")) {
+        take.setLong(1, id);
+        try (ResultSet row = take.executeQuery()) {
+          row.next();
+          inserted = row.getLong(1);
+        }
       }
+      takeover.commit();
+    }
+    pause(5_000);
+    try {
+      assertTrue(inserted < 5000, "taken over before its last chunk: " + inserted);
+      assertEquals(
+          1,
+          count(
+              "SELECT COUNT(*) FROM recipient_import WHERE id = ? AND status = 'STARTED'"
+                  + " AND failure_reason IS NULL AND run_owner = 'server@taken-over.example'"
+                  + " AND inserted_count = "
+                  + inserted
+                  + " AND runs = 2 AND read_count = 5000",
+              id),
+          "the row is as the takeover left it: "
+              + api.get("/api/v1/imports/" + id, BOOTSTRAP).body());
+      assertEquals(
+          inserted,
+          count("SELECT COUNT(*) FROM recipient WHERE site_id = ?", site),
+          "nothing after the takeover lasted");
+      assertTrue(
+          count("SELECT COUNT(*) FROM import_file_chunk WHERE import_id = ?", id) > 0,
+          "the file stays for the newer run");
+      assertEquals(
+          5000,
+          count("SELECT COUNT(*) FROM import_line WHERE import_id = ?", id),
+          "the lines read stay for the newer run");
+    } finally {
+      sql("UPDATE recipient_import SET status = 'FAILED', finished_at = now() WHERE id = ?", id);
     }
   }
 

@@ -27,7 +27,8 @@ public class ImportCleanup extends AbstractBatchlet {
   public String process() {
     long importId = ImportJob.importId(job);
     RecipientImport imp = records.find(importId);
-    cleanup.forgetGoodLines(importId);
+    // a run that lost its import deletes nothing (RunLost): the newer run may still need them
+    cleanup.forgetGoodLines(importId, ImportJob.run(job));
     files.delete(imp);
     return "CLEANED";
   }

@@ -22,6 +22,7 @@ public class ImportLineCleanup {
       long until,
       java.util.concurrent.Executor work,
       IdHashes seen) {
+    lines.claim(importId, run);
     ImportLines.Staged stored = lines.stage(importId, file, maxLines, until, work, seen);
     if (stored.stored() + stored.unchanged() > 0) {
       // a resident id on two lines is refused on the second (and later) ones
@@ -48,6 +49,7 @@ public class ImportLineCleanup {
    * only once the whole file was read) is refused now. How many lines it refused.
    */
   public long storedIds(long importId, int run, IdHashes seen) {
+    lines.claim(importId, run);
     long[] suspects = lines.goodIds(importId, seen);
     long duplicates = suspects.length == 0 ? 0 : lines.refuseDuplicates(importId, suspects);
     if (duplicates > 0) {
@@ -56,7 +58,9 @@ public class ImportLineCleanup {
     return duplicates;
   }
 
-  public void forgetGoodLines(long importId) {
+  /** A completed import's good lines go; {@link RunLost} (nothing deleted) for a lost run. */
+  public void forgetGoodLines(long importId, int run) {
+    lines.claim(importId, run);
     lines.forgetGoodLines(importId);
   }
 
@@ -66,7 +70,8 @@ public class ImportLineCleanup {
    * the file from its start (those lines are known only to the run that read them). Whether the
    * lines stored before stay, to be read on after.
    */
-  public boolean beforeRead(long importId) {
+  public boolean beforeRead(long importId, int run) {
+    lines.claim(importId, run);
     lines.forgetUnseen(importId);
     if (!lines.readUnchanged(importId)) {
       return true;
@@ -80,8 +85,12 @@ public class ImportLineCleanup {
     return lines.known(siteId, full);
   }
 
-  /** Lists the active imported residents no line of a full import left unchanged. */
-  public void unseen(long importId, long[] recipientIds) {
+  /**
+   * Lists the active imported residents no line of a full import left unchanged; not when the
+   * import is another run's now ({@link RunLost}: nothing listed).
+   */
+  public void unseen(long importId, int run, long[] recipientIds) {
+    lines.claim(importId, run);
     lines.unseen(importId, recipientIds);
   }
 

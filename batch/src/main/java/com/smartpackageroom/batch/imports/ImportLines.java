@@ -460,6 +460,24 @@ public class ImportLines {
         (long) run);
   }
 
+  /**
+   * The run's hold on the import's row, the first statement of each of its transactions that change
+   * data: the row stays locked until the transaction ends (a takeover waits for it, and then finds
+   * the run alive), and when the row counts another run, {@link RunLost} ends the transaction
+   * before it has changed anything.
+   */
+  public void claim(long importId, int run) {
+    guarded(
+        importId,
+        run,
+        "UPDATE recipient_import SET heartbeat_at = ?, run_owner = ? WHERE id = ?" + OF_RUN,
+        Times.now(clock),
+        ImportRuns.OWNER,
+        importId,
+        (long) run,
+        (long) run);
+  }
+
   /** The import's row as long as it counts the given run (0: a run that does not know it). */
   private static final String OF_RUN = " AND (? = 0 OR runs = ?)";
 

@@ -113,32 +113,45 @@ public class ImportListener implements JobListener, StepListener {
 
   @Override
   public void beforeStep() {
-    if (!isLost() && !records.heartbeat(ImportJob.importId(job), ImportJob.run(job))) {
-      // the step's writes fail as they find it; nothing is written to the row after them
+    long importId = ImportJob.importId(job);
+    int run = ImportJob.run(job);
+    if (isLost() || !records.heartbeat(importId, run)) {
+      // the step does not run: the job ends here, and nothing more is written to the row (a lost
+      // run's clean-up, say, would delete the file the newer run reads)
       lost(job);
+      throw new RunLost(importId, run);
     }
   }
 
   @Override
   public void afterStep() {
+    long importId = ImportJob.importId(job);
+    int run = ImportJob.run(job);
     if (isLost()) {
-      LOG.info(() -> "Import " + ImportJob.importId(job) + ": this run ended, another one has it");
+      LOG.info(() -> "Import " + importId + ": run " + run + " ended, a newer run has the import");
       return;
     }
     Exception e = step.getException();
-    long importId = ImportJob.importId(job);
-    int run = ImportJob.run(job);
-    try {
-      if (RunLost.in(e)) {
-        throw new RunLost(importId, run);
+    boolean written;
+    if (RunLost.in(e)) {
+      // what this run did in the transaction that found it was rolled back
+      written = false;
+    } else if (e == null) {
+      BatchStatus status = step.getBatchStatus();
+      if (status == BatchStatus.STOPPING || status == BatchStatus.STOPPED) {
+        return; // stopped half-way: a new run does the rest of the step
       }
-      afterStep(importId, run, e);
-    } catch (RuntimeException lost) {
-      if (!RunLost.in(lost)) {
-        throw lost;
-      }
-      // what this run did in the transaction that found it was rolled back; the rest is the
-      // newer run's to do (or it ended)
+      // a resumed run skips the step, unless it ended the import (a suspicious file)
+      written =
+          MoveOutSafeguard.SUSPICIOUS.equals(step.getExitStatus())
+              || records.find(importId).getFailureReason() != null
+              || records.stepDone(importId, run, step.getStepName());
+    } else {
+      LOG.log(Level.WARNING, "Import " + importId + " failed in step " + step.getStepName(), e);
+      written = records.failing(importId, run, describe(e));
+    }
+    if (!written) {
+      // the rest is the newer run's to do (or the import ended): the next step does not start
       lost(job);
       LOG.info(
           () ->
@@ -150,23 +163,6 @@ public class ImportListener implements JobListener, StepListener {
                   + step.getStepName()
                   + ", a newer run has the import");
     }
-  }
-
-  private void afterStep(long importId, int run, Exception e) {
-    if (e == null) {
-      BatchStatus status = step.getBatchStatus();
-      if (status == BatchStatus.STOPPING || status == BatchStatus.STOPPED) {
-        return; // stopped half-way: a new run does the rest of the step
-      }
-      // a resumed run skips the step, unless it ended the import (a suspicious file)
-      if (!MoveOutSafeguard.SUSPICIOUS.equals(step.getExitStatus())
-          && records.find(importId).getFailureReason() == null) {
-        records.stepDone(importId, run, step.getStepName());
-      }
-      return;
-    }
-    LOG.log(Level.WARNING, "Import " + importId + " failed in step " + step.getStepName(), e);
-    records.failing(importId, run, describe(e));
   }
 
   private String describe(Throwable e) {

@@ -146,8 +146,8 @@ public class ImportRecords {
         "The site has "
             + unfinished
             + " imports waiting or running, as many as it may have at once"
-            + " (spr.import.max-unfinished-per-site): one runs at a time. Start this one once they"
-            + " have ended, or stop one",
+            + " (spr.import.max-unfinished-per-site): one runs at a time. Start this one once some"
+            + " have ended",
         Duration.ofMinutes(1));
   }
 
@@ -191,13 +191,24 @@ public class ImportRecords {
   }
 
   /** Its file is to be read again (see {@link RecipientImport#readAgain}). */
-  public void readAgain(long importId) {
-    find(importId).readAgain();
+  /** The file is read again from its start; false (nothing changed) for a lost run. */
+  public boolean readAgain(long importId, int run) {
+    try {
+      ofRun(importId, run).readAgain();
+      return true;
+    } catch (RunLost e) {
+      return false;
+    }
   }
 
   /** A step finished: a resumed run of the import goes on after it. */
-  public void stepDone(long importId, int run, String step) {
-    ofRun(importId, run).stepDone(step, Times.now(clock));
+  public boolean stepDone(long importId, int run, String step) {
+    try {
+      ofRun(importId, run).stepDone(step, Times.now(clock));
+      return true;
+    } catch (RunLost e) {
+      return false;
+    }
   }
 
   /**
@@ -262,10 +273,11 @@ public class ImportRecords {
   }
 
   /**
-   * Takes an interrupted import over for a new run on this instance; false when another instance
-   * was quicker or the import is no longer interrupted.
+   * Takes an interrupted import over for a new run on this instance: the run's number (the import's
+   * runs, counted one more), or 0 when another instance was quicker or the import is no longer
+   * interrupted.
    */
-  public boolean takeOver(long importId, OffsetDateTime silentSince, OffsetDateTime instanceStart) {
+  public int takeOver(long importId, OffsetDateTime silentSince, OffsetDateTime instanceStart) {
     int changed =
         em.createQuery(
                 "UPDATE RecipientImport i SET i.runOwner = :me, i.heartbeatAt = :now,"
@@ -280,7 +292,15 @@ public class ImportRecords {
             .setParameter("silentSince", silentSince)
             .setParameter("instanceStart", instanceStart)
             .executeUpdate();
-    return changed == 1;
+    if (changed != 1) {
+      return 0;
+    }
+    // as this transaction left it (the row is locked until it ends)
+    return ((Number)
+            em.createNativeQuery("SELECT runs FROM recipient_import WHERE id = ?")
+                .setParameter(1, importId)
+                .getSingleResult())
+        .intValue();
   }
 
   /** The statuses of an import that runs, or is about to (it holds its site's turn, or waits). */
@@ -311,7 +331,11 @@ public class ImportRecords {
    *     known): a run of another count has lost the import to a newer run
    */
   public Turn takeTurn(long importId, int run) {
-    RecipientImport imp = find(importId);
+    // locked: a takeover waits for this look, or this look sees the takeover's run
+    RecipientImport imp = em.find(RecipientImport.class, importId, LockModeType.PESSIMISTIC_WRITE);
+    if (imp == null) {
+      throw DomainException.notFound("There is no import " + importId);
+    }
     if (imp.getStatus().isFinished() || (run > 0 && imp.getRuns() != run)) {
       return Turn.LOST;
     }
@@ -526,12 +550,20 @@ public class ImportRecords {
           + " OR (i.runOwner = :me AND i.heartbeatAt < :instanceStart))";
 
   /** Remembers why the import fails; the first reason stays. */
-  /** Why a run is failing, unless a reason is known already; {@link RunLost} as stepDone. */
-  public void failing(long importId, int run, String reason) {
-    RecipientImport imp = ofRun(importId, run);
+  /**
+   * Why a run is failing, unless a reason is known already; false (nothing written) for a lost run.
+   */
+  public boolean failing(long importId, int run, String reason) {
+    RecipientImport imp;
+    try {
+      imp = ofRun(importId, run);
+    } catch (RunLost e) {
+      return false;
+    }
     if (imp.getFailureReason() == null) {
       imp.failing(reason);
     }
+    return true;
   }
 
   public void finished(long importId, ImportStatus status, String reason) {

@@ -83,10 +83,10 @@ public class ImportResumer {
     OffsetDateTime silentSince = Times.now(clock).minus(silence);
     try {
       for (Long id : records.interrupted(silentSince, started)) {
-        if (!records.takeOver(id, silentSince, started)) {
+        int runs = records.takeOver(id, silentSince, started);
+        if (runs == 0) {
           continue; // another instance took it
         }
-        int runs = records.find(id).getRuns();
         if (runs > maxRuns) {
           LOG.warning(() -> "Import " + id + " did not finish in " + (runs - 1) + " runs");
           records.finished(
@@ -98,7 +98,7 @@ public class ImportResumer {
           continue;
         }
         LOG.info(() -> "Import " + id + " was interrupted (its server stopped): resuming it");
-        imports.launch(id);
+        imports.launch(id, runs);
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Looking for interrupted imports failed; the next run tries again", e);

@@ -115,7 +115,7 @@ public class ImportService {
       // kept in the database now (or refused): the staged copy is not needed any more
       files.delete(staged.file());
     }
-    launch(imp.getId());
+    launch(imp.getId(), imp.getRuns());
     return view(records.find(imp.getId()), List.of());
   }
 
@@ -156,7 +156,7 @@ public class ImportService {
     if (problem != null) {
       records.finished(imp.getId(), ImportStatus.FAILED, problem);
     } else {
-      launch(imp.getId());
+      launch(imp.getId(), imp.getRuns());
     }
     return imp.getId();
   }
@@ -178,9 +178,9 @@ public class ImportService {
     }
     guard.check(caller, imp.getSiteId(), Permission.IMPORT_RECIPIENTS);
     boolean forced = parseForce(force);
-    records.rerun(importId, forced);
+    int run = records.rerun(importId, forced).getRuns();
     LOG.info(() -> "Import " + importId + " restarted by " + caller.actor());
-    launch(importId);
+    launch(importId, run);
     return view(records.find(importId), List.of());
   }
 
@@ -189,11 +189,12 @@ public class ImportService {
    * included: the job repository may not know the old execution, or still thinks it runs).
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public void launch(long importId) {
+  public void launch(long importId, int run) {
     Properties parameters = new Properties();
     parameters.setProperty("importId", String.valueOf(importId));
-    // which run this is: a run launched before a later one (a takeover) knows it has lost
-    parameters.setProperty("run", String.valueOf(records.find(importId).getRuns()));
+    // which run this is (as the caller counted it when it made the run): a run launched before a
+    // later one (a takeover) knows it has lost
+    parameters.setProperty("run", String.valueOf(run));
     parameters.setProperty("skipLimit", String.valueOf(skipLimit));
     try {
       long execution = BatchRuntime.getJobOperator().start(JOB, parameters);

@@ -82,10 +82,13 @@ public class LineLoader extends AbstractBatchlet {
       // read by an earlier run (a run's read step starts once), which counted lines unchanged
       // against the residents as they were then (a failed import may be restarted days later):
       // nothing is applied yet, so the file is read again against the residents as they are now
-      records.readAgain(importId);
+      if (!records.readAgain(importId, ImportJob.run(job))) {
+        ImportListener.lost(job);
+        throw new RunLost(importId, ImportJob.run(job));
+      }
       imp = records.find(importId);
     }
-    if (!lineWork.beforeRead(importId)) {
+    if (!lineWork.beforeRead(importId, ImportJob.run(job))) {
       // an earlier run took lines as unchanged, which only it knew: read again from the start
       imp = records.find(importId);
     }
@@ -129,7 +132,7 @@ public class LineLoader extends AbstractBatchlet {
     long readNanos = System.nanoTime() - began - knownNanos;
     if (full) {
       // the missing are among them; the move-out step looks for them there
-      lineWork.unseen(importId, known.unseen());
+      lineWork.unseen(importId, ImportJob.run(job), known.unseen());
     }
     LOG.info(
         () ->

@@ -44,6 +44,8 @@ public class MoveOut extends AbstractItemWriter {
   @Override
   public void writeItems(List<Object> items) {
     long importId = ImportJob.importId(job);
+    // the run's hold on the import's row first: a lost run changes nothing (RunLost)
+    lines.claim(importId, ImportJob.run(job));
     OffsetDateTime now = Times.now(clock);
     List<Long> ids = items.stream().map(Long.class::cast).toList();
     List<Long> moved = new ArrayList<>();

@@ -58,7 +58,10 @@ public class MoveOutSafeguard extends AbstractBatchlet {
         lines.moveOutFigures(importId, imp.getSiteId(), imp.getMode() == ImportMode.FULL);
     MoveOutCheck check = new MoveOutCheck(figures[0], figures[1], maxShare);
     if (check.isSuspicious()) {
-      records.failing(importId, ImportJob.run(job), check.explanation(importId));
+      if (!records.failing(importId, ImportJob.run(job), check.explanation(importId))) {
+        ImportListener.lost(job);
+        throw new RunLost(importId, ImportJob.run(job));
+      }
       return SUSPICIOUS;
     }
     return "CHECKED";

@@ -142,6 +142,8 @@ public class RecipientUpsert extends AbstractItemWriter {
 
   @Override
   public void writeItems(List<Object> items) {
+    // the run's hold on the import's row first: a lost run changes nothing (RunLost)
+    lines.claim(ImportJob.importId(job), ImportJob.run(job));
     for (Object item : items) {
       write((LineRange) item);
     }

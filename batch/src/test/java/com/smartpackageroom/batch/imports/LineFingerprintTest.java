@@ -78,6 +78,7 @@ class LineFingerprintTest {
             values("EXTERNAL_ID", "r2", "FIRST_NAME", "", "LAST_NAME", "O'Brien"),
             values("EXTERNAL_ID", "r3", "FIRST_NAME", "Zoë 😀", "LAST_NAME", "Łukasz-Ωmega"),
             values("EXTERNAL_ID", "r4", "FIRST_NAME", "broken \uD800 pair", "UNIT", "12\uDC00"),
+            values("EXTERNAL_ID", "\uD83D", "FIRST_NAME", "ends high \uD83D", "UNIT", "\uDE00x"),
             values("EXTERNAL_ID", "r5", "FIRST_NAME", longValue, "LAST_NAME", longValue),
             values())) {
       assertEquals(asFirstWritten(ImportLayout.YARDI, "US", line), print.of(line), line.toString());

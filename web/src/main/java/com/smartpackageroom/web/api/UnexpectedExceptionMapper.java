@@ -98,7 +98,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
   private static boolean isTransientDatabaseRefusal(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof java.sql.SQLException sql
-          && java.util.Set.of("40P01", "40001", "55P03").contains(sql.getSQLState())) {
+          && java.util.Set.of("40P01", "40001", "55P03", "HYT00").contains(sql.getSQLState())) {
         return true;
       }
     }
