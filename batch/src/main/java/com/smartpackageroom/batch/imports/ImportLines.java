@@ -443,21 +443,14 @@ public class ImportLines {
     guarded(
         importId,
         run,
-        "UPDATE recipient_import SET inserted_count = inserted_count + ?,"
-            + " updated_count = updated_count + ?, unchanged_count = unchanged_count + ?,"
-            + " moved_out_count = moved_out_count + ?, applied_through = ?, heartbeat_at = ?,"
-            + " run_owner = ? WHERE id = ?"
-            + OF_RUN,
+        "inserted_count = inserted_count + ?, updated_count = updated_count + ?,"
+            + " unchanged_count = unchanged_count + ?, moved_out_count = moved_out_count + ?,"
+            + " applied_through = ?",
         inserted,
         updated,
         unchanged,
         movedOut,
-        through,
-        Times.now(clock),
-        ImportRuns.OWNER,
-        importId,
-        (long) run,
-        (long) run);
+        through);
   }
 
   /**
@@ -467,25 +460,26 @@ public class ImportLines {
    * before it has changed anything.
    */
   public void claim(long importId, int run) {
-    guarded(
-        importId,
-        run,
-        "UPDATE recipient_import SET heartbeat_at = ?, run_owner = ? WHERE id = ?" + OF_RUN,
-        Times.now(clock),
-        ImportRuns.OWNER,
-        importId,
-        (long) run,
-        (long) run);
+    guarded(importId, run, null);
   }
 
-  /** The import's row as long as it counts the given run (0: a run that does not know it). */
-  private static final String OF_RUN = " AND (? = 0 OR runs = ?)";
-
   /**
-   * An update of the import's row by a run, in the transaction of the work it counts: when the row
-   * counts another run now, nothing is updated and {@link RunLost} rolls the transaction back.
+   * An update of the import's row by a run, in the transaction of the work it counts: {@code sets}
+   * (and their values), the run's heartbeat and name, as long as the row counts the run (0: a run
+   * that does not know its number); when the row counts another run now, nothing is updated and
+   * {@link RunLost} rolls the transaction back.
    */
-  private void guarded(long importId, int run, String sql, Object... args) {
+  private void guarded(long importId, int run, String sets, Object... values) {
+    Object[] args = Arrays.copyOf(values, values.length + 5);
+    args[values.length] = Times.now(clock);
+    args[values.length + 1] = ImportRuns.OWNER;
+    args[values.length + 2] = importId;
+    args[values.length + 3] = (long) run;
+    args[values.length + 4] = (long) run;
+    String sql =
+        "UPDATE recipient_import SET "
+            + (sets == null ? "" : sets + ", ")
+            + "heartbeat_at = ?, run_owner = ? WHERE id = ? AND (? = 0 OR runs = ?)";
     if (update(sql, args) == 0) {
       throw new RunLost(importId, run);
     }
@@ -507,22 +501,15 @@ public class ImportLines {
     guarded(
         importId,
         run,
-        "UPDATE recipient_import SET read_count = read_count + ?, skipped_count = skipped_count + ?,"
+        "read_count = read_count + ?, skipped_count = skipped_count + ?,"
             + " inserted_count = inserted_count + ?, updated_count = updated_count + ?,"
-            + " unchanged_count = unchanged_count + ?, moved_out_count = moved_out_count + ?,"
-            + " heartbeat_at = ?, run_owner = ? WHERE id = ?"
-            + OF_RUN,
+            + " unchanged_count = unchanged_count + ?, moved_out_count = moved_out_count + ?",
         read,
         skipped,
         inserted,
         updated,
         unchanged,
-        movedOut,
-        Times.now(clock),
-        ImportRuns.OWNER,
-        importId,
-        (long) run,
-        (long) run);
+        movedOut);
   }
 
   public List<Error> errors(long importId, int limit) {
