@@ -190,8 +190,10 @@ public class ImportRecords {
     }
   }
 
-  /** Its file is to be read again (see {@link RecipientImport#readAgain}). */
-  /** The file is read again from its start; false (nothing changed) for a lost run. */
+  /**
+   * Its file is to be read again from its start (see {@link RecipientImport#readAgain}); false
+   * (nothing changed) for a lost run.
+   */
   public boolean readAgain(long importId, int run) {
     try {
       ofRun(importId, run).readAgain();
@@ -549,9 +551,9 @@ public class ImportRecords {
       "i.status IN :running AND (i.heartbeatAt IS NULL OR i.heartbeatAt < :silentSince"
           + " OR (i.runOwner = :me AND i.heartbeatAt < :instanceStart))";
 
-  /** Remembers why the import fails; the first reason stays. */
   /**
-   * Why a run is failing, unless a reason is known already; false (nothing written) for a lost run.
+   * Remembers why the import fails (the first reason stays); false (nothing written) for a lost
+   * run.
    */
   public boolean failing(long importId, int run, String reason) {
     RecipientImport imp;

@@ -37,10 +37,10 @@ public final class LineFingerprint {
   long of(Map<ResidentField, String> values) {
     // the line as one run of bytes, each value after its length (no two lines run into the same
     // bytes), digested at once: "-" for a field without a value, else its length in chars, ":" and
-    // its UTF-8 bytes, then a line break. Written into this thread's buffer (a line's values are
-    // few: no string is built for it)
-    Buffer line = BUFFER.get();
-    line.size = 0;
+    // its UTF-8 bytes, then a line break. Written into this thread's array (no string is built
+    // for a line)
+    byte[][] kept = BYTES.get();
+    Buffer line = new Buffer(kept[0]);
     for (ResidentField field : ResidentField.values()) {
       String value = values.get(field);
       if (value == null) {
@@ -52,6 +52,7 @@ public final class LineFingerprint {
       }
       line.put('\n');
     }
+    kept[0] = line.bytes;
     MessageDigest sha = SHA256.get();
     sha.reset();
     sha.update(context);
@@ -60,10 +61,14 @@ public final class LineFingerprint {
     return hash == 0 ? 1 : hash;
   }
 
-  /** A line's bytes as they are digested, reused by its thread. */
+  /** A line's bytes as they are digested, in an array its thread reuses. */
   private static final class Buffer {
-    byte[] bytes = new byte[512];
+    byte[] bytes;
     int size;
+
+    Buffer(byte[] bytes) {
+      this.bytes = bytes;
+    }
 
     void put(char ascii) {
       room(1);
@@ -103,7 +108,13 @@ public final class LineFingerprint {
     }
   }
 
-  private static final ThreadLocal<Buffer> BUFFER = ThreadLocal.withInitial(Buffer::new);
+  /**
+   * Each thread's array for the lines it digests (grown to its longest line), held as a JDK type:
+   * the batch threads outlive a redeployment, and a value of one of the application's classes would
+   * keep its class loader.
+   */
+  private static final ThreadLocal<byte[][]> BYTES =
+      ThreadLocal.withInitial(() -> new byte[][] {new byte[512]});
 
   /** One digest per thread: the read step fingerprints lines on several. */
   private static final ThreadLocal<MessageDigest> SHA256 =
