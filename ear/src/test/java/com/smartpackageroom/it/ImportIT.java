@@ -882,16 +882,9 @@ class ImportIT {
   }
 
   private static void ended31DaysAgo(long importId) {
-    try (Connection db = db();
-        PreparedStatement end =
-            db.prepareStatement(
-                "UPDATE recipient_import SET finished_at = now() - interval '31 days'"
-                    + " WHERE id = ?")) {
-      end.setLong(1, importId);
-      assertEquals(1, end.executeUpdate());
-    } catch (SQLException e) {
-      throw new AssertionError(e);
-    }
+    sql(
+        "UPDATE recipient_import SET finished_at = now() - interval '31 days' WHERE id = ?",
+        importId);
   }
 
   /**
