@@ -109,8 +109,7 @@ public final class IdHashes {
       h ^= c;
       h *= 0x100000001b3L;
     }
-    h = mix(h ^ Long.rotateLeft(seed, 32));
-    return h == 0 ? 1 : h;
+    return finish(h, seed);
   }
 
   private static long keyed(byte[] utf8, long seed) {
@@ -119,8 +118,13 @@ public final class IdHashes {
       h ^= b & 0xff;
       h *= 0x100000001b3L;
     }
-    h = mix(h ^ Long.rotateLeft(seed, 32));
-    return h == 0 ? 1 : h;
+    return finish(h, seed);
+  }
+
+  /** FNV-1a's state mixed with the secret; never 0 (an empty slot). */
+  private static long finish(long h, long seed) {
+    long mixed = mix(h ^ Long.rotateLeft(seed, 32));
+    return mixed == 0 ? 1 : mixed;
   }
 
   /** SplitMix64's finaliser: every bit of the result depends on every bit of {@code h}. */

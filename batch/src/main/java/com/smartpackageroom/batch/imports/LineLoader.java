@@ -69,7 +69,8 @@ public class LineLoader extends AbstractBatchlet {
   @Override
   public String process() throws Exception {
     long importId = ImportJob.importId(job);
-    if (!waitForTurn(importId)) {
+    int run = ImportJob.run(job);
+    if (!waitForTurn(importId, run)) {
       return "STOPPED";
     }
     RecipientImport imp = records.find(importId);
@@ -82,13 +83,13 @@ public class LineLoader extends AbstractBatchlet {
       // read by an earlier run (a run's read step starts once), which counted lines unchanged
       // against the residents as they were then (a failed import may be restarted days later):
       // nothing is applied yet, so the file is read again against the residents as they are now
-      if (!records.readAgain(importId, ImportJob.run(job))) {
+      if (!records.readAgain(importId, run)) {
         ImportListener.lost(job);
-        throw new RunLost(importId, ImportJob.run(job));
+        throw new RunLost(importId, run);
       }
       imp = records.find(importId);
     }
-    if (!lineWork.beforeRead(importId, ImportJob.run(job))) {
+    if (!lineWork.beforeRead(importId, run)) {
       // an earlier run took lines as unchanged, which only it knew: read again from the start
       imp = records.find(importId);
     }
@@ -109,7 +110,7 @@ public class LineLoader extends AbstractBatchlet {
     long storedBefore = lines.lastLine(importId);
     // the resident ids read so far, for the duplicates (a resumed run reads those stored before)
     IdHashes seen = new IdHashes();
-    long refusedNow = storedBefore > 0 ? lineWork.storedIds(importId, ImportJob.run(job), seen) : 0;
+    long refusedNow = storedBefore > 0 ? lineWork.storedIds(importId, run, seen) : 0;
     try (Reader text = files.open(imp);
         LineFile file =
             new LineFile(
@@ -125,14 +126,13 @@ public class LineLoader extends AbstractBatchlet {
         if (stopping) {
           return "STOPPED";
         }
-        lineWork.stage(
-            importId, ImportJob.run(job), file, LINES, System.nanoTime() + NANOS, executor, seen);
+        lineWork.stage(importId, run, file, LINES, System.nanoTime() + NANOS, executor, seen);
       }
     }
     long readNanos = System.nanoTime() - began - knownNanos;
     if (full) {
       // the missing are among them; the move-out step looks for them there
-      lineWork.unseen(importId, ImportJob.run(job), known.unseen());
+      lineWork.unseen(importId, run, known.unseen());
     }
     LOG.info(
         () ->
@@ -162,10 +162,9 @@ public class LineLoader extends AbstractBatchlet {
    *
    * @return false when the import was stopped while it waited
    */
-  private boolean waitForTurn(long importId) throws InterruptedException {
+  private boolean waitForTurn(long importId, int run) throws InterruptedException {
     boolean said = false;
     long quietUntil = System.nanoTime();
-    int run = ImportJob.run(job);
     while (true) {
       ImportRecords.Turn turn;
       Long other = null;
