@@ -26,9 +26,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.DuplicateHeaderMode;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -37,16 +34,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class ImportFiles {
-
-  static final CSVFormat FORMAT =
-      CSVFormat.RFC4180
-          .builder()
-          .setHeader()
-          .setSkipHeaderRecord(true)
-          .setIgnoreEmptyLines(false)
-          .setAllowMissingColumnNames(true)
-          .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
-          .get();
 
   @Inject
   @ConfigProperty(name = "spr.import.directory")
@@ -153,8 +140,9 @@ public class ImportFiles {
   /** Refuses a file whose header lacks columns of the layout, naming them. */
   public void requireColumns(Path file, ImportLayout layout) {
     List<String> header;
-    try (CSVParser parser = FORMAT.parse(open(file))) {
-      header = parser.getHeaderNames();
+    // read as the read step reads it: the header is the file's first record
+    try (CsvRecords records = new CsvRecords(open(file), LineFile.MAX_FIELD)) {
+      header = records.next() ? records.values() : List.of();
     } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
       throw new DomainException(
           Reason.UNPROCESSABLE,

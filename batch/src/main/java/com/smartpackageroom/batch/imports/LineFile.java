@@ -15,7 +15,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -25,8 +24,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * The lines of an import file for the read step, a batch at a time: each non-blank line after
@@ -34,17 +31,15 @@ import org.apache.commons.csv.CSVRecord;
  * with its reason. More than {@code skipLimit} refused lines (in this run, those refused later as
  * duplicates included) end the reading with {@link SkipLimitExceeded}. Given a thread factory, a
  * thread of its own parses the file ahead (a few batches at most) while the caller's threads check
- * and store the lines before: the parser, the one part that cannot be shared out, does not wait for
- * the rest.
+ * and store the lines before: the reading ({@link CsvRecords}), the one part that cannot be shared
+ * out, does not wait for the rest.
  */
 public final class LineFile implements Closeable {
 
   /** A longer value skips its line (reported) rather than being buffered whole. */
   static final int MAX_FIELD = 10_000;
 
-  private final CSVParser parser;
-  private final FieldCap cap;
-  private final Iterator<CSVRecord> iterator;
+  private final CsvRecords records;
   private final Map<ResidentField, Integer> columns;
   private final int headerSize;
   private final ImportLayout layout;
@@ -53,7 +48,6 @@ public final class LineFile implements Closeable {
   private final long skipLimit;
   private final LineFingerprint fingerprint;
   private final KnownResidents known;
-  private long recordsRead;
   private long lastLineEnd;
   private long refused;
   private boolean ended;
@@ -100,13 +94,18 @@ public final class LineFile implements Closeable {
     this.region = region;
     this.storedBefore = storedBefore;
     this.skipLimit = skipLimit;
-    cap = new FieldCap(text, MAX_FIELD);
-    parser = ImportFiles.FORMAT.parse(cap);
-    List<String> header = parser.getHeaderNames();
+    records = new CsvRecords(text, MAX_FIELD);
+    List<String> header;
+    try {
+      header = records.next() ? records.values() : List.of();
+    } catch (IOException | RuntimeException e) {
+      records.close();
+      throw e;
+    }
     headerSize = header.size();
     List<String> missing = layout.missingColumns(header);
     if (!missing.isEmpty()) {
-      parser.close();
+      records.close();
       // a site mapping changed since the upload, whose check the file passed
       throw new IllegalStateException(
           "The file has no column "
@@ -116,8 +115,8 @@ public final class LineFile implements Closeable {
               + " now needs: the mapping was changed after the upload");
     }
     columns = layout.positions(header);
-    iterator = parser.iterator();
-    lastLineEnd = parser.getCurrentLineNumber();
+    records.keep(columns.values().stream().mapToInt(Integer::intValue).toArray());
+    lastLineEnd = records.lineNumber();
     if (threads == null) {
       ahead = null;
       reader = null;
@@ -128,7 +127,7 @@ public final class LineFile implements Closeable {
         thread = threads.newThread(this::readAhead);
       } finally {
         if (thread == null) {
-          parser.close();
+          records.close();
         }
       }
       if (thread == null) {
@@ -158,7 +157,7 @@ public final class LineFile implements Closeable {
   /** What the reading thread hands on, in file order; null when the caller's thread reads. */
   private final BlockingQueue<Ahead> ahead;
 
-  /** The reading thread; it alone touches the parser while it lives. */
+  /** The reading thread; it alone touches the records while it lives. */
   private final Thread reader;
 
   /** Lines handed on and not taken yet (a batch is larger than a transaction's last lines). */
@@ -403,34 +402,32 @@ public final class LineFile implements Closeable {
   /** The next non-blank line after those stored before, as read; null at the end of the file. */
   private Raw readRaw() {
     try {
-      while (iterator.hasNext()) {
-        CSVRecord record = iterator.next();
-        recordsRead++;
+      while (records.next()) {
         long line = lastLineEnd + 1;
-        lastLineEnd = parser.getCurrentLineNumber();
-        if (line <= storedBefore || isBlank(record)) {
+        lastLineEnd = records.lineNumber();
+        if (line <= storedBefore || records.blank()) {
           continue;
         }
         EnumMap<ResidentField, String> values = new EnumMap<>(ResidentField.class);
         int chars = 0;
         for (Map.Entry<ResidentField, Integer> c : columns.entrySet()) {
-          if (c.getValue() < record.size()) {
-            String value = record.get(c.getValue());
+          String value = records.value(c.getValue());
+          if (value != null) {
             values.put(c.getKey(), value);
             chars += value.length();
           }
         }
         String problem =
-            cap.wasCut(recordsRead)
+            records.cut()
                 ? "has a value longer than " + MAX_FIELD + " characters"
-                : record.size() == headerSize
+                : records.size() == headerSize
                     ? null
-                    : "has " + record.size() + " values where the header has " + headerSize;
+                    : "has " + records.size() + " values where the header has " + headerSize;
         return new Raw(line, values, problem, chars);
       }
       ended = true;
       return null;
-    } catch (UncheckedIOException e) {
+    } catch (IOException | UncheckedIOException e) {
       long near = lastLineEnd + 1;
       throw new IllegalStateException(
           ImportFiles.isEncodingProblem(e)
@@ -458,7 +455,7 @@ public final class LineFile implements Closeable {
 
   /**
    * Closes the file. A reading thread is stopped first; if it does not stop within 30 s (a read of
-   * the file under way that does not end), it closes the parser itself when it does: the parser is
+   * the file under way that does not end), it closes the file itself when it does: the records are
    * never touched by two threads.
    */
   @Override
@@ -475,23 +472,14 @@ public final class LineFile implements Closeable {
         return;
       }
     }
-    parser.close();
+    records.close();
   }
 
   private void closeParser() {
     try {
-      parser.close();
+      records.close();
     } catch (IOException | RuntimeException e) {
       // closing a file that was read: nothing is lost
     }
-  }
-
-  private static boolean isBlank(CSVRecord record) {
-    for (String value : record) {
-      if (!value.isBlank()) {
-        return false;
-      }
-    }
-    return true;
   }
 }
