@@ -95,8 +95,9 @@ $ASADMIN start-domain $DOMAIN >/dev/null
 # the production tuning of the README
 $ASADMIN set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=64 >/dev/null
 $ASADMIN set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=16 >/dev/null
-# JFR=1: samples placed at the code they were taken in, not at the nearest safepoint
-[ "${JFR:-}" = 1 ] && $ASADMIN create-jvm-options '-XX\:+UnlockDiagnosticVMOptions:-XX\:+DebugNonSafepoints' >/dev/null
+# JFR=1: samples placed at the code they were taken in, not at the nearest safepoint (the domain
+# unlocks the diagnostic options already)
+[ "${JFR:-}" = 1 ] && $ASADMIN create-jvm-options '-XX\:+DebugNonSafepoints' >/dev/null
 $ASADMIN restart-domain $DOMAIN >/dev/null
 $ASADMIN deploy --name spr ear/target/spr.ear >/dev/null
 for _ in $(seq 1 60); do curl -sf $BASE/health/ready >/dev/null && break; sleep 1; done

@@ -33,6 +33,17 @@ public final class IdHashes {
     return false;
   }
 
+  /** Whether an id of this {@link #hash} was added. */
+  boolean containsHash(long hash) {
+    int mask = slots.length - 1;
+    for (int i = slot(hash, mask); slots[i] != 0; i = (i + 1) & mask) {
+      if (slots[i] == hash) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   int size() {
     return size;
   }
@@ -78,7 +89,12 @@ public final class IdHashes {
 
   /** {@link #hash(String)} of an id given as its UTF-8 bytes. */
   static long hash(byte[] utf8) {
-    return keyed(utf8, SEED);
+    return keyed(utf8, 0, utf8.length, SEED);
+  }
+
+  /** {@link #hash(String)} of an id given as UTF-8 bytes within an array. */
+  static long hash(byte[] utf8, int offset, int length) {
+    return keyed(utf8, offset, length, SEED);
   }
 
   /**
@@ -92,7 +108,12 @@ public final class IdHashes {
 
   /** {@link #check(String)} of an id given as its UTF-8 bytes. */
   static long check(byte[] utf8) {
-    return keyed(utf8, CHECK_SEED);
+    return keyed(utf8, 0, utf8.length, CHECK_SEED);
+  }
+
+  /** {@link #check(String)} of an id given as UTF-8 bytes within an array. */
+  static long check(byte[] utf8, int offset, int length) {
+    return keyed(utf8, offset, length, CHECK_SEED);
   }
 
   private static final long CHECK_SEED = new SecureRandom().nextLong();
@@ -104,7 +125,8 @@ public final class IdHashes {
     for (int i = 0; i < n; i++) {
       char c = id.charAt(i);
       if (c >= 0x80) {
-        return keyed(id.getBytes(StandardCharsets.UTF_8), seed);
+        byte[] utf8 = id.getBytes(StandardCharsets.UTF_8);
+        return keyed(utf8, 0, utf8.length, seed);
       }
       h ^= c;
       h *= 0x100000001b3L;
@@ -112,10 +134,10 @@ public final class IdHashes {
     return finish(h, seed);
   }
 
-  private static long keyed(byte[] utf8, long seed) {
+  private static long keyed(byte[] utf8, int offset, int length, long seed) {
     long h = 0xcbf29ce484222325L ^ seed;
-    for (byte b : utf8) {
-      h ^= b & 0xff;
+    for (int i = offset; i < offset + length; i++) {
+      h ^= utf8[i] & 0xff;
       h *= 0x100000001b3L;
     }
     return finish(h, seed);

@@ -2,6 +2,7 @@ package com.smartpackageroom.batch.imports;
 
 import com.smartpackageroom.domain.imports.ResidentRow;
 import com.smartpackageroom.ejb.platform.BulkSql;
+import com.smartpackageroom.ejb.platform.CopyOutRows;
 import com.smartpackageroom.ejb.platform.CopyStream;
 import com.smartpackageroom.ejb.platform.CopyText;
 import com.smartpackageroom.ejb.platform.Database;
@@ -124,15 +125,19 @@ public class ImportLines {
 
   /**
    * The line to store, in file order, or null for a line that leaves its resident unchanged
-   * (counted only). A line whose resident id an earlier line holds is a suspect, or refused at once
-   * when that earlier line was left unchanged.
+   * (counted only). A line whose resident id an earlier stored line holds is a suspect; one whose
+   * resident an earlier line left unchanged is refused at once (that line is not stored for the
+   * database to compare). {@code seen} holds the ids of the lines stored (not of those left
+   * unchanged: their residents are marked in {@link KnownResidents}), so that in a re-import of few
+   * changes it stays small.
    */
   static StagedLine decide(StagedLine line, LineFile file, IdHashes seen, Tally tally) {
     KnownResidents known = file.known();
     if (line.maybeUnchanged()) {
-      // unchanged unless an earlier line holds the resident's id (or the resident: the same line
-      // twice), and then read in full like any other line
-      if (seen.addHash(known.idHash(line.known())) && known.claim(line.known(), line.line())) {
+      // unchanged unless an earlier stored line holds the resident's id, or an earlier line left
+      // the resident unchanged (the same line twice): then read in full like any other line
+      if (!seen.containsHash(known.idHash(line.known()))
+          && known.claim(line.known(), line.line())) {
         tally.unchanged++;
         return null;
       }
@@ -144,14 +149,14 @@ public class ImportLines {
       return line;
     }
     String id = line.row().externalId();
+    long earlier = known.claimedLine(id);
+    if (earlier > 0) {
+      file.refusedElsewhere(1);
+      tally.refused++;
+      return StagedLine.refused(
+          line.line(), id, "resident id " + id + " already on line " + earlier);
+    }
     if (!seen.add(id)) {
-      long earlier = known.claimedLine(id);
-      if (earlier > 0) {
-        file.refusedElsewhere(1);
-        tally.refused++;
-        return StagedLine.refused(
-            line.line(), id, "resident id " + id + " already on line " + earlier);
-      }
       tally.suspects.add(line.line());
     }
     return line;
@@ -666,30 +671,48 @@ public class ImportLines {
   /**
    * The site's residents a read step may find unchanged: those whose last applied line is still
    * what shaped them (its fingerprint, and the version it left them at), and for a full import the
-   * active imported ones besides (the unseen among them are listed when the read ends). Read with a
-   * cursor; some 60 bytes a resident are kept. On PostgreSQL the ids are read as the bytes the
-   * driver received (UTF-8), not made into strings: only their hashes are kept. (Read in two halves
-   * at once, on two connections, it took longer on two cores: measured, not kept.)
+   * active imported ones besides (the unseen among them are listed when the read ends). Some 80
+   * bytes a resident are kept. On PostgreSQL read with a binary {@code COPY} ({@link CopyOutRows}:
+   * the server sends the rows while they are taken in, where a cursor's fetches made it wait, and
+   * the ids are hashed from the bytes received, never made into strings); elsewhere with a cursor.
+   * (Read in two halves at once, on two connections, it took longer on two cores: measured, not
+   * kept.)
    */
   public KnownResidents known(long siteId, boolean full) {
     KnownResidents known = new KnownResidents();
-    boolean postgres = Database.isPostgres(dataSource);
-    cursor(
-        "SELECT id, external_id, CASE WHEN import_version = version THEN import_hash END,"
-            + " status = 'ACTIVE' AND source = 'IMPORT' FROM recipient WHERE site_id = ?"
+    String which =
+        " FROM recipient WHERE site_id = ?"
             + " AND ((import_hash IS NOT NULL AND import_version = version)"
             + (full ? " OR (status = 'ACTIVE' AND source = 'IMPORT')" : "")
-            + ")",
+            + ")";
+    String columns =
+        "SELECT id, external_id, CASE WHEN import_version = version THEN import_hash END,"
+            + " status = 'ACTIVE' AND source = 'IMPORT'";
+    try (Connection c = dataSource.getConnection()) {
+      if (Database.isPostgres(c)) {
+        try (CopyOutRows rows =
+            new CopyOutRows(c, columns + which.replace("?", Long.toString(siteId)))) {
+          while (rows.next()) {
+            known.add(
+                rows.getLong(0),
+                rows.bytes(),
+                rows.offset(1),
+                rows.length(1),
+                rows.isNull(2) ? 0 : rows.getLong(2),
+                rows.getBoolean(3));
+          }
+        }
+        return known.seal();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("The residents of site " + siteId + " cannot be read", e);
+    }
+    cursor(
+        columns + which,
         rs -> {
           long print = rs.getLong(3);
           boolean fingerprinted = !rs.wasNull();
-          long id = rs.getLong(1);
-          boolean movable = rs.getBoolean(4);
-          if (postgres) {
-            known.add(id, rs.getBytes(2), fingerprinted ? print : 0, movable);
-          } else {
-            known.add(id, rs.getString(2), fingerprinted ? print : 0, movable);
-          }
+          known.add(rs.getLong(1), rs.getString(2), fingerprinted ? print : 0, rs.getBoolean(4));
         },
         siteId);
     return known.seal();

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * unchanged without being read further, once per resident ({@link #claim}); the active imported
  * residents that no line claimed are the unseen ones, among which the file's missing are.
  *
- * <p>Held in arrays and two open-addressing tables (by fingerprint, by resident id hash): some 60
+ * <p>Held in arrays and two open-addressing tables (by fingerprint, by resident id hash): some 80
  * bytes a resident. Ids are not kept: two keyed hashes of each ({@link IdHashes#hash}, {@link
  * IdHashes#check}) tell them apart (as strings, a million ids took some 60 MB more).
  */
@@ -25,10 +25,12 @@ public final class KnownResidents {
   private long[] claimedBy;
   private int size;
 
-  /** The fingerprints in an open-addressing table (0: an empty slot), and their residents. */
+  /**
+   * The fingerprints in an open-addressing table of pairs: a fingerprint (0: an empty slot), then
+   * its resident, side by side so that a look-up reads one place of memory.
+   */
   private long[] fingerprintSlots;
 
-  private int[] fingerprintResidents;
   private int[] byIdHash;
 
   /**
@@ -43,6 +45,12 @@ public final class KnownResidents {
 
   /** {@link #add(long, String, long, boolean)} with the id as its UTF-8 bytes. */
   void add(long recipientId, byte[] externalId, long fingerprint, boolean movable) {
+    add(recipientId, externalId, 0, externalId.length, fingerprint, movable);
+  }
+
+  /** {@link #add(long, String, long, boolean)} with the id as UTF-8 bytes within an array. */
+  void add(
+      long recipientId, byte[] bytes, int offset, int length, long fingerprint, boolean movable) {
     if (claimedBy != null) {
       throw new IllegalStateException("sealed");
     }
@@ -56,8 +64,8 @@ public final class KnownResidents {
     }
     recipientIds[size] = recipientId;
     fingerprints[size] = fingerprint;
-    idHashes[size] = IdHashes.hash(externalId);
-    idChecks[size] = IdHashes.check(externalId);
+    idHashes[size] = IdHashes.hash(bytes, offset, length);
+    idChecks[size] = IdHashes.check(bytes, offset, length);
     this.movable[size] = movable;
     size++;
   }
@@ -65,25 +73,22 @@ public final class KnownResidents {
   /** Builds the tables; no resident is added after it. */
   KnownResidents seal() {
     int capacity = Integer.highestOneBit(Math.max(16, size * 2 - 1)) * 2;
-    fingerprintSlots = new long[capacity];
-    fingerprintResidents = new int[capacity];
+    fingerprintSlots = new long[capacity * 2];
     byIdHash = new int[capacity];
     claimedBy = new long[size];
     int mask = capacity - 1;
     for (int k = 0; k < size; k++) {
       long print = fingerprints[k];
       if (print != 0) {
-        // the fingerprint in the slot itself: a look-up reads one place of memory, not three
         int i = slot(print, mask);
-        while (fingerprintSlots[i] != 0) {
+        while (fingerprintSlots[2 * i] != 0) {
           i = (i + 1) & mask;
         }
-        fingerprintSlots[i] = print;
-        fingerprintResidents[i] = k;
+        fingerprintSlots[2 * i] = print;
+        fingerprintSlots[2 * i + 1] = k;
       }
       put(byIdHash, idHashes[k], k);
     }
-    fingerprints = null;
     return this;
   }
 
@@ -96,13 +101,29 @@ public final class KnownResidents {
    * earlier line, or -1.
    */
   int unclaimed(long fingerprint) {
+    return unclaimed(fingerprint, -1);
+  }
+
+  /**
+   * {@link #unclaimed(long)}, looked for first at resident {@code guess} (the one after the last
+   * found, for the next line): a file in the order its residents were stored, as a re-import's
+   * often is, is then read without a look into the table, whose places in memory are spread over
+   * tens of megabytes (most of a line's time went to waiting for them).
+   */
+  int unclaimed(long fingerprint, int guess) {
     if (fingerprint == 0) {
       return -1;
     }
-    int mask = fingerprintSlots.length - 1;
-    for (int i = slot(fingerprint, mask); fingerprintSlots[i] != 0; i = (i + 1) & mask) {
-      if (fingerprintSlots[i] == fingerprint && claimedBy[fingerprintResidents[i]] == 0) {
-        return fingerprintResidents[i];
+    if (guess >= 0 && guess < size && fingerprints[guess] == fingerprint && claimedBy[guess] == 0) {
+      return guess;
+    }
+    int mask = fingerprintSlots.length / 2 - 1;
+    for (int i = slot(fingerprint, mask); fingerprintSlots[2 * i] != 0; i = (i + 1) & mask) {
+      if (fingerprintSlots[2 * i] == fingerprint) {
+        int k = (int) fingerprintSlots[2 * i + 1];
+        if (claimedBy[k] == 0) {
+          return k;
+        }
       }
     }
     return -1;

@@ -353,13 +353,20 @@ public final class LineFile implements Closeable {
 
   private List<StagedLine> stageAll(List<Raw> raws) {
     List<StagedLine> staged = new ArrayList<>(raws.size());
+    int guess = -1;
     for (Raw raw : raws) {
-      staged.add(stage(raw));
+      StagedLine line = stage(raw, guess);
+      staged.add(line);
+      guess = line.maybeUnchanged() ? line.known() + 1 : -1;
     }
     return staged;
   }
 
-  private StagedLine stage(Raw raw) {
+  /**
+   * A line as read, checked; or handed on as maybe unchanged, its resident looked for first at
+   * {@code guess} ({@link KnownResidents#unclaimed(long, int)}).
+   */
+  private StagedLine stage(Raw raw, int guess) {
     if (raw.problem() != null) {
       // the id as a good line stores it (stripped), so that a full import still finds the
       // resident of a refused line in the file and does not move them out
@@ -368,7 +375,7 @@ public final class LineFile implements Closeable {
       return StagedLine.refused(raw.line(), stored, raw.problem());
     }
     long print = fingerprint.of(raw.values());
-    int resident = known.unclaimed(print);
+    int resident = known.unclaimed(print, guess);
     String id = raw.values().get(ResidentField.EXTERNAL_ID);
     // the resident of that fingerprint holds the line's id, as a good line stores it: a
     // fingerprint shared by two different lines never takes one for the other

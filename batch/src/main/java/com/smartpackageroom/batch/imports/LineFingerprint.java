@@ -39,9 +39,9 @@ public final class LineFingerprint {
     // bytes), digested at once: "-" for a field without a value, else its length in chars, ":" and
     // its UTF-8 bytes, then a line break. Written into this thread's array (no string is built
     // for a line)
-    byte[][] kept = BYTES.get();
-    Buffer line = new Buffer(kept[0]);
-    for (ResidentField field : ResidentField.values()) {
+    Object[] kept = THREAD.get();
+    Buffer line = new Buffer((byte[]) kept[0]);
+    for (ResidentField field : FIELDS) {
       String value = values.get(field);
       if (value == null) {
         line.put('-');
@@ -53,7 +53,7 @@ public final class LineFingerprint {
       line.put('\n');
     }
     kept[0] = line.bytes;
-    MessageDigest sha = SHA256.get();
+    MessageDigest sha = (MessageDigest) kept[1];
     sha.reset();
     sha.update(context);
     sha.update(line.bytes, 0, line.size);
@@ -75,12 +75,18 @@ public final class LineFingerprint {
       bytes[size++] = (byte) ascii;
     }
 
+    /** A length (0 or more) in decimal digits, as Integer.toString writes it. */
     void putNumber(int n) {
-      String digits = Integer.toString(n);
-      room(digits.length());
-      for (int i = 0; i < digits.length(); i++) {
-        bytes[size++] = (byte) digits.charAt(i);
+      int digits = 1;
+      for (int rest = n / 10; rest > 0; rest /= 10) {
+        digits++;
       }
+      room(digits);
+      for (int i = size + digits - 1; i >= size; i--) {
+        bytes[i] = (byte) ('0' + n % 10);
+        n /= 10;
+      }
+      size += digits;
     }
 
     /** The value's UTF-8 bytes, as String.getBytes(UTF_8) gives them. */
@@ -108,17 +114,15 @@ public final class LineFingerprint {
     }
   }
 
-  /**
-   * Each thread's array for the lines it digests (grown to its longest line), held as a JDK type:
-   * the batch threads outlive a redeployment, and a value of one of the application's classes would
-   * keep its class loader.
-   */
-  private static final ThreadLocal<byte[][]> BYTES =
-      ThreadLocal.withInitial(() -> new byte[][] {new byte[512]});
+  private static final ResidentField[] FIELDS = ResidentField.values();
 
-  /** One digest per thread: the read step fingerprints lines on several. */
-  private static final ThreadLocal<MessageDigest> SHA256 =
-      ThreadLocal.withInitial(LineFingerprint::sha256);
+  /**
+   * Each thread's array for the lines it digests (grown to its longest line) and its digest (the
+   * read step fingerprints lines on several threads), held as JDK types: the batch threads outlive
+   * a redeployment, and a value of one of the application's classes would keep its class loader.
+   */
+  private static final ThreadLocal<Object[]> THREAD =
+      ThreadLocal.withInitial(() -> new Object[] {new byte[512], sha256()});
 
   private static byte[] digest(byte[] bytes) {
     return sha256().digest(bytes);

@@ -31,6 +31,24 @@ class KnownResidentsTest {
   }
 
   @Test
+  void aGuessIsTakenOnlyWhenItIsTheUnclaimedResidentOfThatFingerprint() {
+    KnownResidents known = new KnownResidents();
+    known.add(10, "r1", 111, true);
+    known.add(11, "r2", 222, true);
+    known.add(12, "r3", 333, true);
+    known.seal();
+    assertEquals(1, known.unclaimed(222, 1), "the guess was right");
+    assertEquals(1, known.unclaimed(222, 2), "a wrong guess: found in the table");
+    assertEquals(1, known.unclaimed(222, 3), "a guess past the last resident");
+    assertEquals(1, known.unclaimed(222, -1), "no guess");
+    assertEquals(-1, known.unclaimed(444, 1), "no resident of that fingerprint");
+    assertEquals(-1, known.unclaimed(0, 0), "0 is no fingerprint, whatever the guess");
+    assertTrue(known.claim(1, 7));
+    assertEquals(-1, known.unclaimed(222, 1), "the guess is claimed already");
+    assertEquals(2, known.unclaimed(333, 2));
+  }
+
+  @Test
   void theUnseenAreTheActiveImportedThatNoLineClaimed() {
     KnownResidents known = new KnownResidents();
     known.add(10, "r1", 111, true); // claimed below

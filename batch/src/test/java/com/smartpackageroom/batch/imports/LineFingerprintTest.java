@@ -80,6 +80,17 @@ class LineFingerprintTest {
             values("EXTERNAL_ID", "r4", "FIRST_NAME", "broken \uD800 pair", "UNIT", "12\uDC00"),
             values("EXTERNAL_ID", "\uD83D", "FIRST_NAME", "ends high \uD83D", "UNIT", "\uDE00x"),
             values("EXTERNAL_ID", "r5", "FIRST_NAME", longValue, "LAST_NAME", longValue),
+            values(
+                "EXTERNAL_ID",
+                "r6",
+                "FIRST_NAME",
+                "z".repeat(100),
+                "LAST_NAME",
+                "q".repeat(10),
+                "UNIT",
+                "w".repeat(99),
+                "EMAIL",
+                "e".repeat(1000)),
             values())) {
       assertEquals(asFirstWritten(ImportLayout.YARDI, "US", line), print.of(line), line.toString());
     }

@@ -1,0 +1,136 @@
+package com.smartpackageroom.ejb.platform;
+
+import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyOut;
+
+/**
+ * The rows of a query read from PostgreSQL with {@code COPY (query) TO STDOUT (FORMAT binary)} on
+ * the caller's connection (and so in its transaction): the server sends the rows as fast as it
+ * makes them, while a cursor would have it wait for each fetch, and each row arrives as one message
+ * whose values are read in place (no object per value). The query takes no parameters: only numbers
+ * the caller owns go into its text.
+ */
+public final class CopyOutRows implements AutoCloseable {
+
+  private static final byte[] SIGNATURE = {
+    'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0
+  };
+
+  private final CopyOut copy;
+  private ByteBuffer row;
+  private boolean first = true;
+  private int[] offsets = new int[8];
+  private int[] lengths = new int[8];
+  private int columns;
+
+  public CopyOutRows(Connection c, String query) throws SQLException {
+    copy =
+        c.unwrap(PGConnection.class)
+            .getCopyAPI()
+            .copyOut("COPY (" + query + ") TO STDOUT (FORMAT binary)");
+  }
+
+  /** Moves to the next row; false after the last. */
+  public boolean next() throws SQLException {
+    if (!copy.isActive()) {
+      return false;
+    }
+    byte[] message = copy.readFromCopy();
+    if (message == null) {
+      return false;
+    }
+    ByteBuffer b = ByteBuffer.wrap(message);
+    if (first) {
+      // the header comes with the first row: its signature, flags and an extension to skip
+      first = false;
+      for (byte s : SIGNATURE) {
+        if (b.get() != s) {
+          throw new SQLException("Not a binary COPY: its signature is wrong");
+        }
+      }
+      b.getInt();
+      int extension = b.getInt();
+      b.position(b.position() + extension);
+    }
+    short count = b.getShort();
+    if (count < 0) {
+      // the trailer: the server ends the COPY with its next message
+      while (copy.readFromCopy() != null) {
+        // nothing after the trailer is data
+      }
+      return false;
+    }
+    if (count > offsets.length) {
+      offsets = new int[count];
+      lengths = new int[count];
+    }
+    for (int i = 0; i < count; i++) {
+      int length = b.getInt();
+      lengths[i] = length;
+      offsets[i] = b.position();
+      if (length > 0) {
+        b.position(b.position() + length);
+      }
+    }
+    if (b.hasRemaining()) {
+      throw new SQLException("A binary COPY message held more than one row");
+    }
+    columns = count;
+    row = b;
+    return true;
+  }
+
+  /** Whether the column (0: the first) is null in this row. */
+  public boolean isNull(int column) {
+    return length(column) < 0;
+  }
+
+  /** A {@code bigint} column (not null). */
+  public long getLong(int column) {
+    requireLength(column, 8);
+    return row.getLong(offsets[column]);
+  }
+
+  /** A {@code boolean} column (not null). */
+  public boolean getBoolean(int column) {
+    requireLength(column, 1);
+    return row.get(offsets[column]) != 0;
+  }
+
+  /** The row's message, in which {@link #offset} and {@link #length} find a column's bytes. */
+  public byte[] bytes() {
+    return row.array();
+  }
+
+  /** Where a column's bytes begin in {@link #bytes()} (a text column: its UTF-8 bytes). */
+  public int offset(int column) {
+    length(column);
+    return offsets[column];
+  }
+
+  /** How many bytes the column has; -1 for null. */
+  public int length(int column) {
+    if (column < 0 || column >= columns) {
+      throw new IllegalArgumentException("column " + column + " of " + columns);
+    }
+    return lengths[column];
+  }
+
+  private void requireLength(int column, int expected) {
+    if (length(column) != expected) {
+      throw new IllegalStateException(
+          "column " + column + " has " + lengths[column] + " bytes, not " + expected);
+    }
+  }
+
+  /** Cancels a COPY not read to its end. */
+  @Override
+  public void close() throws SQLException {
+    if (copy.isActive()) {
+      copy.cancelCopy();
+    }
+  }
+}
