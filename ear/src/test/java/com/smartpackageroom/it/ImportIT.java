@@ -698,6 +698,13 @@ class ImportIT {
             .getString("detail");
     assertTrue(wrong.contains("Tenant Code"), wrong);
     api.postCsv(path + "?layout=yardi", BOOTSTRAP, "").problem(422, "invalid-file");
+    // a header line of a million commas: refused, not read into a million column names
+    String wide =
+        api.postCsv(path + "?layout=yardi", BOOTSTRAP, ",".repeat(1_000_000) + "\n" + csv)
+            .problem(422, "invalid-file")
+            .json()
+            .getString("detail");
+    assertTrue(wide.contains("more than 1000 columns"), wide);
     api.post(path + "?layout=yardi", BOOTSTRAP, "{}").problem(415, "unsupported-media-type");
     api.postCsv(path + "?layout=yardi", null, csv).problem(401, "unauthorized");
     api.postCsv("/api/v1/sites/999999999/imports?layout=yardi", BOOTSTRAP, csv)

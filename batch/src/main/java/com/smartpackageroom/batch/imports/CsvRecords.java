@@ -20,6 +20,19 @@ import java.util.List;
  */
 final class CsvRecords implements Closeable {
 
+  /**
+   * Values a record may have when all are kept (the header): a file's header is read whole, and a
+   * line of millions of commas must not become millions of strings.
+   */
+  static final int MAX_COLUMNS = 1_000;
+
+  /** A record of more than {@link #MAX_COLUMNS} values where all are kept. */
+  static final class TooManyColumns extends IOException {
+    TooManyColumns() {
+      super("The header has more than " + MAX_COLUMNS + " columns");
+    }
+  }
+
   private enum End {
     VALUE,
     RECORD,
@@ -278,7 +291,7 @@ final class CsvRecords implements Closeable {
   }
 
   /** A whole value from the buffer. */
-  private void whole(int from, int n, boolean keep) {
+  private void whole(int from, int n, boolean keep) throws TooManyColumns {
     int taken = Math.min(n, maxField);
     if (n > maxField) {
       cut = true;
@@ -328,13 +341,16 @@ final class CsvRecords implements Closeable {
     }
   }
 
-  private void keepPart(boolean keep) {
+  private void keepPart(boolean keep) throws TooManyColumns {
     if (keep) {
       store(part.toString());
     }
   }
 
-  private void store(String value) {
+  private void store(String value) throws TooManyColumns {
+    if (kept == null && size >= MAX_COLUMNS) {
+      throw new TooManyColumns();
+    }
     if (size >= values.length) {
       values = Arrays.copyOf(values, Math.max(size + 1, values.length * 2));
     }

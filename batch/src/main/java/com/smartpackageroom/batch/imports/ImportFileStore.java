@@ -65,10 +65,14 @@ public class ImportFileStore {
    * each); elsewhere a chunk at a time. Closing the stream before its end cancels the {@code COPY}.
    */
   public InputStream open(long importId) {
-    return Database.isPostgres(autocommit) ? new Copied(importId) : chunked(importId);
+    return Database.isPostgres(transactional) ? new Copied(importId) : chunked(importId);
   }
 
-  /** The file's chunks in order, from one {@code COPY} on a connection of its own. */
+  /**
+   * The file's chunks in order, from one {@code COPY} on a connection of its own, held for the
+   * whole read: taken from the application's main pool (outside any transaction here), never from
+   * the autocommit pool, whose few connections serve the kiosk's sign-ins.
+   */
   private final class Copied extends InputStream {
     private final long importId;
     private Connection db;
@@ -100,7 +104,7 @@ public class ImportFileStore {
         }
         try {
           if (rows == null) {
-            db = autocommit.getConnection();
+            db = transactional.getConnection();
             rows =
                 new CopyOutRows(
                     db,

@@ -143,6 +143,8 @@ public class ImportFiles {
     // read as the read step reads it: the header is the file's first record
     try (CsvRecords records = new CsvRecords(open(file), LineFile.MAX_FIELD)) {
       header = records.next() ? records.values() : List.of();
+    } catch (CsvRecords.TooManyColumns e) {
+      throw new DomainException(Reason.UNPROCESSABLE, "invalid-file", e.getMessage());
     } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
       throw new DomainException(
           Reason.UNPROCESSABLE,

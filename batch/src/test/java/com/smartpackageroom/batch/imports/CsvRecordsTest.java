@@ -190,6 +190,25 @@ class CsvRecordsTest {
   }
 
   @Test
+  void aHeaderOfMoreColumnsThanAnyExportHasIsRefusedWhileALineOfThemIsOnlyCounted()
+      throws IOException {
+    String commas = ",".repeat(CsvRecords.MAX_COLUMNS * 10);
+    try (CsvRecords records = new CsvRecords(new StringReader(commas + "\n"), 50)) {
+      assertThrows(CsvRecords.TooManyColumns.class, records::next);
+    }
+    try (CsvRecords records =
+        new CsvRecords(new StringReader("a,b\n" + commas + "\n" + "1,2\n"), 50)) {
+      assertTrue(records.next());
+      records.keep(0, 1);
+      assertTrue(records.next());
+      assertEquals(CsvRecords.MAX_COLUMNS * 10 + 1, records.size());
+      assertTrue(records.blank());
+      assertTrue(records.next());
+      assertEquals("2", records.value(1));
+    }
+  }
+
+  @Test
   void aReadThatFailsIsAnIoExceptionAndNotAnotherRecord() throws IOException {
     try (CsvRecords records = new CsvRecords(new StringReader("a\n\"b\" c\nd\n"), 50)) {
       assertTrue(records.next());

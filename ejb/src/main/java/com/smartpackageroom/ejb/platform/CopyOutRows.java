@@ -54,6 +54,10 @@ public final class CopyOutRows implements AutoCloseable {
       b.getInt();
       int extension = b.getInt();
       b.position(b.position() + extension);
+      if (!b.hasRemaining()) {
+        // the header in a message of its own (the server sends it with the first row)
+        return next();
+      }
     }
     short count = b.getShort();
     if (count < 0) {
