@@ -26,12 +26,21 @@ final class CsvRecords implements Closeable {
    */
   static final int MAX_COLUMNS = 1_000;
 
-  /** A record of more than {@link #MAX_COLUMNS} values where all are kept. */
-  static final class TooManyColumns extends IOException {
-    TooManyColumns() {
-      super("The header has more than " + MAX_COLUMNS + " columns");
+  /** Characters of all values together that a record may have when all are kept (the header). */
+  static final int MAX_HEADER_CHARS = 64 * 1024;
+
+  /**
+   * A record where all are kept (the header) of more than {@link #MAX_COLUMNS} values or {@link
+   * #MAX_HEADER_CHARS} characters.
+   */
+  static final class OversizedHeader extends IOException {
+    OversizedHeader(String message) {
+      super(message);
     }
   }
+
+  /** Values a record may have at most where only some are kept (none of the files we read). */
+  private static final int MAX_VALUES = Integer.MAX_VALUE - 1;
 
   private enum End {
     VALUE,
@@ -66,7 +75,10 @@ final class CsvRecords implements Closeable {
   private final StringBuilder part = new StringBuilder();
 
   /** Characters of the value under way (all of them, those beyond the cap included). */
-  private int length;
+  private long length;
+
+  /** Characters of the values kept in the record so far, when all are kept. */
+  private long keptChars;
 
   CsvRecords(Reader in, int maxField) {
     this(in, maxField, 64 * 1024);
@@ -109,6 +121,7 @@ final class CsvRecords implements Closeable {
     }
     Arrays.fill(values, null);
     size = 0;
+    keptChars = 0;
     blank = true;
     cut = false;
     End end;
@@ -181,6 +194,9 @@ final class CsvRecords implements Closeable {
       end = quoted(keep);
     } else {
       end = simple(keep);
+    }
+    if (size == MAX_VALUES) {
+      throw new IOException("A record has more than " + MAX_VALUES + " values");
     }
     size++;
     return end;
@@ -291,7 +307,7 @@ final class CsvRecords implements Closeable {
   }
 
   /** A whole value from the buffer. */
-  private void whole(int from, int n, boolean keep) throws TooManyColumns {
+  private void whole(int from, int n, boolean keep) throws OversizedHeader {
     int taken = Math.min(n, maxField);
     if (n > maxField) {
       cut = true;
@@ -310,7 +326,7 @@ final class CsvRecords implements Closeable {
       return;
     }
     afterCr = false;
-    int taken = Math.max(0, Math.min(n, maxField - length));
+    int taken = (int) Math.max(0, Math.min(n, maxField - length));
     length += n;
     if (length > maxField) {
       cut = true;
@@ -341,15 +357,21 @@ final class CsvRecords implements Closeable {
     }
   }
 
-  private void keepPart(boolean keep) throws TooManyColumns {
+  private void keepPart(boolean keep) throws OversizedHeader {
     if (keep) {
       store(part.toString());
     }
   }
 
-  private void store(String value) throws TooManyColumns {
-    if (kept == null && size >= MAX_COLUMNS) {
-      throw new TooManyColumns();
+  private void store(String value) throws OversizedHeader {
+    if (kept == null) {
+      if (size >= MAX_COLUMNS) {
+        throw new OversizedHeader("The header has more than " + MAX_COLUMNS + " columns");
+      }
+      keptChars += value.length();
+      if (keptChars > MAX_HEADER_CHARS) {
+        throw new OversizedHeader("The header is longer than " + MAX_HEADER_CHARS + " characters");
+      }
     }
     if (size >= values.length) {
       values = Arrays.copyOf(values, Math.max(size + 1, values.length * 2));

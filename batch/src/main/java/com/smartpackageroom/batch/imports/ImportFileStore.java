@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import javax.sql.DataSource;
 
 /**
@@ -60,24 +61,35 @@ public class ImportFileStore {
   }
 
   /**
-   * The file, read from the database: on PostgreSQL all its chunks in one binary {@code COPY},
-   * which the server sends on while the reader parses (a query a chunk left the reader waiting for
-   * each); elsewhere a chunk at a time. Closing the stream before its end cancels the {@code COPY}.
+   * The file, read from the database: on PostgreSQL {@value #CHUNKS_A_COPY} chunks at a time with a
+   * binary {@code COPY} (the server sends them one after the other, where a query a chunk left it
+   * waiting for each); elsewhere a chunk at a time.
    */
   public InputStream open(long importId) {
-    return Database.isPostgres(transactional) ? new Copied(importId) : chunked(importId);
+    return Database.isPostgres(autocommit) ? new Copied(importId) : chunked(importId);
   }
 
   /**
-   * The file's chunks in order, from one {@code COPY} on a connection of its own, held for the
-   * whole read: taken from the application's main pool (outside any transaction here), never from
-   * the autocommit pool, whose few connections serve the kiosk's sign-ins.
+   * Chunks read by one {@code COPY}: a few megabytes in memory, a statement of a moment whatever
+   * the file's size.
+   */
+  static final int CHUNKS_A_COPY = 4;
+
+  /**
+   * The file's chunks in order, {@value #CHUNKS_A_COPY} at a time, each {@code COPY} read whole
+   * within one call on a connection taken and returned in that call: a stream is read by two
+   * threads in turn (the job's, for the header, then the reading thread), and a connection held
+   * from one call to the next would cross them (the container tracks each connection by the call
+   * that took it).
    */
   private final class Copied extends InputStream {
     private final long importId;
-    private Connection db;
-    private CopyOutRows rows;
-    private byte[] chunk = new byte[0];
+    private final byte[][] chunks = new byte[CHUNKS_A_COPY][];
+    private final int[] offsets = new int[CHUNKS_A_COPY];
+    private final int[] lengths = new int[CHUNKS_A_COPY];
+    private int fetched;
+    private int current = -1;
+    private int nextSeq;
     private int position;
     private int end;
     private boolean ended;
@@ -99,49 +111,59 @@ public class ImportFileStore {
         return 0;
       }
       while (position == end) {
+        if (current + 1 < fetched) {
+          current++;
+          position = offsets[current];
+          end = position + lengths[current];
+          continue;
+        }
         if (ended) {
           return -1;
         }
-        try {
-          if (rows == null) {
-            db = transactional.getConnection();
-            rows =
-                new CopyOutRows(
-                    db,
-                    "SELECT data FROM import_file_chunk WHERE import_id = "
-                        + importId
-                        + " ORDER BY seq");
-          }
-          if (!rows.next()) {
-            ended = true;
-            close();
-            return -1;
-          }
-          chunk = rows.bytes();
-          position = rows.offset(0);
-          end = position + Math.max(0, rows.length(0));
-        } catch (SQLException e) {
-          throw new IOException("The import file cannot be read from the database", e);
-        }
+        fetch();
       }
       int n = Math.min(length, end - position);
-      System.arraycopy(chunk, position, buffer, offset, n);
+      System.arraycopy(chunks[current], position, buffer, offset, n);
       position += n;
       return n;
     }
 
-    @Override
-    public void close() throws IOException {
-      try (Connection c = db) {
-        if (rows != null) {
-          rows.close();
+    /** The next chunks, with one COPY; marks the end of the file when fewer come than asked. */
+    private void fetch() throws IOException {
+      Arrays.fill(chunks, null);
+      fetched = 0;
+      current = -1;
+      try (Connection db = autocommit.getConnection();
+          CopyOutRows rows =
+              new CopyOutRows(
+                  db,
+                  "SELECT data FROM import_file_chunk WHERE import_id = "
+                      + importId
+                      + " AND seq >= "
+                      + nextSeq
+                      + " AND seq < "
+                      + (nextSeq + CHUNKS_A_COPY)
+                      + " ORDER BY seq")) {
+        while (rows.next()) {
+          chunks[fetched] = rows.bytes();
+          offsets[fetched] = rows.offset(0);
+          lengths[fetched] = Math.max(0, rows.length(0));
+          fetched++;
         }
-      } catch (SQLException e) {
-        throw new IOException("The import file's reading could not be ended", e);
-      } finally {
-        rows = null;
-        db = null;
+      } catch (SQLException | RuntimeException e) {
+        ended = true;
+        fetched = 0;
+        throw new IOException("The import file cannot be read from the database", e);
       }
+      nextSeq += fetched;
+      ended = fetched < CHUNKS_A_COPY;
+    }
+
+    @Override
+    public void close() {
+      ended = true;
+      fetched = 0;
+      Arrays.fill(chunks, null);
     }
   }
 

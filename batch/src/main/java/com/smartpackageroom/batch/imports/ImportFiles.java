@@ -143,7 +143,7 @@ public class ImportFiles {
     // read as the read step reads it: the header is the file's first record
     try (CsvRecords records = new CsvRecords(open(file), LineFile.MAX_FIELD)) {
       header = records.next() ? records.values() : List.of();
-    } catch (CsvRecords.TooManyColumns e) {
+    } catch (CsvRecords.OversizedHeader e) {
       throw new DomainException(Reason.UNPROCESSABLE, "invalid-file", e.getMessage());
     } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
       throw new DomainException(
@@ -215,9 +215,19 @@ public class ImportFiles {
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)),
             64 * 1024);
-    reader.mark(1);
-    if (reader.read() != '\uFEFF') {
-      reader.reset();
+    try {
+      reader.mark(1);
+      if (reader.read() != '\uFEFF') {
+        reader.reset();
+      }
+    } catch (IOException | RuntimeException e) {
+      // nobody else would close what the first read opened (a connection to the database)
+      try {
+        reader.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
     }
     return reader;
   }

@@ -681,7 +681,7 @@ public class ImportLines {
   public KnownResidents known(long siteId, boolean full) {
     KnownResidents known = new KnownResidents();
     String which =
-        " FROM recipient WHERE site_id = ?"
+        " FROM recipient WHERE site_id = %s"
             + " AND ((import_hash IS NOT NULL AND import_version = version)"
             + (full ? " OR (status = 'ACTIVE' AND source = 'IMPORT')" : "")
             + ")";
@@ -691,7 +691,7 @@ public class ImportLines {
     try (Connection c = dataSource.getConnection()) {
       if (Database.isPostgres(c)) {
         try (CopyOutRows rows =
-            new CopyOutRows(c, columns + which.replace("?", Long.toString(siteId)))) {
+            new CopyOutRows(c, columns + which.formatted(Long.toString(siteId)))) {
           while (rows.next()) {
             known.add(
                 rows.getLong(0),
@@ -708,7 +708,7 @@ public class ImportLines {
       throw new IllegalStateException("The residents of site " + siteId + " cannot be read", e);
     }
     cursor(
-        columns + which,
+        columns + which.formatted("?"),
         rs -> {
           long print = rs.getLong(3);
           boolean fingerprinted = !rs.wasNull();

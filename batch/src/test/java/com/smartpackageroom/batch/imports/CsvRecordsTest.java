@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class CsvRecordsTest {
 
-  /** What Commons CSV reads (ImportFiles.FORMAT without taking the first record as a header). */
+  /** What Commons CSV reads as RFC 4180 (the format the import files were read in before). */
   private static final CSVFormat COMMONS =
       CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
@@ -194,7 +194,11 @@ class CsvRecordsTest {
       throws IOException {
     String commas = ",".repeat(CsvRecords.MAX_COLUMNS * 10);
     try (CsvRecords records = new CsvRecords(new StringReader(commas + "\n"), 50)) {
-      assertThrows(CsvRecords.TooManyColumns.class, records::next);
+      assertThrows(CsvRecords.OversizedHeader.class, records::next);
+    }
+    String longNames = ("x".repeat(9_000) + ",").repeat(10);
+    try (CsvRecords records = new CsvRecords(new StringReader(longNames + "\n"), 10_000)) {
+      assertThrows(CsvRecords.OversizedHeader.class, records::next, "90 000 characters");
     }
     try (CsvRecords records =
         new CsvRecords(new StringReader("a,b\n" + commas + "\n" + "1,2\n"), 50)) {

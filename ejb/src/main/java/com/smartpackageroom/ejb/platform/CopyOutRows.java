@@ -42,7 +42,15 @@ public final class CopyOutRows implements AutoCloseable {
     if (message == null) {
       return false;
     }
-    ByteBuffer b = ByteBuffer.wrap(message);
+    try {
+      return take(ByteBuffer.wrap(message));
+    } catch (java.nio.BufferUnderflowException | IllegalArgumentException e) {
+      throw new SQLException("A binary COPY message could not be read", e);
+    }
+  }
+
+  /** Reads a row from its message (after the header, in the first). */
+  private boolean take(ByteBuffer b) throws SQLException {
     if (first) {
       // the header comes with the first row: its signature, flags and an extension to skip
       first = false;
@@ -130,11 +138,15 @@ public final class CopyOutRows implements AutoCloseable {
     }
   }
 
-  /** Cancels a COPY not read to its end. */
+  /**
+   * Ends a COPY not read to its end by reading the rest: the driver's cancel of a COPY out leaves
+   * its last messages on the connection for whoever uses it next (pgjdbc issues 1290 and 3163), and
+   * the connection goes back to a pool. The callers read a few megabytes at most per COPY.
+   */
   @Override
   public void close() throws SQLException {
-    if (copy.isActive()) {
-      copy.cancelCopy();
+    while (copy.isActive() && copy.readFromCopy() != null) {
+      // the rest of the rows: nobody reads them
     }
   }
 }
