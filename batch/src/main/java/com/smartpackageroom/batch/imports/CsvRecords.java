@@ -202,22 +202,28 @@ final class CsvRecords implements Closeable {
     return end;
   }
 
+  /** Where the buffer holds {@code stop}, an LF or a CR next from {@link #pos}; or its end. */
+  private int scan(char stop) {
+    char[] b = buffer;
+    int e = end;
+    int p = pos;
+    while (p < e) {
+      char ch = b[p];
+      if (ch == stop || ch == '\n' || ch == '\r') {
+        break;
+      }
+      p++;
+    }
+    return p;
+  }
+
   /** An unquoted value: up to a comma, a line's end or the file's. */
   private End simple(boolean keep) throws IOException {
     while (true) {
       int from = pos;
-      int p = pos;
-      char[] b = buffer;
-      int e = this.end;
-      while (p < e) {
-        char ch = b[p];
-        if (ch == ',' || ch == '\n' || ch == '\r') {
-          break;
-        }
-        p++;
-      }
+      int p = scan(',');
       pos = p;
-      if (p < e) {
+      if (p < end) {
         if (length == 0) {
           // the whole value lies in the buffer: no copy on the way
           whole(from, p - from, keep);
@@ -225,7 +231,7 @@ final class CsvRecords implements Closeable {
           take(from, p - from, keep);
           keepPart(keep);
         }
-        return afterValue(b[p]);
+        return afterValue(buffer[p]);
       }
       take(from, p - from, keep);
       if (!fill()) {
@@ -239,25 +245,16 @@ final class CsvRecords implements Closeable {
   private End quoted(boolean keep) throws IOException {
     while (true) {
       int from = pos;
-      int p = pos;
-      char[] b = buffer;
-      int e = this.end;
-      while (p < e) {
-        char ch = b[p];
-        if (ch == '"' || ch == '\n' || ch == '\r') {
-          break;
-        }
-        p++;
-      }
+      int p = scan('"');
       take(from, p - from, keep);
       pos = p;
-      if (p == e) {
+      if (p == end) {
         if (!fill()) {
           throw new IOException("The file ends inside a quoted value");
         }
         continue;
       }
-      char ch = b[p];
+      char ch = buffer[p];
       pos++;
       if (ch != '"') {
         // a line break inside the value: part of it, and a line of the file

@@ -82,7 +82,7 @@ public class ImportFileStore {
    * from one call to the next would cross them (the container tracks each connection by the call
    * that took it).
    */
-  private final class Copied extends InputStream {
+  private final class Copied extends ChunkStream {
     private final long importId;
     private final byte[][] chunks = new byte[CHUNKS_A_COPY][];
     private final int[] offsets = new int[CHUNKS_A_COPY];
@@ -96,13 +96,6 @@ public class ImportFileStore {
 
     Copied(long importId) {
       this.importId = importId;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      int n = read(one, 0, 1);
-      return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
@@ -167,20 +160,23 @@ public class ImportFileStore {
     }
   }
 
+  /** A stream of the file's chunks, whose single byte is read as an array of one. */
+  private abstract static class ChunkStream extends InputStream {
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      int n = read(one, 0, 1);
+      return n < 0 ? -1 : one[0] & 0xff;
+    }
+  }
+
   /** The file, read a chunk at a time. */
   private InputStream chunked(long importId) {
-    return new InputStream() {
+    return new ChunkStream() {
       private byte[] chunk = new byte[0];
       private int position;
       private int next;
       private boolean ended;
-
-      @Override
-      public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
-      }
 
       @Override
       public int read(byte[] buffer, int offset, int length) throws IOException {
