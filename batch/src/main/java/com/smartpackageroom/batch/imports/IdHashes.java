@@ -87,11 +87,6 @@ public final class IdHashes {
     return keyed(id, SEED);
   }
 
-  /** {@link #hash(String)} of an id given as its UTF-8 bytes. */
-  static long hash(byte[] utf8) {
-    return keyed(utf8, 0, utf8.length, SEED);
-  }
-
   /** {@link #hash(String)} of an id given as UTF-8 bytes within an array. */
   static long hash(byte[] utf8, int offset, int length) {
     return keyed(utf8, offset, length, SEED);
@@ -104,11 +99,6 @@ public final class IdHashes {
    */
   static long check(String id) {
     return keyed(id, CHECK_SEED);
-  }
-
-  /** {@link #check(String)} of an id given as its UTF-8 bytes. */
-  static long check(byte[] utf8) {
-    return keyed(utf8, 0, utf8.length, CHECK_SEED);
   }
 
   /** {@link #check(String)} of an id given as UTF-8 bytes within an array. */

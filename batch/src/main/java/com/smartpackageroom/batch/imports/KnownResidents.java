@@ -40,12 +40,8 @@ public final class KnownResidents {
    * @param movable active and imported: moved out by a full import whose file lacks them
    */
   void add(long recipientId, String externalId, long fingerprint, boolean movable) {
-    add(recipientId, externalId.getBytes(StandardCharsets.UTF_8), fingerprint, movable);
-  }
-
-  /** {@link #add(long, String, long, boolean)} with the id as its UTF-8 bytes. */
-  void add(long recipientId, byte[] externalId, long fingerprint, boolean movable) {
-    add(recipientId, externalId, 0, externalId.length, fingerprint, movable);
+    byte[] utf8 = externalId.getBytes(StandardCharsets.UTF_8);
+    add(recipientId, utf8, 0, utf8.length, fingerprint, movable);
   }
 
   /** {@link #add(long, String, long, boolean)} with the id as UTF-8 bytes within an array. */
@@ -98,15 +94,8 @@ public final class KnownResidents {
 
   /**
    * The resident whose last applied line had this fingerprint and who has not been claimed by an
-   * earlier line, or -1.
-   */
-  int unclaimed(long fingerprint) {
-    return unclaimed(fingerprint, -1);
-  }
-
-  /**
-   * {@link #unclaimed(long)}, looked for first at resident {@code guess} (the one after the last
-   * found, for the next line): a file in the order its residents were stored, as a re-import's
+   * earlier line, or -1; looked for first at resident {@code guess} (-1: none; the one after the
+   * last found, for the next line): a file in the order its residents were stored, as a re-import's
    * often is, is then read without a look into the table, whose places in memory are spread over
    * tens of megabytes (most of a line's time went to waiting for them).
    */

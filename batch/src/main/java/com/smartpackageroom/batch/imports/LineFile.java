@@ -364,7 +364,7 @@ public final class LineFile implements Closeable {
 
   /**
    * A line as read, checked; or handed on as maybe unchanged, its resident looked for first at
-   * {@code guess} ({@link KnownResidents#unclaimed(long, int)}).
+   * {@code guess} ({@link KnownResidents#unclaimed}).
    */
   private StagedLine stage(Raw raw, int guess) {
     if (raw.problem() != null) {

@@ -17,13 +17,13 @@ class KnownResidentsTest {
     known.add(10, "r1", 111, true);
     known.add(11, "r2", 222, false);
     known.seal();
-    int k = known.unclaimed(111);
+    int k = known.unclaimed(111, -1);
     assertEquals(0, k);
-    assertEquals(-1, known.unclaimed(333), "no resident of that fingerprint");
-    assertEquals(-1, known.unclaimed(0), "0 is no fingerprint");
+    assertEquals(-1, known.unclaimed(333, -1), "no resident of that fingerprint");
+    assertEquals(-1, known.unclaimed(0, -1), "0 is no fingerprint");
     assertTrue(known.claim(k, 5));
     assertFalse(known.claim(k, 9), "the same line twice: the second is read in full");
-    assertEquals(-1, known.unclaimed(111));
+    assertEquals(-1, known.unclaimed(111, -1));
     assertEquals(5, known.claimedLine("r1"));
     assertEquals(0, known.claimedLine("r2"), "not claimed");
     assertEquals(0, known.claimedLine("r3"), "not known");
@@ -56,9 +56,9 @@ class KnownResidentsTest {
     known.add(12, "r3", 333, false); // moved out, or added by hand: never moved out again
     known.add(13, "r4", 444, true); // absent from the file
     known.seal();
-    assertEquals(-1, known.unclaimed(0));
-    known.claim(known.unclaimed(111), 2);
-    known.claim(known.unclaimed(333), 3);
+    assertEquals(-1, known.unclaimed(0, -1));
+    known.claim(known.unclaimed(111, -1), 2);
+    known.claim(known.unclaimed(333, -1), 3);
     long[] unseen = known.unseen();
     Arrays.sort(unseen);
     assertArrayEquals(new long[] {11, 13}, unseen);
@@ -75,7 +75,7 @@ class KnownResidentsTest {
     known.seal();
     assertEquals(n, known.size());
     for (int i = 1; i <= n; i++) {
-      int k = known.unclaimed(i * 0x9E3779B97F4A7C15L);
+      int k = known.unclaimed(i * 0x9E3779B97F4A7C15L, -1);
       assertEquals(i - 1, k);
       assertEquals(IdHashes.hash("id-" + i), known.idHash(k));
       assertTrue(known.claim(k, i + 1L));
@@ -88,7 +88,8 @@ class KnownResidentsTest {
   void anIdIsKnownByItsHashesWhetherReadAsTextOrAsBytes() {
     KnownResidents known = new KnownResidents();
     known.add(10, "r1", 111, true);
-    known.add(11, "Ünit-7".getBytes(java.nio.charset.StandardCharsets.UTF_8), 222, true);
+    byte[] utf8 = "Ünit-7".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    known.add(11, utf8, 0, utf8.length, 222, true);
     known.seal();
     assertTrue(known.hasId(0, "r1"));
     assertFalse(known.hasId(0, "r2"));
