@@ -158,7 +158,8 @@ public class LineLoader extends AbstractBatchlet {
    * that fails (the database for a moment) is logged and tried again, for as long as it takes: if
    * the wait goes silent for long, another run takes the import over, and this one finds it lost at
    * its next look. A run that lost its import (it ended, or a newer run took it over) ends without
-   * a word to the import's row.
+   * a word to the import's row, and so does one whose application ends while it waits (undeployed:
+   * its calls would fail for as long as the server runs; the next deployment resumes the import).
    *
    * @return false when the import was stopped while it waited
    */
@@ -166,6 +167,12 @@ public class LineLoader extends AbstractBatchlet {
     boolean said = false;
     long quietUntil = System.nanoTime();
     while (true) {
+      if (ApplicationEnding.now()) {
+        // its beans are gone: the next deployment (or another instance) resumes the import
+        ImportListener.lost(job);
+        throw new IllegalStateException(
+            "Import " + importId + " stops waiting for its site's turn: its application ends");
+      }
       ImportRecords.Turn turn;
       Long other = null;
       try {
