@@ -28,10 +28,12 @@ public class BodyLimit implements ContainerRequestFilter {
 
   private static final Pattern IMPORT_UPLOAD = Pattern.compile("/?v1/sites/[^/]+/imports/?");
 
-  private final long csvLimit =
-      ConfigProvider.getConfig().getOptionalValue("spr.import.max-file-mb", Long.class).orElse(200L)
-          * 1024
-          * 1024;
+  private final long csvMegabytes =
+      ConfigProvider.getConfig()
+          .getOptionalValue("spr.import.max-file-mb", Long.class)
+          .orElse(200L);
+
+  private final long csvLimit = csvMegabytes * 1024 * 1024;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -48,7 +50,15 @@ public class BodyLimit implements ContainerRequestFilter {
         return;
       }
       if (length > limit) {
-        request.abortWith(tooLarge(csv));
+        request.abortWith(
+            csv
+                ? Problem.response(
+                    413,
+                    "file-too-large",
+                    "The file is larger than the "
+                        + csvMegabytes
+                        + " MB an import accepts (spr.import.max-file-mb)")
+                : tooLarge());
         return;
       }
     }
@@ -58,13 +68,11 @@ public class BodyLimit implements ContainerRequestFilter {
     }
   }
 
-  private static jakarta.ws.rs.core.Response tooLarge(boolean csv) {
+  private static jakarta.ws.rs.core.Response tooLarge() {
     return Problem.response(
         413,
         "file-too-large",
-        csv
-            ? "The file is larger than an import accepts (spr.import.max-file-mb)"
-            : "The request body is larger than the " + JsonBody.MAX_LENGTH / 1024 + " KiB allowed");
+        "The request body is larger than the " + JsonBody.MAX_LENGTH / 1024 + " KiB allowed");
   }
 
   /** A body read no further than its limit. */
@@ -98,7 +106,7 @@ public class BodyLimit implements ContainerRequestFilter {
     private void count(int n) {
       read += n;
       if (read > limit) {
-        throw new WebApplicationException(tooLarge(false));
+        throw new WebApplicationException(tooLarge());
       }
     }
   }
