@@ -149,12 +149,16 @@ public class ImportLines {
       return line;
     }
     String id = line.row().externalId();
-    long earlier = known.claimedLine(id);
-    if (earlier > 0) {
-      file.refusedElsewhere(1);
-      tally.refused++;
-      return StagedLine.refused(
-          line.line(), id, "resident id " + id + " already on line " + earlier);
+    int resident = known.resident(id);
+    if (resident >= 0) {
+      long earlier = known.claimedBy(resident);
+      if (earlier > 0) {
+        file.refusedElsewhere(1);
+        tally.refused++;
+        return StagedLine.refused(
+            line.line(), id, "resident id " + id + " already on line " + earlier);
+      }
+      known.stored(resident);
     }
     if (!seen.add(id)) {
       tally.suspects.add(line.line());

@@ -9,7 +9,8 @@ import java.util.Arrays;
  * changed in another way since, or never came from a line) and whether a full import would move
  * them out for being absent (active and imported). A line of one of those fingerprints is taken as
  * unchanged without being read further, once per resident ({@link #claim}); the active imported
- * residents that no line claimed are the unseen ones, among which the file's missing are.
+ * residents that no line claimed, and of whose id no line was stored ({@link #stored}), are the
+ * unseen ones, among which the file's missing are.
  *
  * <p>Held in arrays and two open-addressing tables (by fingerprint, by resident id hash): some 80
  * bytes a resident. Ids are not kept: two keyed hashes of each ({@link IdHashes#hash}, {@link
@@ -23,6 +24,10 @@ public final class KnownResidents {
   private long[] idChecks = new long[1024];
   private boolean[] movable = new boolean[1024];
   private long[] claimedBy;
+
+  /** Residents of whose id a line was stored (read in full): in the file, so not missing. */
+  private boolean[] stored;
+
   private int size;
 
   /**
@@ -72,6 +77,7 @@ public final class KnownResidents {
     fingerprintSlots = new long[capacity * 2];
     byIdHash = new int[capacity];
     claimedBy = new long[size];
+    stored = new boolean[size];
     int mask = capacity - 1;
     for (int k = 0; k < size; k++) {
       long print = fingerprints[k];
@@ -143,18 +149,32 @@ public final class KnownResidents {
     return true;
   }
 
-  /** The line that claimed the resident of this id, or 0 when no line did. */
-  long claimedLine(String externalId) {
+  /** The resident of this id (both its hashes alike), or -1 when it is not known. */
+  int resident(String externalId) {
     long hash = IdHashes.hash(externalId);
     long check = IdHashes.check(externalId);
     int mask = byIdHash.length - 1;
     for (int i = slot(hash, mask); byIdHash[i] != 0; i = (i + 1) & mask) {
       int k = byIdHash[i] - 1;
-      if (idHashes[k] == hash && claimedBy[k] != 0 && idChecks[k] == check) {
-        return claimedBy[k];
+      if (idHashes[k] == hash && idChecks[k] == check) {
+        return k;
       }
     }
-    return 0;
+    return -1;
+  }
+
+  /** The line that claimed resident {@code k} as unchanged, or 0 when no line did. */
+  long claimedBy(int k) {
+    return claimedBy[k];
+  }
+
+  /**
+   * A line of resident {@code k}'s id is stored to be applied: the resident is in the file, so not
+   * among the unseen (a re-import's changed residents are many of those no line left unchanged, and
+   * the database would otherwise look for a line of each to find the missing).
+   */
+  void stored(int k) {
+    stored[k] = true;
   }
 
   /** How many lines claimed a resident. */
@@ -168,12 +188,16 @@ public final class KnownResidents {
     return n;
   }
 
-  /** The ids of the active imported residents no line claimed, in no particular order. */
+  /**
+   * The ids of the active imported residents no line claimed and of whose id no line was stored
+   * here, in no particular order. (Lines a run before this one stored, or refused, are not known
+   * here: the database looks for the lines of the unseen to find the missing.)
+   */
   long[] unseen() {
     long[] ids = new long[size];
     int n = 0;
     for (int k = 0; k < size; k++) {
-      if (movable[k] && claimedBy[k] == 0) {
+      if (movable[k] && claimedBy[k] == 0 && !stored[k]) {
         ids[n++] = recipientIds[k];
       }
     }

@@ -24,9 +24,11 @@ class KnownResidentsTest {
     assertTrue(known.claim(k, 5));
     assertFalse(known.claim(k, 9), "the same line twice: the second is read in full");
     assertEquals(-1, known.unclaimed(111, -1));
-    assertEquals(5, known.claimedLine("r1"));
-    assertEquals(0, known.claimedLine("r2"), "not claimed");
-    assertEquals(0, known.claimedLine("r3"), "not known");
+    assertEquals(0, known.resident("r1"));
+    assertEquals(5, known.claimedBy(0));
+    assertEquals(1, known.resident("r2"));
+    assertEquals(0, known.claimedBy(1), "not claimed");
+    assertEquals(-1, known.resident("r3"), "not known");
     assertThrows(IllegalArgumentException.class, () -> known.claim(1, 0));
   }
 
@@ -66,6 +68,20 @@ class KnownResidentsTest {
   }
 
   @Test
+  void aResidentOfWhoseIdALineWasStoredIsNotUnseen() {
+    KnownResidents known = new KnownResidents();
+    known.add(10, "r1", 111, true); // its line changed: stored, to be applied
+    known.add(11, "r2", 222, true); // absent from the file
+    known.add(12, "r3", 333, false); // not imported: never unseen
+    known.seal();
+    known.stored(known.resident("r1"));
+    known.stored(known.resident("r3"));
+    assertArrayEquals(new long[] {11}, known.unseen());
+    assertEquals(0, known.claimed(), "stored is not claimed as unchanged");
+    assertEquals(0, known.unclaimed(111, -1), "nor taken from the lines that may be unchanged");
+  }
+
+  @Test
   void manyResidentsAreFoundEachByItsFingerprint() {
     KnownResidents known = new KnownResidents();
     int n = 100_000;
@@ -81,7 +97,8 @@ class KnownResidentsTest {
       assertTrue(known.claim(k, i + 1L));
     }
     assertEquals(0, known.unseen().length);
-    assertEquals(n / 2 + 1, known.claimedLine("id-" + (n / 2)));
+    assertEquals(n / 2 + 1, known.claimedBy(known.resident("id-" + (n / 2))));
+    assertEquals(-1, known.resident("id-" + (n + 1)));
   }
 
   @Test
@@ -97,8 +114,9 @@ class KnownResidentsTest {
     assertTrue(known.hasId(1, "Ünit-7"));
     assertFalse(known.hasId(1, "Unit-7"));
     known.claim(1, 4);
-    assertEquals(4, known.claimedLine("Ünit-7"));
-    assertEquals(0, known.claimedLine("Unit-7"));
+    assertEquals(1, known.resident("Ünit-7"));
+    assertEquals(4, known.claimedBy(known.resident("Ünit-7")));
+    assertEquals(-1, known.resident("Unit-7"));
   }
 
   @Test
