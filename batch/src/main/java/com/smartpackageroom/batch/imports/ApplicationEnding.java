@@ -19,7 +19,7 @@ public class ApplicationEnding {
 
   private static volatile boolean ending;
 
-  void ending(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+  static void ending(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
     ending = true;
     LOG.fine("The application is ending: waiting imports stop waiting");
   }

@@ -86,8 +86,9 @@ public class ImportLineCleanup {
   }
 
   /**
-   * Lists the active imported residents no line of a full import left unchanged; not when the
-   * import is another run's now ({@link RunLost}: nothing listed).
+   * Lists the active imported residents no line of a full import left unchanged or was stored for
+   * ({@link KnownResidents#unseen}); not when the import is another run's now ({@link RunLost}:
+   * nothing listed).
    */
   public void unseen(long importId, int run, long[] recipientIds) {
     lines.claim(importId, run);

@@ -128,7 +128,15 @@ public class ImportListener implements JobListener, StepListener {
     long importId = ImportJob.importId(job);
     int run = ImportJob.run(job);
     if (isLost()) {
-      LOG.info(() -> "Import " + importId + ": run " + run + " ended, a newer run has the import");
+      LOG.info(
+          () ->
+              "Import "
+                  + importId
+                  + ": run "
+                  + run
+                  + (ApplicationEnding.now()
+                      ? " stopped, its application ends (the next deployment resumes the import)"
+                      : " ended, a newer run has the import"));
       return;
     }
     Exception e = step.getException();

@@ -26,9 +26,11 @@ import java.util.logging.Logger;
  * the one last applied to its resident, who has not changed since ({@link KnownResidents}), is only
  * counted as unchanged: a re-import stores and checks only what changed. Each transaction counts
  * its lines, so progress shows. A full import lists, at the end, the active imported residents no
- * line left unchanged (the missing are among them). A run resumed after a stop reads the file on
- * after the last line stored, unless an earlier run took lines as unchanged (known only to it):
- * then it reads the file again from the start. More than skipLimit refused lines fail the import.
+ * line left unchanged or was stored for (the missing are among them). A run resumed after a stop
+ * reads the file on after the last line stored, unless an earlier run took lines as unchanged
+ * (known only to it): then it reads the file again from the start; so does the restart of a read
+ * import with nothing applied yet, when it took lines as unchanged or is full (its unseen were
+ * judged by the residents' ids of then). More than skipLimit refused lines fail the import.
  */
 @Named
 @Dependent
@@ -77,12 +79,14 @@ public class LineLoader extends AbstractBatchlet {
     if (imp.hasDone("read")) {
       if (imp.hasDone("apply")
           || lines.appliedThrough(importId) > 0
-          || !lines.readUnchanged(importId)) {
+          || !(lines.readUnchanged(importId) || imp.getMode() == ImportMode.FULL)) {
         return "READ";
       }
       // read by an earlier run (a run's read step starts once), which counted lines unchanged
-      // against the residents as they were then (a failed import may be restarted days later):
-      // nothing is applied yet, so the file is read again against the residents as they are now
+      // against the residents as they were then, or (a full import) listed the unseen by the ids
+      // they had then (a failed import may be restarted days later, after residents' ids were
+      // edited): nothing is applied yet, so the file is read again against the residents as they
+      // are now
       if (!records.readAgain(importId, run)) {
         ImportListener.lost(job);
         throw new RunLost(importId, run);

@@ -97,6 +97,47 @@ class LineFileTest {
   }
 
   @Test
+  void theUnseenAreThoseOfWhoseIdNoLineWasStoredNorLeftUnchanged() throws IOException {
+    KnownResidents known =
+        remembered(
+            HEADER
+                + line(1, "a@example.org")
+                + line(2, "b@example.org")
+                + line(3, "c@x.org")
+                + line(4, "d@x.org")
+                + line(5, "e@x.org"),
+            10,
+            11,
+            12,
+            13,
+            14);
+    String csv =
+        HEADER
+            + line(1, "a@example.org") // 2: unchanged
+            + line(2, "new@example.org") // 3: r0002 changed, stored
+            + line(3, "not an address") // 4: r0003's line refused: the database looks for it
+            + line(5, "e@x.org") // 5: unchanged
+            + line(5, "e2@x.org"); // 6: r0005 again: refused, its resident left unchanged above
+    // r0004 is absent from the file
+    try (LineFile file =
+        new LineFile(new StringReader(csv), ImportLayout.YARDI, "US", 0, 10, known)) {
+      IdHashes seen = new IdHashes();
+      ImportLines.Tally tally = new ImportLines.Tally();
+      List<Long> refused = new java.util.ArrayList<>();
+      for (StagedLine line : file.next(100, null)) {
+        StagedLine decided = ImportLines.decide(line, file, seen, tally);
+        if (decided != null && decided.error() != null) {
+          refused.add(decided.line());
+        }
+      }
+      assertEquals(List.of(4L, 6L), refused);
+      long[] unseen = known.unseen();
+      java.util.Arrays.sort(unseen);
+      assertArrayEquals(new long[] {12, 13}, unseen, "r0003 (its line refused) and r0004");
+    }
+  }
+
+  @Test
   void aResumedReadGoesOnAfterTheLinesStoredBefore() throws IOException {
     String csv = HEADER + line(1, "a@example.org") + line(2, "b@example.org") + line(3, "c@x.org");
     try (LineFile file = file(csv, 3, 10)) {
