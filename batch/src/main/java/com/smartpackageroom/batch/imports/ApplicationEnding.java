@@ -21,7 +21,7 @@ public class ApplicationEnding {
 
   static void ending(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
     ending = true;
-    LOG.fine("The application is ending: waiting imports stop waiting");
+    LOG.info("The application is ending: imports waiting for their site's turn stop waiting");
   }
 
   /** True once the application began to end. */
