@@ -116,15 +116,17 @@ public class ImportRecords {
   }
 
   /**
-   * The site's imports waiting or running, the given one left out; read without a lock (a first
-   * look before an upload is read: the count under the lock decides).
+   * How many more imports the site may have waiting or running (more than 0), counted without a
+   * lock (a first look before an upload is read: the count under the lock decides); refuses (429
+   * too-many-imports) when there is no room.
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public void requireRoomNow(long siteId) {
+  public long roomNow(long siteId) {
     long unfinished = unfinishedOf(siteId, 0);
     if (unfinished >= maxUnfinished) {
       throw tooMany(unfinished);
     }
+    return maxUnfinished - unfinished;
   }
 
   private long unfinishedOf(long siteId, long importId) {
@@ -139,7 +141,7 @@ public class ImportRecords {
         .longValue();
   }
 
-  private DomainException tooMany(long unfinished) {
+  static DomainException tooMany(long unfinished) {
     return new DomainException(
         Reason.TOO_MANY_REQUESTS,
         "too-many-imports",

@@ -63,6 +63,12 @@ public class ImportService {
   @ConfigProperty(name = "spr.import.skip-limit", defaultValue = "100000")
   long skipLimit;
 
+  @Inject
+  @ConfigProperty(name = "spr.import.max-unfinished-per-site", defaultValue = "10")
+  long maxUnfinished;
+
+  @Inject UploadsUnderWay uploads;
+
   /**
    * Stores the file, checks its header against the layout and starts the job.
    *
@@ -94,26 +100,36 @@ public class ImportService {
         ImportMode.named(modeName)
             .orElseThrow(() -> DomainException.invalid("mode must be full or incremental"));
     boolean forced = parseForce(force);
-    // before the file is read: a site with as many imports as it may have waiting is refused now
-    records.requireRoomNow(siteId);
-    ImportFiles.Staged staged = files.store(csv);
+    // before the file is read: a site with as many imports as it may have waiting (its uploads
+    // under way here counted as waiting) is refused now, so that of many uploads at once only
+    // those that may be taken are read and stored
+    long room = records.roomNow(siteId);
+    if (!uploads.take(siteId, room)) {
+      throw ImportRecords.tooMany(maxUnfinished - room + uploads.underWay(siteId));
+    }
     RecipientImport imp;
     try {
-      files.requireColumns(staged.file(), layout);
-      imp =
-          records.create(
-              siteId,
-              layout.apiName(),
-              mode,
-              forced,
-              staged.file(),
-              staged.bytes(),
-              staged.lines(),
-              caller.actor(),
-              true);
+      ImportFiles.Staged staged = files.store(csv);
+      try {
+        files.requireColumns(staged.file(), layout);
+        imp =
+            records.create(
+                siteId,
+                layout.apiName(),
+                mode,
+                forced,
+                staged.file(),
+                staged.bytes(),
+                staged.lines(),
+                caller.actor(),
+                true);
+      } finally {
+        // kept in the database now (or refused): the staged copy is not needed any more
+        files.delete(staged.file());
+      }
     } finally {
-      // kept in the database now (or refused): the staged copy is not needed any more
-      files.delete(staged.file());
+      // created (and counted as waiting) or refused: the place is given back before the launch
+      uploads.give(siteId);
     }
     launch(imp.getId(), imp.getRuns());
     return view(records.find(imp.getId()), List.of());
