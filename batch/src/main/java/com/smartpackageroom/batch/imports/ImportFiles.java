@@ -51,6 +51,13 @@ public class ImportFiles {
    */
   public record Staged(Path file, long bytes, long lines) {}
 
+  /** Why an upload over the limit of {@code megabytes} is refused (413 file-too-large). */
+  public static String tooLarge(long megabytes) {
+    return "The file is larger than the "
+        + megabytes
+        + " MB an import accepts (spr.import.max-file-mb)";
+  }
+
   /** Stores an upload; refuses an empty or oversized one. */
   public Staged store(InputStream body) {
     long limit = maxMegabytes * 1024 * 1024;
@@ -78,13 +85,7 @@ public class ImportFiles {
           last = buffer[n - 1];
           total += n;
           if (total > limit) {
-            throw new DomainException(
-                Reason.TOO_LARGE,
-                "file-too-large",
-                "The file is larger than the "
-                    + maxMegabytes
-                    + " MB an import accepts"
-                    + " (spr.import.max-file-mb)");
+            throw new DomainException(Reason.TOO_LARGE, "file-too-large", tooLarge(maxMegabytes));
           }
           out.write(buffer, 0, n);
         }

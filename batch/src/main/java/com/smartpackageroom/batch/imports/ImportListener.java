@@ -107,7 +107,7 @@ public class ImportListener implements JobListener, StepListener {
         run,
         outcome,
         outcome == ImportStatus.FAILED ? "The import failed; see the server log" : null)) {
-      LOG.info(() -> "Import " + importId + ": run " + run + " ended, a newer run has the import");
+      LOG.info(() -> ended(importId, run, " ended, a newer run has the import"));
     }
   }
 
@@ -130,11 +130,10 @@ public class ImportListener implements JobListener, StepListener {
     if (isLost()) {
       LOG.info(
           () ->
-              "Import "
-                  + importId
-                  + ": run "
-                  + run
-                  + (ApplicationEnding.now()
+              ended(
+                  importId,
+                  run,
+                  ApplicationEnding.now()
                       ? " stopped, its application ends (the next deployment resumes the import)"
                       : " ended, a newer run has the import"));
       return;
@@ -163,14 +162,16 @@ public class ImportListener implements JobListener, StepListener {
       lost(job);
       LOG.info(
           () ->
-              "Import "
-                  + importId
-                  + ": run "
-                  + run
-                  + " ended in step "
-                  + step.getStepName()
-                  + ", a newer run has the import");
+              ended(
+                  importId,
+                  run,
+                  " ended in step " + step.getStepName() + ", a newer run has the import"));
     }
+  }
+
+  /** What the log says of a run that ends without a word to the import's row. */
+  private static String ended(long importId, int run, String how) {
+    return "Import " + importId + ": run " + run + how;
   }
 
   private String describe(Throwable e) {

@@ -54,6 +54,8 @@ public class ImportRecords {
 
   @Inject SiteLocks siteLocks;
 
+  @Inject UploadsUnderWay uploads;
+
   /**
    * Imports of a site that may wait or run at once, started by people (uploads, restarts): one runs
    * at a time, and each waiting one holds a batch thread and its file.
@@ -116,17 +118,21 @@ public class ImportRecords {
   }
 
   /**
-   * How many more imports the site may have waiting or running (more than 0), counted without a
-   * lock (a first look before an upload is read: the count under the lock decides); refuses (429
-   * too-many-imports) when there is no room.
+   * Before an upload is read: takes a place among the site's uploads under way at this instance
+   * ({@link UploadsUnderWay}, given back by the caller), within the room its imports waiting or
+   * running leave, counted without a lock (the count under the lock decides when the import is
+   * created); refuses (429 too-many-imports) when there is none, the uploads under way counted as
+   * waiting.
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public long roomNow(long siteId) {
+  public void takeUploadPlace(long siteId) {
     long unfinished = unfinishedOf(siteId, 0);
     if (unfinished >= maxUnfinished) {
       throw tooMany(unfinished);
     }
-    return maxUnfinished - unfinished;
+    if (!uploads.take(siteId, maxUnfinished - unfinished)) {
+      throw tooMany(unfinished + uploads.underWay(siteId));
+    }
   }
 
   private long unfinishedOf(long siteId, long importId) {
@@ -141,7 +147,7 @@ public class ImportRecords {
         .longValue();
   }
 
-  static DomainException tooMany(long unfinished) {
+  private DomainException tooMany(long unfinished) {
     return new DomainException(
         Reason.TOO_MANY_REQUESTS,
         "too-many-imports",

@@ -63,10 +63,6 @@ public class ImportService {
   @ConfigProperty(name = "spr.import.skip-limit", defaultValue = "100000")
   long skipLimit;
 
-  @Inject
-  @ConfigProperty(name = "spr.import.max-unfinished-per-site", defaultValue = "10")
-  long maxUnfinished;
-
   @Inject UploadsUnderWay uploads;
 
   /**
@@ -103,10 +99,7 @@ public class ImportService {
     // before the file is read: a site with as many imports as it may have waiting (its uploads
     // under way here counted as waiting) is refused now, so that of many uploads at once only
     // those that may be taken are read and stored
-    long room = records.roomNow(siteId);
-    if (!uploads.take(siteId, room)) {
-      throw ImportRecords.tooMany(maxUnfinished - room + uploads.underWay(siteId));
-    }
+    records.takeUploadPlace(siteId);
     RecipientImport imp;
     try {
       ImportFiles.Staged staged = files.store(csv);

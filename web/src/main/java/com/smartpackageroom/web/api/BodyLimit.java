@@ -1,5 +1,6 @@
 package com.smartpackageroom.web.api;
 
+import com.smartpackageroom.batch.imports.ImportFiles;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
@@ -52,12 +53,7 @@ public class BodyLimit implements ContainerRequestFilter {
       if (length > limit) {
         request.abortWith(
             csv
-                ? Problem.response(
-                    413,
-                    "file-too-large",
-                    "The file is larger than the "
-                        + csvMegabytes
-                        + " MB an import accepts (spr.import.max-file-mb)")
+                ? Problem.response(413, "file-too-large", ImportFiles.tooLarge(csvMegabytes))
                 : tooLarge());
         return;
       }
