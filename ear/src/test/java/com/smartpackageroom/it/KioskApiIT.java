@@ -459,12 +459,19 @@ class KioskApiIT {
     api.signIn(site.kioskToken(), "pin", fresh).problem(429, "kiosk-throttled");
 
     // another kiosk of the site is not affected
-    String other =
+    Api.Reply registered =
         api.post("/api/v1/sites/" + site.id() + "/kiosks", BOOTSTRAP, json("name", "Back door"))
-            .expect(201)
-            .json()
-            .getString("token");
+            .expect(201);
+    String other = registered.json().getString("token");
     api.signIn(other, "pin", good).expect(201);
+    // the Location of a registered kiosk is where it is read
+    String location = registered.raw().headers().firstValue("Location").orElseThrow();
+    assertEquals(
+        "Back door",
+        api.get(java.net.URI.create(location).getPath(), BOOTSTRAP)
+            .expect(200)
+            .json()
+            .getString("name"));
 
     Thread.sleep(Duration.ofSeconds(retryAfter).plusMillis(300).toMillis());
     api.signIn(site.kioskToken(), "pin", wrong).problem(401, "invalid-credential");

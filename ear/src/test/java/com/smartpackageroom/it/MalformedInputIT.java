@@ -103,6 +103,10 @@ class MalformedInputIT {
             s + "/recipients?q=" + "%25".repeat(50),
             s + "/audit-events?page=99999999",
             s + "/notifications?to=%00",
+            s + "/notifications?to=a%00b@example.org",
+            s + "/recipients?q=a%00b",
+            s + "/audit-events?from=%2B100000-01-01T00:00:00Z",
+            s + "/audit-events?to=-099999-01-01T00:00:00Z",
             s + "/notifications?status=%00",
             s + "/audit-events?type=%00&from=%00&to=%00&actor=%00&kioskId=%00",
             s + "/audit-events.csv?type=%00&from=%00&to=%00&actor=%00&kioskId=%00",
@@ -124,6 +128,19 @@ class MalformedInputIT {
     for (String csv : List.of("", "x,y\r\n", "\u0000\u0001bad")) {
       check(
           api.postCsv(s + "/imports?layout=yardi", BOOTSTRAP, csv), "POST imports", csv, failures);
+    }
+    check(
+        api.postCsv(s + "/imports?layout=a%00b", BOOTSTRAP, "x,y\r\n"),
+        "POST imports?layout=a%00b",
+        "",
+        failures);
+    // text PostgreSQL cannot store or compare (a NUL), a date beyond its years: refused by name
+    for (String path :
+        List.of(
+            s + "/recipients?q=a%00b",
+            s + "/notifications?to=a%00b@example.org",
+            s + "/audit-events?from=%2B100000-01-01T00:00:00Z")) {
+      api.get(path, BOOTSTRAP).problem(400, "invalid-request");
     }
     assertEquals(List.of(), failures);
   }

@@ -95,6 +95,10 @@ public class ImportMappings {
   }
 
   private Optional<ImportMapping> find(Long siteId, String name) {
+    if (!ImportMapping.possibleName(name)) {
+      // no mapping has it (and a NUL in it would be refused by PostgreSQL as a 500)
+      return Optional.empty();
+    }
     return em.createQuery(
             "SELECT m FROM ImportMapping m WHERE m.siteId = :site AND m.name = :name",
             ImportMapping.class)

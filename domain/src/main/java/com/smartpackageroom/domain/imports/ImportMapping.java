@@ -104,6 +104,11 @@ public class ImportMapping {
     return raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
   }
 
+  /** Whether a normal name (as {@link #normalName} gives it) is one a mapping could have. */
+  public static boolean possibleName(String normal) {
+    return NAME.matcher(normal).matches();
+  }
+
   /**
    * A mapping's name as the import's {@code layout} parameter gives it: lower-case letters, digits,
    * dashes and underscores, and none of the layouts known out of the box.

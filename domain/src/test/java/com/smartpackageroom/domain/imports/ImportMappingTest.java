@@ -1,6 +1,7 @@
 package com.smartpackageroom.domain.imports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,6 +43,14 @@ class ImportMappingTest {
     assertEquals(
         List.of("State"),
         layout.missingColumns(List.of("resident id", "APARTMENT", "Given", "Family", "E-mail")));
+  }
+
+  @Test
+  void onlyANameAMappingCouldHaveIsLookedFor() {
+    assertTrue(ImportMapping.possibleName(ImportMapping.normalName(" Tenants-2 ")));
+    assertFalse(ImportMapping.possibleName(ImportMapping.normalName("a\u0000b")));
+    assertFalse(ImportMapping.possibleName(""));
+    assertFalse(ImportMapping.possibleName("x".repeat(41)));
   }
 
   @Test

@@ -44,13 +44,24 @@ public record AuditFilter(
     if (raw == null || raw.isBlank()) {
       return null;
     }
+    Instant parsed;
     try {
-      return OffsetDateTime.parse(raw.strip()).toInstant();
+      parsed = OffsetDateTime.parse(raw.strip()).toInstant();
     } catch (DateTimeParseException e) {
       throw DomainException.invalid(
           name + " must be an ISO-8601 date and time with an offset, such as 2026-11-22T18:00:00Z");
     }
+    // the years a database stores (PostgreSQL's timestamps end in 294276, H2's in 999999999; a
+    // date beyond them was a 500)
+    if (parsed.isBefore(FIRST) || parsed.isAfter(LAST)) {
+      throw DomainException.invalid(name + " must be a date between the years 1 and 9999");
+    }
+    return parsed;
   }
+
+  private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+
+  private static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
   private static Long id(String name, String raw) {
     if (raw == null || raw.isBlank()) {

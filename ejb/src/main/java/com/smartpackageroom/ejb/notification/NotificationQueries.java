@@ -6,6 +6,7 @@ import com.smartpackageroom.domain.notification.NotificationStatus;
 import com.smartpackageroom.domain.shared.DomainException;
 import com.smartpackageroom.domain.shared.Page;
 import com.smartpackageroom.domain.shared.PageRequest;
+import com.smartpackageroom.ejb.platform.Fields;
 import com.smartpackageroom.ejb.security.Caller;
 import com.smartpackageroom.ejb.security.Permission;
 import com.smartpackageroom.ejb.security.SiteGuard;
@@ -37,7 +38,9 @@ public class NotificationQueries {
       Caller caller, Long siteId, String to, String status, PageRequest page) {
     var site = guard.site(caller, siteId, Permission.VIEW_NOTIFICATIONS);
     NotificationStatus wanted = status(status);
-    boolean filtered = to != null && !to.isBlank();
+    // checked as typed text is (a NUL, which PostgreSQL refuses in a string, is 400, not 500)
+    to = Fields.optional("to", to, 320);
+    boolean filtered = to != null;
     String where =
         "n.siteId = :site"
             + (filtered ? " AND n.address = :to" : "")

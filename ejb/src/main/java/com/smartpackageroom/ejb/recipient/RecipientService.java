@@ -34,6 +34,9 @@ public class RecipientService {
   /** Fewer digits than this in a search are no phone number (a unit such as 12B, say). */
   private static final int MIN_PHONE_DIGITS = 3;
 
+  /** The longest search: longer than any name, unit, email or resident id it could match. */
+  private static final int MAX_QUERY = 400;
+
   @PersistenceContext(unitName = "spr")
   EntityManager em;
 
@@ -69,7 +72,9 @@ public class RecipientService {
       Caller caller, Long siteId, String query, RecipientStatus status, PageRequest page) {
     guard.site(caller, siteId, Permission.MANAGE_RECIPIENTS);
     StringBuilder where = new StringBuilder("r.siteId = :site");
-    String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+    // checked as typed text is (a NUL, which PostgreSQL refuses in a string, is 400, not 500)
+    String found = Fields.optional("q", query, MAX_QUERY);
+    String q = found == null ? "" : found.toLowerCase(Locale.ROOT);
     // a phone number is searched by its digits, when the query has enough of them to mean one
     String digits = q.replaceAll("[^0-9]", "");
     boolean byPhone = digits.length() >= MIN_PHONE_DIGITS;

@@ -38,6 +38,8 @@ class AuditFilterTest {
     "kioskId, , , , abc, ",
     "kioskId, , , , 99999999999999999999, ",
     "type, , , , , KEY_STOLEN",
+    "from must be a date between the years 1 and 9999, +100000-01-01T00:00:00Z, , , , ",
+    "to must be a date between the years 1 and 9999, , -000001-12-31T00:00:00Z, , , ",
     "from must be before to, 2026-12-02T00:00:00Z, 2026-12-01T00:00:00Z, , , ",
     "from must be before to, 2026-12-01T00:00:00Z, 2026-12-01T00:00:00Z, , , "
   })

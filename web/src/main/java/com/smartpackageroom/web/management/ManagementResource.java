@@ -23,4 +23,11 @@ abstract class ManagementResource {
         .entity(entity)
         .build();
   }
+
+  /** 201 with a Location under another resource than the request's: the one that reads it. */
+  Response createdAt(Class<?> resource, Object id, Object entity) {
+    return Response.created(uri.getBaseUriBuilder().path(resource).path(String.valueOf(id)).build())
+        .entity(entity)
+        .build();
+  }
 }

@@ -80,7 +80,8 @@ public class SitesResource extends ManagementResource {
   public Response registerKiosk(@PathParam("siteId") Long siteId, String body) {
     KioskView kiosk =
         kiosks.register(caller(), siteId, JsonBody.parse(body).requiredString("name"));
-    return created(kiosk.id(), kiosk);
+    // a kiosk is read at /api/v1/kiosks/{id}, not under its site
+    return createdAt(KiosksResource.class, kiosk.id(), kiosk);
   }
 
   @GET
