@@ -72,7 +72,7 @@ class CreatingAPinForACourierIT {
                     By.xpath(
                         "//tr[td[normalize-space(.)='"
                             + name
-                            + "']]//a[normalize-space(.)='View']")))
+                            + "']]//button[normalize-space(.)='View']")))
         .click();
     browser.awaitText("Courier Detail: " + name);
   }

@@ -74,7 +74,7 @@ class CreatingAPinForStaffIT {
                     By.xpath(
                         "//tr[td[contains(normalize-space(.),'"
                             + dana.email()
-                            + "')]]//a[normalize-space(.)='View']")))
+                            + "')]]//button[normalize-space(.)='View']")))
         .click();
     browser.awaitText("Staff Detail: Dana");
     AccessKeyMaintenancePage keys = new AccessKeyMaintenancePage(browser);

@@ -108,7 +108,7 @@ class RecipientDetailIT {
                     By.xpath(
                         "//tr[td[contains(normalize-space(.),'"
                             + lastName
-                            + "')]]//a[normalize-space(.)='View']")))
+                            + "')]]//button[normalize-space(.)='View']")))
         .click();
     browser.awaitText("Recipient Detail View: Ana " + lastName);
 

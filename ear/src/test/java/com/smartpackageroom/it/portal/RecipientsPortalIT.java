@@ -183,7 +183,7 @@ class RecipientsPortalIT {
                     By.xpath(
                         "//tr[td[contains(normalize-space(.),'"
                             + last
-                            + "')]]//a[normalize-space(.)='View']")))
+                            + "')]]//button[normalize-space(.)='View']")))
         .click();
     browser.awaitText("Recipient Detail View: Chidi " + last);
     assertTrue(browser.bodyText().contains("Added by hand"));
@@ -242,7 +242,7 @@ class RecipientsPortalIT {
             By.xpath(
                 "//tr[td[contains(normalize-space(.),'"
                     + last
-                    + "')]]//a[normalize-space(.)='View']"))
+                    + "')]]//button[normalize-space(.)='View']"))
         .click();
     browser.awaitText("Recipient Detail View: Chidi " + last);
     String id = browser.driver().getCurrentUrl().replaceAll(".*[?&]id=(\\d+).*", "$1");

@@ -38,7 +38,7 @@ public final class SignInPage {
   /** Fields by their labels and the button by its name, as a screen reader finds them. */
   private void submit(String email, String password) {
     Forms forms = new Forms(browser);
-    forms.type("signIn", "Email", email);
+    forms.type("signIn", "Email address", email);
     forms.type("signIn", "Password", password);
     forms.press("Secure Sign-In");
   }

@@ -79,7 +79,7 @@ class StaffActionsIT {
                     By.xpath(
                         "//tr[td[normalize-space(.)='"
                             + fullName
-                            + "']]//a[normalize-space(.)='View']")))
+                            + "']]//button[normalize-space(.)='View']")))
         .click();
     browser.awaitText("Staff Detail: " + fullName);
   }
@@ -263,7 +263,7 @@ class StaffActionsIT {
             d ->
                 d.findElement(
                     By.xpath(
-                        "//tr[td[normalize-space(.)='DHL courier']]//a[normalize-space(.)='View']")))
+                        "//tr[td[normalize-space(.)='DHL courier']]//button[normalize-space(.)='View']")))
         .click();
     browser.awaitText("Courier Detail: DHL courier");
     String pin = new AccessKeyMaintenancePage(browser).generatePin();

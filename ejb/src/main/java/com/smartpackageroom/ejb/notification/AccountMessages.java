@@ -1,5 +1,6 @@
 package com.smartpackageroom.ejb.notification;
 
+import com.smartpackageroom.domain.mfa.VerificationCode;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** The short plain emails of portal accounts: verification codes and account links. */
@@ -12,7 +13,9 @@ public class AccountMessages {
         "Your verification code is "
             + code
             + "\n\nEnter it in the \"Verify your identity\" dialog and click Validate Code."
-            + " It is valid for 10 minutes and works once.\n"
+            + " It is valid for "
+            + VerificationCode.VALIDITY.toMinutes()
+            + " minutes and works once.\n"
             + "If you did not try to sign in, someone knows your password: change it.\n");
   }
 

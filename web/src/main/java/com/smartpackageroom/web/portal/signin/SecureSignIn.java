@@ -1,5 +1,6 @@
 package com.smartpackageroom.web.portal.signin;
 
+import com.smartpackageroom.domain.mfa.VerificationCode;
 import com.smartpackageroom.domain.shared.DomainException;
 import com.smartpackageroom.ejb.mfa.MfaService;
 import com.smartpackageroom.ejb.mfa.PendingSignIn;
@@ -55,7 +56,14 @@ public class SecureSignIn implements Serializable {
       mfa.sendCode(pending.accountId());
       codeSent = true;
       authenticatorChosen = false;
-      Messages.info("verify:code", "A verification code was sent to " + pending.email() + ".");
+      // seed 004: "The code is valid for 10 minutes."
+      Messages.info(
+          "verify:code",
+          "A verification code was sent to "
+              + pending.email()
+              + ". The code is valid for "
+              + VerificationCode.VALIDITY.toMinutes()
+              + " minutes.");
     } catch (DomainException e) {
       Messages.error("verify:code", e.getMessage());
     }
