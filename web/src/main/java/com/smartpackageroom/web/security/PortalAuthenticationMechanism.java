@@ -111,6 +111,11 @@ public class PortalAuthenticationMechanism implements HttpAuthenticationMechanis
     } catch (DomainException refused) {
       return null;
     }
+    if (!identity.sameCredentials(current)) {
+      // the password was changed or reset since this session signed in: whoever holds the
+      // session must sign in with the new one (the session that changed it was renewed)
+      return null;
+    }
     session.setAttribute(PortalSession.IDENTITY, current);
     session.setAttribute(CHECKED_AT, now);
     Long site = (Long) session.getAttribute(PortalSession.SITE);

@@ -31,4 +31,15 @@ public final class PortalSession {
   public static void chooseSite(HttpServletRequest request, Long siteId) {
     request.getSession().setAttribute(SITE, siteId);
   }
+
+  /**
+   * The signed-in session goes on with the account as it is now (after its own password change: the
+   * other sessions of the account end, this one does not).
+   */
+  public static void renew(HttpServletRequest request, PortalIdentity now) {
+    HttpSession session = request.getSession(false);
+    if (session != null && session.getAttribute(IDENTITY) != null) {
+      session.setAttribute(IDENTITY, now);
+    }
+  }
 }

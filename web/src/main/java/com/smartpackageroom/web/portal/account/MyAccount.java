@@ -7,10 +7,13 @@ import com.smartpackageroom.ejb.mfa.AuthenticatorSetUp;
 import com.smartpackageroom.ejb.mfa.MfaService;
 import com.smartpackageroom.web.portal.Messages;
 import com.smartpackageroom.web.portal.PortalUser;
+import com.smartpackageroom.web.security.PortalSession;
 import jakarta.ejb.EJB;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.util.Base64;
 
@@ -60,7 +63,13 @@ public class MyAccount implements Serializable {
     }
     try {
       accounts.changePassword(me.caller(), currentPassword, newPassword);
-      Messages.info("password:newPassword", "Your password is changed.");
+      // this session goes on; the account's other sessions end at their next request
+      PortalSession.renew(
+          (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest(),
+          mfa.identity(me.caller().accountId()));
+      Messages.info(
+          "password:newPassword",
+          "Your password is changed. Anywhere else you were signed in, sign in again.");
     } catch (DomainException e) {
       Messages.error(
           "wrong-password".equals(e.code()) ? "password:current" : "password:newPassword",
