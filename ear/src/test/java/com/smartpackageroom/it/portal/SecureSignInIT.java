@@ -295,6 +295,23 @@ class SecureSignInIT {
         policies.stream().anyMatch(p -> p.contains("'nonce-")), "PrimeFaces CSP: " + policies);
     assertEquals("nosniff", reply.raw().headers().firstValue("X-Content-Type-Options").orElse(""));
     assertEquals("no-referrer", reply.raw().headers().firstValue("Referrer-Policy").orElse(""));
+    // pages are not kept by the browser (Back after Sign Out) nor by proxies; a PIN looked up
+    // through the API neither
+    assertTrue(
+        reply.raw().headers().firstValue("Cache-Control").orElse("").contains("no-store"),
+        "Cache-Control of a page");
+    Api.Site other = api.newSite(false);
+    long courier = api.newCourier(other.id());
+    long key = api.newKey(other.id(), "couriers", courier, "PIN").getJsonNumber("id").longValue();
+    assertTrue(
+        api.get("/api/v1/access-keys/" + key, BOOTSTRAP)
+            .expect(200)
+            .raw()
+            .headers()
+            .firstValue("Cache-Control")
+            .orElse("")
+            .contains("no-store"),
+        "Cache-Control of a looked-up PIN");
   }
 
   @Test
