@@ -220,6 +220,33 @@ class KioskApiIT {
   }
 
   @Test
+  void aSingleAccessPinDeactivatedBeforeItsExpiryGivesItsValueBackWhenItExpires() throws Exception {
+    Api api = api();
+    Api.Site site = api.newSite(false);
+    long recipient = api.newRecipient(site.id(), Api.unique("off") + "@example.org", null);
+    JsonObject key =
+        api.post(
+                "/api/v1/sites/" + site.id() + "/recipients/" + recipient + "/single-access-pins",
+                BOOTSTRAP,
+                json("notifyVia", "EMAIL", "expiresAt", Instant.now().plusSeconds(3).toString()))
+            .expect(201)
+            .json();
+    api.post("/api/v1/access-keys/" + key.getJsonNumber("id") + "/deactivate", BOOTSTRAP, null)
+        .expect(200);
+    // the PIN, deactivated, and its single-use QR code both end at their expiry (their values go
+    // to the reuse quarantine instead of being held for ever)
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (events(api, site, "KEY_EXPIRED").size() < 2) {
+      assertTrue(
+          System.currentTimeMillis() < deadline,
+          "the deactivated PIN ends at its expiry too: " + events(api, site, "KEY_EXPIRED"));
+      Thread.sleep(250);
+    }
+    api.post("/api/v1/access-keys/" + key.getJsonNumber("id") + "/reactivate", BOOTSTRAP, null)
+        .problem(409, "key-spent");
+  }
+
+  @Test
   void aSingleAccessPinOpensOnce() {
     Api api = api();
     Api.Site site = api.newSite(false);

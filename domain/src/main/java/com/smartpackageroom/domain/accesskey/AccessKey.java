@@ -232,11 +232,17 @@ public class AccessKey {
   }
 
   /**
-   * Ends a one-time PIN that expired unused: it becomes inactive, as a used one does. Whether it
-   * did (false for any other key, or one not expired yet).
+   * Ends a one-time PIN that expired unused, active or deactivated before its expiry (it cannot be
+   * reactivated once expired): it becomes inactive, as a used one does, and its value is the
+   * caller's to release into the reuse quarantine. Whether it did (false for any other key, one not
+   * expired yet, one deleted or whose value is gone already).
    */
   public boolean expire(OffsetDateTime now) {
-    if (!singleUse || usedAt != null || status != AccessKeyStatus.ACTIVE || !isExpired(now)) {
+    if (!singleUse
+        || usedAt != null
+        || status == AccessKeyStatus.DELETED
+        || lookupHash == null
+        || !isExpired(now)) {
       return false;
     }
     status = AccessKeyStatus.INACTIVE;

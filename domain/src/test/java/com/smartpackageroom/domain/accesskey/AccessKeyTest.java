@@ -77,8 +77,27 @@ class AccessKeyTest {
     assertFalse(once.expire(NOW.plusHours(23)), "not expired yet");
     assertTrue(once.expire(NOW.plusHours(25)));
     assertEquals(AccessKeyStatus.INACTIVE, once.getStatus());
+    assertEquals("h", once.releaseValue(), "its value goes to the quarantine");
     assertFalse(once.expire(NOW.plusHours(26)), "ended already");
     assertFalse(pin(HolderKind.COURIER).expire(NOW.plusDays(400)), "a permanent key never expires");
+  }
+
+  @Test
+  void aSingleAccessPinDeactivatedBeforeItsExpiryEndsToo() {
+    // deactivated by staff or by a move-out: once expired it can never work again, so its value
+    // is released for the quarantine like any expired one's, not held for ever
+    AccessKey once =
+        AccessKey.singleUsePin(1L, HolderKind.RECIPIENT, 3L, "h", "s", NOW.plusHours(24), NOW);
+    once.deactivate(NOW.plusHours(1));
+    assertFalse(once.expire(NOW.plusHours(23)), "not expired yet");
+    assertTrue(once.expire(NOW.plusHours(25)));
+    assertEquals(AccessKeyStatus.INACTIVE, once.getStatus());
+    assertEquals("h", once.releaseValue());
+    assertFalse(once.expire(NOW.plusHours(26)), "its value is gone already");
+    AccessKey deleted =
+        AccessKey.singleUsePin(1L, HolderKind.RECIPIENT, 3L, "d", "s", NOW.plusHours(24), NOW);
+    deleted.delete(NOW.plusHours(1));
+    assertFalse(deleted.expire(NOW.plusHours(25)), "a deleted key's value is retired for ever");
   }
 
   @Test

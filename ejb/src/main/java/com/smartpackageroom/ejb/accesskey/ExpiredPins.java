@@ -29,8 +29,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Ends one-time PINs that expired unused, every spr.keys.expiry-check-interval on each instance:
  * each becomes inactive, its value goes into the reuse quarantine (so that the 6-digit space
- * lasts), and the expiry is audited. Rows are taken under a lock, so two instances never end the
- * same PIN twice.
+ * lasts), and the expiry is audited; so do those deactivated before they expired (by staff, or when
+ * their resident moved out), which would otherwise hold their value for ever. Rows are taken under
+ * a lock, so two instances never end the same PIN twice.
  */
 @Singleton
 @Startup
@@ -75,9 +76,10 @@ public class ExpiredPins {
       List<Long> expired =
           em.createQuery(
                   "SELECT k.id FROM AccessKey k WHERE k.singleUse = TRUE AND k.usedAt IS NULL"
-                      + " AND k.status = :active AND k.expiresAt < :now ORDER BY k.id",
+                      + " AND k.status <> :deleted AND k.lookupHash IS NOT NULL"
+                      + " AND k.expiresAt < :now ORDER BY k.id",
                   Long.class)
-              .setParameter("active", AccessKeyStatus.ACTIVE)
+              .setParameter("deleted", AccessKeyStatus.DELETED)
               .setParameter("now", now)
               .setMaxResults(BATCH)
               .getResultList();
