@@ -134,6 +134,15 @@ public class AccessKeyService {
   /** "Send Single Access PIN": a one-time PIN for a recipient, sent by email, SMS or both. */
   public AccessKeyView sendSingleAccessPin(
       Caller caller, Long siteId, Long recipientId, NotifyVia via, Instant expiresAt) {
+    return sendSingleAccessPinBy(caller, siteId, recipientId, via, expiresAt).key();
+  }
+
+  /** A single access PIN sent, and the ways it went (Both: those the recipient can be sent). */
+  public record SentPin(AccessKeyView key, List<Channel> channels) {}
+
+  /** {@link #sendSingleAccessPin}, saying which ways the PIN went. */
+  public SentPin sendSingleAccessPinBy(
+      Caller caller, Long siteId, Long recipientId, NotifyVia via, Instant expiresAt) {
     Site site = guard.site(caller, siteId, Permission.SEND_SINGLE_ACCESS_PIN);
     Holder holder = holder(caller, siteId, HolderKind.RECIPIENT, recipientId);
     requireActive(holder);
@@ -165,8 +174,16 @@ public class AccessKeyService {
           qrKeyId);
     }
     audit.recordKey(
-        AuditEventType.SINGLE_ACCESS_PIN_SENT, caller.actor(), key, null, "via " + via.name());
-    return AccessKeyView.of(key, holder.displayName(), box.open(key.getSecretEncrypted()));
+        AuditEventType.SINGLE_ACCESS_PIN_SENT,
+        caller.actor(),
+        key,
+        null,
+        "via "
+            + channels.stream()
+                .map(Channel::name)
+                .collect(java.util.stream.Collectors.joining("+")));
+    return new SentPin(
+        AccessKeyView.of(key, holder.displayName(), box.open(key.getSecretEncrypted())), channels);
   }
 
   /** The holder's newest active QR key, whose code the emails about their keys show. */

@@ -1,5 +1,6 @@
 package com.smartpackageroom.web.portal.dashboard;
 
+import com.smartpackageroom.domain.notification.Channel;
 import com.smartpackageroom.domain.recipient.RecipientStatus;
 import com.smartpackageroom.domain.shared.DomainException;
 import com.smartpackageroom.domain.shared.PageRequest;
@@ -140,7 +141,10 @@ public class SendSingleAccessPin implements Serializable {
           expiresAt == null || expiresAt.equals(shownDefault)
               ? null
               : expiresAt.atZone(ZoneId.of(siteTimeZone())).toInstant();
-      keys.sendSingleAccessPin(me.caller(), me.getSiteId(), recipient.id(), via, expiry);
+      List<Channel> went =
+          keys.sendSingleAccessPinBy(me.caller(), me.getSiteId(), recipient.id(), via, expiry)
+              .channels();
+      // the ways it went: Both sends only those the recipient has
       Messages.info(
           null,
           "A single access PIN was sent to "
@@ -148,7 +152,10 @@ public class SendSingleAccessPin implements Serializable {
               + " "
               + recipient.lastName()
               + " by "
-              + (via == NotifyVia.BOTH ? "email and SMS" : via == NotifyVia.SMS ? "SMS" : "email")
+              + (went.size() == 2 ? "email and SMS" : went.contains(Channel.SMS) ? "SMS" : "email")
+              + (via == NotifyVia.BOTH && went.size() < 2
+                  ? " (the only way the recipient can be reached)"
+                  : "")
               + ".");
       org.primefaces.PrimeFaces.current().executeScript("PF('sapDialog').hide()");
       open();
