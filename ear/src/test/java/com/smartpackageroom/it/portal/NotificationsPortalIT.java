@@ -177,12 +177,23 @@ class NotificationsPortalIT {
   }
 
   @Test
-  void aStaffMemberIsSentAwayFromNotifications() {
+  void aStaffMemberSeesEachMessagesStatusAndSendsARecipientsAgain() {
+    // PRODUCT.md: "staff can see each message's status" (the front desk that sent a PIN)
     Person sam = new PortalAccounts(api).withPassword(site, "Sam", "STAFF");
+    String address = Api.unique("desk") + "@portal.example.org";
+    long recipient = api.newRecipient(site, address, null);
+    api.newKey(site, "recipients", recipient, "PIN");
+    long failed = fail(address);
     SignInPage.signInFully(browser, mail, sam.email(), PASSWORD);
-    browser.open("/notifications/index.xhtml");
-    browser.await(d -> d.getCurrentUrl().contains("/dashboard/") ? true : null);
-    browser.awaitText("Notifications are for property managers and administrators.");
-    assertFalse(browser.bodyText().contains("Send again"));
+    new Frame(browser).menu("Notifications");
+    browser.await(d -> d.getCurrentUrl().contains("/notifications/") ? true : null);
+    browser.type(page.idOf("Address"), address);
+    search();
+    assertEquals(1, rows().size(), browser.bodyText());
+    String row = rows().get(0).getText();
+    assertTrue(row.contains("Failed") && row.contains(ERROR), row);
+    page.named("Send message " + failed + " to " + address + " again").click();
+    browser.awaitText("is sent again to " + address);
+    mail.await(address, "", 1);
   }
 }
