@@ -92,12 +92,17 @@ public class MfaService {
       throw failure(account, "wrong password", REFUSED, false);
     }
     refuseLockedOrDisabled(account);
-    return new PendingSignIn(account.getId(), account.getEmail(), account.hasAuthenticatorApp());
+    return new PendingSignIn(
+        account.getId(),
+        account.getEmail(),
+        account.hasAuthenticatorApp(),
+        PortalIdentity.credentials(account.getPasswordHash()));
   }
 
   /** "Verify your identity": a new 6-digit code by email; older codes stop working. */
-  public void sendCode(Long accountId) {
-    Account account = signingIn(accountId);
+  public void sendCode(PendingSignIn pending) {
+    Account account = signingIn(pending);
+    Long accountId = account.getId();
     OffsetDateTime now = Times.now(clock);
     long recent =
         em.createQuery(
@@ -126,8 +131,9 @@ public class MfaService {
   }
 
   /** "Validate Code" with the emailed code: the newest code sent, if still good. */
-  public PortalIdentity validateCode(Long accountId, String typed) {
-    Account account = signingIn(accountId);
+  public PortalIdentity validateCode(PendingSignIn pending, String typed) {
+    Account account = signingIn(pending);
+    Long accountId = account.getId();
     VerificationCode latest =
         em.createQuery(
                 "SELECT c FROM VerificationCode c WHERE c.accountId = :account"
@@ -156,8 +162,8 @@ public class MfaService {
   }
 
   /** "Validate Code" with the authenticator app's code: each code works once. */
-  public PortalIdentity validateAuthenticatorCode(Long accountId, String typed) {
-    Account account = signingIn(accountId);
+  public PortalIdentity validateAuthenticatorCode(PendingSignIn pending, String typed) {
+    Account account = signingIn(pending);
     if (!account.hasAuthenticatorApp()) {
       throw DomainException.invalid("No authenticator app is set up for this account");
     }
@@ -235,15 +241,22 @@ public class MfaService {
         null, AuditEventType.ACCOUNT_UNLOCKED, caller.actor(), null, "account " + accountId);
   }
 
-  private Account signingIn(Long accountId) {
+  private Account signingIn(PendingSignIn pending) {
     Account account =
-        accountId == null
+        pending == null || pending.accountId() == null
             ? null
-            : em.find(Account.class, accountId, LockModeType.PESSIMISTIC_WRITE);
+            : em.find(Account.class, pending.accountId(), LockModeType.PESSIMISTIC_WRITE);
     if (account == null) {
       throw new DomainException(Reason.UNAUTHENTICATED, "sign-in-refused", REFUSED);
     }
     refuseLockedOrDisabled(account);
+    if (!PortalIdentity.credentials(account.getPasswordHash()).equals(pending.credentials())) {
+      // the password was reset or changed since it was typed: that sign-in goes no further
+      throw new DomainException(
+          Reason.UNAUTHENTICATED,
+          "password-changed",
+          "The password was changed since you typed it: sign in again with the new one.");
+    }
     return account;
   }
 

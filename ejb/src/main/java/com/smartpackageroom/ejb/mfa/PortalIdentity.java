@@ -40,12 +40,16 @@ public record PortalIdentity(
         credentials(account.getPasswordHash()));
   }
 
-  /** Whether this session's password is still the account's (the one it is now, as given). */
+  /**
+   * Whether this session's password is still the account's (the one it is now, as given); a session
+   * kept from before sessions knew it (no digest) is not.
+   */
   public boolean sameCredentials(PortalIdentity now) {
-    return credentials.equals(now.credentials);
+    return credentials != null && credentials.equals(now.credentials);
   }
 
-  private static String credentials(String passwordHash) {
+  /** The digest that stands for the account's password as it is now. */
+  static String credentials(String passwordHash) {
     if (passwordHash == null) {
       return "";
     }

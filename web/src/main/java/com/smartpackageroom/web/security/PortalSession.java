@@ -38,8 +38,12 @@ public final class PortalSession {
    */
   public static void renew(HttpServletRequest request, PortalIdentity now) {
     HttpSession session = request.getSession(false);
-    if (session != null && session.getAttribute(IDENTITY) != null) {
-      session.setAttribute(IDENTITY, now);
+    try {
+      if (session != null && session.getAttribute(IDENTITY) != null) {
+        session.setAttribute(IDENTITY, now);
+      }
+    } catch (IllegalStateException ended) {
+      // ended meanwhile by another request of it that saw the new password first: signed out
     }
   }
 }

@@ -53,7 +53,7 @@ public class SecureSignIn implements Serializable {
       return;
     }
     try {
-      mfa.sendCode(pending.accountId());
+      mfa.sendCode(pending);
       codeSent = true;
       authenticatorChosen = false;
       // seed 004: "The code is valid for 10 minutes."
@@ -82,8 +82,8 @@ public class SecureSignIn implements Serializable {
     try {
       PortalIdentity identity =
           authenticatorChosen
-              ? mfa.validateAuthenticatorCode(pending.accountId(), code)
-              : mfa.validateCode(pending.accountId(), code);
+              ? mfa.validateAuthenticatorCode(pending, code)
+              : mfa.validateCode(pending, code);
       if (!portalSignIn.complete(identity)) {
         Messages.error("verify:code", "The sign-in could not be completed. Try again.");
         return null;
@@ -91,7 +91,7 @@ public class SecureSignIn implements Serializable {
       return "/dashboard/index.xhtml?faces-redirect=true";
     } catch (DomainException e) {
       Messages.error("verify:code", e.getMessage());
-      if ("account-locked".equals(e.code())) {
+      if ("account-locked".equals(e.code()) || "password-changed".equals(e.code())) {
         pending = null;
         Messages.error("signIn:password", e.getMessage());
       }
