@@ -195,5 +195,16 @@ class NotificationsPortalIT {
     page.named("Send message " + failed + " to " + address + " again").click();
     browser.awaitText("is sent again to " + address);
     mail.await(address, "", 1);
+
+    // an invitation (a new colleague's address) is the managers' to see
+    String invitee = Api.unique("new") + "@portal.example.org";
+    api.post(
+            "/api/v1/sites/" + site + "/staff",
+            BOOTSTRAP,
+            json("email", invitee, "firstName", "Nia", "lastName", "New", "role", "STAFF"))
+        .expect(201);
+    browser.type(page.idOf("Address"), invitee);
+    search();
+    assertFalse(browser.bodyText().contains(invitee), browser.bodyText());
   }
 }

@@ -72,9 +72,7 @@ public class RecipientService {
       Caller caller, Long siteId, String query, RecipientStatus status, PageRequest page) {
     guard.site(caller, siteId, Permission.MANAGE_RECIPIENTS);
     StringBuilder where = new StringBuilder("r.siteId = :site");
-    // checked as typed text is (a NUL, which PostgreSQL refuses in a string, is 400, not 500)
-    String found = Fields.optional("q", query, MAX_QUERY);
-    String q = found == null ? "" : found.toLowerCase(Locale.ROOT);
+    String q = searchText(query);
     // a phone number is searched by its digits, when the query has enough of them to mean one
     String digits = q.replaceAll("[^0-9]", "");
     boolean byPhone = digits.length() >= MIN_PHONE_DIGITS;
@@ -124,6 +122,16 @@ public class RecipientService {
             .map(RecipientView::of)
             .toList();
     return new Page<>(items, count.getSingleResult(), page.page(), page.size());
+  }
+
+  /**
+   * A search as {@link #search} reads it: trimmed, lower-case, "" for none; checked as typed text
+   * is (a NUL, which PostgreSQL refuses in a string, is 400 naming q, not a 500). The portal asks
+   * it before searching, to say so beside its field.
+   */
+  public static String searchText(String query) {
+    String found = Fields.optional("q", query, MAX_QUERY);
+    return found == null ? "" : found.toLowerCase(Locale.ROOT);
   }
 
   public RecipientView change(Caller caller, Long siteId, Long id, RecipientData changes) {

@@ -112,17 +112,22 @@ public class SendSingleAccessPin implements Serializable {
     if (query == null || query.isBlank()) {
       return List.of();
     }
-    return recipients
-        .search(
-            me.caller(),
-            me.getSiteId(),
-            query,
-            RecipientStatus.ACTIVE,
-            new PageRequest(0, SUGGESTIONS))
-        .items()
-        .stream()
-        .peek(r -> suggested.put(r.id().toString(), r))
-        .toList();
+    try {
+      return recipients
+          .search(
+              me.caller(),
+              me.getSiteId(),
+              query,
+              RecipientStatus.ACTIVE,
+              new PageRequest(0, SUGGESTIONS))
+          .items()
+          .stream()
+          .peek(r -> suggested.put(r.id().toString(), r))
+          .toList();
+    } catch (DomainException e) {
+      // text no recipient's name can hold (a control character, hundreds of characters)
+      return List.of();
+    }
   }
 
   public void showMoreOptions() {

@@ -49,8 +49,17 @@ public class NotificationCenter implements Serializable {
     if (me.getSiteId() == null) {
       return new Page<>(List.of(), 0, number, size);
     }
-    return queries.list(
-        me.caller(), me.getSiteId(), appliedAddress, appliedStatus, new PageRequest(number, size));
+    try {
+      return queries.list(
+          me.caller(),
+          me.getSiteId(),
+          appliedAddress,
+          appliedStatus,
+          new PageRequest(number, size));
+    } catch (DomainException e) {
+      // an address the service refuses (said beside the field by search()): nothing found
+      return new Page<>(List.of(), 0, number, size);
+    }
   }
 
   /**
@@ -76,6 +85,12 @@ public class NotificationCenter implements Serializable {
   }
 
   public void search() {
+    try {
+      NotificationQueries.addressFilter(address);
+    } catch (DomainException e) {
+      // a control character pasted in
+      Messages.error("filters:address", e.getMessage().replaceFirst("^to ", "The address "));
+    }
     appliedStatus = status == null || status.isBlank() ? null : status;
     appliedAddress = address == null || address.isBlank() ? null : address.strip();
     DataTable table =

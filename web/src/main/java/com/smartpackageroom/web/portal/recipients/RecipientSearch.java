@@ -98,16 +98,27 @@ public class RecipientSearch implements Serializable {
     if (me.getSiteId() == null) {
       return new Page<>(List.of(), 0, number, size);
     }
-    return recipients.search(
-        me.caller(),
-        me.getSiteId(),
-        query,
-        showMovedOut ? null : RecipientStatus.ACTIVE,
-        new PageRequest(number, size));
+    try {
+      return recipients.search(
+          me.caller(),
+          me.getSiteId(),
+          query,
+          showMovedOut ? null : RecipientStatus.ACTIVE,
+          new PageRequest(number, size));
+    } catch (DomainException e) {
+      // a search the service refuses (said beside the field by search()): nothing found
+      return new Page<>(List.of(), 0, number, size);
+    }
   }
 
   /** Search (and Show moved-out recipients): the results from their first page. */
   public void search() {
+    try {
+      RecipientService.searchText(query);
+    } catch (DomainException e) {
+      // too long, or a control character pasted in
+      Messages.error("search:query", e.getMessage().replaceFirst("^q ", "The search "));
+    }
     if (FacesContext.getCurrentInstance().getViewRoot().findComponent("search:results")
         instanceof DataTable table) {
       table.setFirst(0);
