@@ -163,8 +163,8 @@ write_floor() {
     sql "INSERT INTO floor_$t SELECT * FROM $t WHERE site_id = $SITE" &
     pids="$pids $!"
   done
-  # these four only (jstat runs in the background too)
-  wait $pids
+  # these four only (jstat runs in the background too), each: one that failed stops the run
+  for t in $pids; do wait "$t"; done
   s=$(echo "$(date +%s.%N) - $t0" | bc)
   for t in recipient access_key audit_event notification; do
     sql "DROP TABLE floor_$t"

@@ -125,12 +125,26 @@ public final class Mailbox implements AutoCloseable {
       if (part.isMimeType("image/png")) {
         try (InputStream in = part.getInputStream()) {
           java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(in);
-          return new com.google.zxing.MultiFormatReader()
-              .decode(
-                  new com.google.zxing.BinaryBitmap(
-                      new com.google.zxing.common.HybridBinarizer(
-                          new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image))))
-              .getText();
+          var bitmap =
+              new com.google.zxing.BinaryBitmap(
+                  new com.google.zxing.common.HybridBinarizer(
+                      new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image)));
+          // a code drawn by the server, square and with its quiet zone: read as such first (the
+          // default search for its finder patterns misses some 0.7 % of random contents, measured
+          // on 3 000; this reading none), then as a camera's picture would be read
+          try {
+            return new com.google.zxing.qrcode.QRCodeReader()
+                .decode(
+                    bitmap,
+                    java.util.Map.of(com.google.zxing.DecodeHintType.PURE_BARCODE, Boolean.TRUE))
+                .getText();
+          } catch (com.google.zxing.NotFoundException e) {
+            return new com.google.zxing.qrcode.QRCodeReader()
+                .decode(
+                    bitmap,
+                    java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE))
+                .getText();
+          }
         }
       }
       if (part.isMimeType("multipart/*")) {
