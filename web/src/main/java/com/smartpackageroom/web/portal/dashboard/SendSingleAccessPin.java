@@ -125,6 +125,9 @@ public class SendSingleAccessPin implements Serializable {
           .peek(r -> suggested.put(r.id().toString(), r))
           .toList();
     } catch (DomainException e) {
+      if (!"invalid-request".equals(e.code())) {
+        throw e;
+      }
       // text no recipient's name can hold (a control character, hundreds of characters)
       return List.of();
     }

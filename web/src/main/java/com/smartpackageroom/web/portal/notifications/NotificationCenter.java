@@ -57,6 +57,9 @@ public class NotificationCenter implements Serializable {
           appliedStatus,
           new PageRequest(number, size));
     } catch (DomainException e) {
+      if (!"invalid-request".equals(e.code())) {
+        throw e;
+      }
       // an address the service refuses (said beside the field by search()): nothing found
       return new Page<>(List.of(), 0, number, size);
     }

@@ -106,6 +106,9 @@ public class RecipientSearch implements Serializable {
           showMovedOut ? null : RecipientStatus.ACTIVE,
           new PageRequest(number, size));
     } catch (DomainException e) {
+      if (!"invalid-request".equals(e.code())) {
+        throw e;
+      }
       // a search the service refuses (said beside the field by search()): nothing found
       return new Page<>(List.of(), 0, number, size);
     }
