@@ -163,7 +163,11 @@ class NotificationsPortalIT {
     assertTrue(
         browser
             .driver()
-            .findElements(By.xpath("//button[contains(@aria-label,'" + failed + "')]"))
+            // its own button, by its whole name (the My Account button's name holds a random
+            // hex that may contain the message's id)
+            .findElements(
+                By.xpath(
+                    "//button[@aria-label='Send message " + failed + " to " + wrong + " again']"))
             .isEmpty(),
         "sent again once");
     browser.snapshot("notifications-sent-again");
