@@ -199,14 +199,7 @@ class KioskApiIT {
   void aSingleAccessPinThatExpiresUnusedEndsAndIsAudited() throws Exception {
     Api api = api();
     Api.Site site = api.newSite(false);
-    long recipient = api.newRecipient(site.id(), Api.unique("late") + "@example.org", null);
-    JsonObject key =
-        api.post(
-                "/api/v1/sites/" + site.id() + "/recipients/" + recipient + "/single-access-pins",
-                BOOTSTRAP,
-                json("notifyVia", "EMAIL", "expiresAt", Instant.now().plusSeconds(3).toString()))
-            .expect(201)
-            .json();
+    JsonObject key = pinExpiringSoon(api, site, "late");
     String path = "/api/v1/access-keys/" + key.getJsonNumber("id");
     long deadline = System.currentTimeMillis() + 30_000;
     while (api.get(path, BOOTSTRAP).json().getString("status").equals("ACTIVE")) {
@@ -223,14 +216,7 @@ class KioskApiIT {
   void aSingleAccessPinDeactivatedBeforeItsExpiryGivesItsValueBackWhenItExpires() throws Exception {
     Api api = api();
     Api.Site site = api.newSite(false);
-    long recipient = api.newRecipient(site.id(), Api.unique("off") + "@example.org", null);
-    JsonObject key =
-        api.post(
-                "/api/v1/sites/" + site.id() + "/recipients/" + recipient + "/single-access-pins",
-                BOOTSTRAP,
-                json("notifyVia", "EMAIL", "expiresAt", Instant.now().plusSeconds(3).toString()))
-            .expect(201)
-            .json();
+    JsonObject key = pinExpiringSoon(api, site, "off");
     api.post("/api/v1/access-keys/" + key.getJsonNumber("id") + "/deactivate", BOOTSTRAP, null)
         .expect(200);
     // the PIN, deactivated, and its single-use QR code both end at their expiry (their values go
@@ -244,6 +230,17 @@ class KioskApiIT {
     }
     api.post("/api/v1/access-keys/" + key.getJsonNumber("id") + "/reactivate", BOOTSTRAP, null)
         .problem(409, "key-spent");
+  }
+
+  /** A single access PIN sent to a new recipient of the site, expiring in 3 seconds. */
+  private static JsonObject pinExpiringSoon(Api api, Api.Site site, String name) {
+    long recipient = api.newRecipient(site.id(), Api.unique(name) + "@example.org", null);
+    return api.post(
+            "/api/v1/sites/" + site.id() + "/recipients/" + recipient + "/single-access-pins",
+            BOOTSTRAP,
+            json("notifyVia", "EMAIL", "expiresAt", Instant.now().plusSeconds(3).toString()))
+        .expect(201)
+        .json();
   }
 
   @Test

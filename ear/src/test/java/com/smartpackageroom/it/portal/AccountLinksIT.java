@@ -147,7 +147,8 @@ class AccountLinksIT {
     // Sam signed in elsewhere too (another computer, or someone holding that session)
     SignInPage.signInFully(browser, mail, sam.email(), PASSWORD);
     String elsewhere = browser.sessionCookie().getValue();
-    assertEquals(200, dashboardWith(elsewhere), "the other session opens the Dashboard");
+    assertEquals(
+        200, SignInPage.dashboardStatus(base, elsewhere), "the other session opens the Dashboard");
     browser.forget();
     SignInPage.signInFully(browser, mail, sam.email(), PASSWORD);
     new Frame(browser).openMyAccount();
@@ -160,7 +161,10 @@ class AccountLinksIT {
     browser.awaitText("Your password is changed.");
     // the other session ends (the account is looked at again every 5 seconds); this one goes on
     Thread.sleep(5_500);
-    assertEquals(302, dashboardWith(elsewhere), "the other session is sent to Secure Sign-In");
+    assertEquals(
+        302,
+        SignInPage.dashboardStatus(base, elsewhere),
+        "the other session is sent to Secure Sign-In");
     browser.open("/dashboard/index.xhtml");
     browser.awaitText("Welcome, Sam");
     new Frame(browser).signOut();
@@ -172,29 +176,16 @@ class AccountLinksIT {
     Person sam = accounts.withPassword(site, "Sam", "STAFF");
     SignInPage.signInFully(browser, mail, sam.email(), PASSWORD);
     String stolen = browser.sessionCookie().getValue();
-    assertEquals(200, dashboardWith(stolen));
+    assertEquals(200, SignInPage.dashboardStatus(base, stolen));
     browser.forget();
     forgot(sam.email());
     browser.openUrl(mail.link(sam.email(), "Reset your"));
     assertEquals(null, setPassword("lantern harbour violet 3"));
     browser.awaitText("Your password is set. Sign in with it.");
     Thread.sleep(5_500);
-    assertEquals(302, dashboardWith(stolen), "the session of the old password ends");
+    assertEquals(
+        302, SignInPage.dashboardStatus(base, stolen), "the session of the old password ends");
     SignInPage.signInFully(browser, mail, sam.email(), "lantern harbour violet 3");
-  }
-
-  /** The Dashboard's status for a session cookie, redirects not followed. */
-  private int dashboardWith(String sessionId) throws Exception {
-    java.net.http.HttpRequest request =
-        java.net.http.HttpRequest.newBuilder(base.toURI().resolve("dashboard/"))
-            .header("Cookie", "JSESSIONID=" + sessionId)
-            .GET()
-            .build();
-    return java.net.http.HttpClient.newBuilder()
-        .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
-        .build()
-        .send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
-        .statusCode();
   }
 
   private String changePassword(String current, String next) {

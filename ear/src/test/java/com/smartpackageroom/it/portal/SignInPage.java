@@ -43,6 +43,23 @@ public final class SignInPage {
     forms.press("Secure Sign-In");
   }
 
+  /**
+   * The Dashboard's status for a session cookie, redirects not followed: 200 while the session is
+   * signed in, 302 (to Secure Sign-In) once it has ended.
+   */
+  public static int dashboardStatus(java.net.URL base, String sessionId) throws Exception {
+    java.net.http.HttpRequest request =
+        java.net.http.HttpRequest.newBuilder(base.toURI().resolve("dashboard/"))
+            .header("Cookie", "JSESSIONID=" + sessionId)
+            .GET()
+            .build();
+    return java.net.http.HttpClient.newBuilder()
+        .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+        .build()
+        .send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
   /** Signs in with the emailed code and lands on the Dashboard. */
   public static void signInFully(Browser browser, Mailbox mail, String email, String password) {
     int codesBefore = mail.to(email, "verification code").size();

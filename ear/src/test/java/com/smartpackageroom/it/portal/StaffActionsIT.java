@@ -139,7 +139,8 @@ class StaffActionsIT {
     // Sam is signed in somewhere when the account is disabled
     SignInPage.signInFully(browser, mail, sam.email(), PASSWORD);
     String samsSession = browser.sessionCookie().getValue();
-    assertEquals(200, dashboardWith(samsSession), "Sam's session opens the Dashboard");
+    assertEquals(
+        200, SignInPage.dashboardStatus(base, samsSession), "Sam's session opens the Dashboard");
     browser.forget();
     SignInPage.signInFully(browser, mail, morgan.email(), PASSWORD);
     openStaff(sam.firstName() + " " + sam.lastName());
@@ -152,7 +153,10 @@ class StaffActionsIT {
     browser.snapshot("staff-disabled");
     // the open session ends within seconds (the account is looked at again every 5 seconds)
     Thread.sleep(5_500);
-    assertEquals(302, dashboardWith(samsSession), "Sam's open session is sent to Secure Sign-In");
+    assertEquals(
+        302,
+        SignInPage.dashboardStatus(base, samsSession),
+        "Sam's open session is sent to Secure Sign-In");
 
     browser.forget();
     String refused = new SignInPage(browser).open().refused(sam.email(), PASSWORD);
@@ -168,20 +172,6 @@ class StaffActionsIT {
     browser.awaitText("account is enabled again");
     browser.forget();
     SignInPage.signInFully(browser, mail, sam.email(), PASSWORD);
-  }
-
-  /** The Dashboard's status for a session cookie, redirects not followed. */
-  private int dashboardWith(String sessionId) throws Exception {
-    java.net.http.HttpRequest request =
-        java.net.http.HttpRequest.newBuilder(base.toURI().resolve("dashboard/"))
-            .header("Cookie", "JSESSIONID=" + sessionId)
-            .GET()
-            .build();
-    return java.net.http.HttpClient.newBuilder()
-        .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
-        .build()
-        .send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
-        .statusCode();
   }
 
   private String tokenOfDisabled(Person person) {

@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -178,10 +179,7 @@ public class AccessKeyService {
         caller.actor(),
         key,
         null,
-        "via "
-            + channels.stream()
-                .map(Channel::name)
-                .collect(java.util.stream.Collectors.joining("+")));
+        "via " + channels.stream().map(Channel::name).collect(Collectors.joining("+")));
     return new SentPin(
         AccessKeyView.of(key, holder.displayName(), box.open(key.getSecretEncrypted())), channels);
   }
